@@ -1,0 +1,54 @@
+# iA.Solutions for Plone 6: set-up in two commands.
+#   make start   install, create the demo site "commune", serve http://localhost:8080/commune
+#   make test    install and run the whole test suite
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+INSTANCE := instance
+ZOPE_CONF := $(INSTANCE)/etc/zope.conf
+SITE_ID ?= commune
+SITE_TITLE ?= Commune de Démo
+PROFILE ?= commune
+ADMIN_USER ?= admin
+ADMIN_PASSWORD ?= admin
+PYTEST_ARGS ?=
+
+.PHONY: install start site instance test test-buildout check-pins clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q -c constraints.txt pip setuptools wheel
+
+# Reinstalled when the pins or setup.py change.
+$(VENV)/.installed: $(BIN)/python setup.py constraints.txt
+	$(BIN)/pip install -q --no-build-isolation -c constraints.txt -e ".[test]"
+	touch $@
+
+install: $(VENV)/.installed
+
+instance: install
+	$(BIN)/iasolutions make-instance $(INSTANCE)
+	@test -f $(INSTANCE)/.admin-created || { \
+	  $(BIN)/addzopeuser -c $(ZOPE_CONF) $(ADMIN_USER) $(ADMIN_PASSWORD) && \
+	  touch $(INSTANCE)/.admin-created; }
+
+site: instance
+	$(BIN)/iasolutions -C $(ZOPE_CONF) create-site $(SITE_ID) --title "$(SITE_TITLE)" \
+	  --profile $(PROFILE) --all-modules --demo
+
+start: site
+	@echo "Serving http://localhost:8080/$(SITE_ID) (admin: $(ADMIN_USER) / $(ADMIN_PASSWORD))"
+	$(BIN)/runwsgi $(INSTANCE)/etc/zope.ini
+
+test: install
+	$(BIN)/pytest tests $(PYTEST_ARGS)
+
+# The buildout path of the administrators (slow: builds bin/instance from versions.cfg).
+test-buildout: install
+	$(BIN)/pytest tests -m buildout $(PYTEST_ARGS)
+
+check-pins: install
+	$(BIN)/python -m iasolutions.policy.pins constraints.txt versions.cfg
+
+clean:
+	rm -rf $(VENV) $(INSTANCE) bin parts develop-eggs .installed.cfg

@@ -1,0 +1,60 @@
+"""iA.Solutions for Plone 6: the suite of add-ons for Walloon local authorities."""
+
+from pathlib import Path
+
+from setuptools import find_namespace_packages
+from setuptools import setup
+
+
+long_description = "\n\n".join(
+    Path(name).read_text(encoding="utf-8") for name in ("README.rst", "CHANGES.rst")
+)
+
+setup(
+    name="iasolutions",
+    version="1.0.0.dev0",
+    description="iA.Solutions for Plone 6: deliberations, mail, urbanism and e-guichet "
+    "for Walloon communes, CPAS and police zones",
+    long_description=long_description,
+    long_description_content_type="text/x-rst",
+    classifiers=[
+        "Environment :: Web Environment",
+        "Framework :: Plone",
+        "Framework :: Plone :: 6.1",
+        "Framework :: Plone :: Addon",
+        "Programming Language :: Python :: 3.11",
+        "License :: OSI Approved :: GNU General Public License v2 (GPLv2)",
+    ],
+    license="GPL version 2",
+    python_requires=">=3.11",
+    package_dir={"": "src"},
+    packages=find_namespace_packages("src", include=["iasolutions.*"]),
+    include_package_data=True,
+    zip_safe=False,
+    install_requires=[
+        "setuptools",
+        "Products.CMFPlone",
+        "plone.api",
+        "plone.restapi",
+        "eea.facetednavigation",
+        "z3c.relationfield",
+        "python-dateutil",
+    ],
+    extras_require={
+        "test": [
+            "plone.app.testing",
+            "pytest",
+            "pytest-plone",
+            "requests",
+            "zc.buildout",
+            "plone.recipe.zope2instance",
+        ],
+    },
+    entry_points={
+        "console_scripts": ["iasolutions = iasolutions.policy.cli:main"],
+        "plone.autoinclude.plugin": [
+            "target = plone",
+            "module = iasolutions.policy",
+        ],
+    },
+)

@@ -1,0 +1,24 @@
+from datetime import date
+from iasolutions.core import _
+from iasolutions.core.workingdays import holidays
+from iasolutions.core.workingdays import ICalendarSettings
+from plone.app.registry.browser.controlpanel import ControlPanelFormWrapper
+from plone.app.registry.browser.controlpanel import RegistryEditForm
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+
+
+class CalendarForm(RegistryEditForm):
+    schema = ICalendarSettings
+    schema_prefix = "iasolutions.core.calendar"
+    label = _("Working-day calendar")
+    description = _("Belgian public holidays are always off; add here the holidays "
+                    "of the municipality.")
+
+    def holidays_by_year(self):
+        year = date.today().year
+        return [(y, sorted(holidays(y).items())) for y in (year, year + 1)]
+
+
+class CalendarControlPanel(ControlPanelFormWrapper):
+    form = CalendarForm
+    index = ViewPageTemplateFile("templates/calendar.pt")

@@ -1,0 +1,78 @@
+from Acquisition import aq_inner
+from Acquisition import aq_parent
+from iasolutions.core import _
+from plone.app.z3cform.widgets.relateditems import RelatedItemsFieldWidget
+from plone.autoform import directives
+from plone.dexterity.content import Item
+from plone.supermodel import model
+from z3c.relationfield.schema import RelationChoice
+from zope import schema
+from zope.interface import implementer
+from zope.interface import Invalid
+from zope.interface import invariant
+
+
+class IHeldPosition(model.Schema):
+    """A person holding a position in an organisation, for a period."""
+
+    position = RelationChoice(
+        title=_("Organisation or position"),
+        vocabulary="plone.app.vocabularies.Catalog",
+        required=True,
+    )
+    directives.widget(
+        "position",
+        RelatedItemsFieldWidget,
+        vocabulary="plone.app.vocabularies.Catalog",
+        pattern_options={"selectableTypes": ["organization", "position"],
+                         "basePath": "/contacts"},
+    )
+    label = schema.TextLine(
+        title=_("Label"), description=_("How the position reads, e.g. 'Échevine des finances'."),
+        required=False,
+    )
+    start_date = schema.Date(title=_("Start date"), required=False)
+    end_date = schema.Date(title=_("End date"), required=False)
+
+    @invariant
+    def dates_in_order(data):
+        if data.start_date and data.end_date and data.end_date < data.start_date:
+            raise Invalid(_("The end date is before the start date."))
+
+
+@implementer(IHeldPosition)
+class HeldPosition(Item):
+    """A position held by a person (child of the person)."""
+
+    def get_person(self):
+        return aq_parent(aq_inner(self))
+
+    def get_position(self):
+        """The related position or organisation (None if the relation is broken)."""
+        relation = getattr(self, "position", None)
+        return None if relation is None or relation.isBroken() else relation.to_object
+
+    def get_organization(self):
+        target = self.get_position()
+        if target is not None and target.portal_type == "position":
+            return target.get_organization()
+        return target
+
+    @property
+    def title(self):
+        """'Anne Dupont, Échevine des finances (Commune de Démo)'."""
+        person = self.get_person()
+        target = self.get_position()
+        label = self.label or (target.title if target is not None and
+                               target.portal_type == "position" else "")
+        organization = self.get_organization()
+        text = person.title if person is not None else ""
+        if label:
+            text = f"{text}, {label}"
+        if organization is not None:
+            text = f"{text} ({organization.title})"
+        return text
+
+    @title.setter
+    def title(self, value):
+        """The title follows the person and the position; setting it does nothing."""

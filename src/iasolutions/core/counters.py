@@ -1,0 +1,213 @@
+"""Reference counters: named counters that hand out numbers such as ``E0012``
+or ``COL/2026/12``.
+
+Definitions (format, yearly reset) live in the registry, in the collection
+``iasolutions.counters/<name>``, so that organisation profiles and the control
+panel set them. Values live apart, in the ZODB root, and every number is
+taken in its own short transaction on its own connection, retried on
+conflict. So a number is never handed out twice, concurrent writers never see
+a ConflictError, and the user's transaction never touches the hot counter
+object. A user transaction that aborts after taking a number leaves a gap,
+never a duplicate.
+"""
+
+from BTrees.OOBTree import OOBTree
+from datetime import date
+from iasolutions.core import _
+from persistent import Persistent
+from plone import api
+from plone.registry.interfaces import IRegistry
+from ZODB.POSException import ConflictError
+from zope import schema
+from zope.component import getUtility
+from zope.interface import Interface
+from zope.interface import Invalid
+
+import random
+import re
+import time
+import transaction
+
+
+REGISTRY_PREFIX = "iasolutions.counters"
+ROOT_KEY = "iasolutions.counters"
+MAX_ATTEMPTS = 200
+NAME_PATTERN = re.compile(r"^[a-zA-Z][a-zA-Z0-9_-]*$")
+
+
+class CounterError(ValueError):
+    """Bad counter name, format or value."""
+
+
+def render(fmt, number, year):
+    if "%" in fmt:
+        return fmt % number
+    return fmt.format(number=number, year=year)
+
+
+def validate_format(value):
+    """A format shows the number and renders: ``E%04d`` or ``COL/{year}/{number}``."""
+    try:
+        sample = render(value, 7, 2026)
+    except (KeyError, IndexError, ValueError, TypeError):
+        raise Invalid(_("The format ${format} cannot be rendered. Use %04d or "
+                        "{number} for the number and {year} for the year.",
+                        mapping={"format": value}))
+    if "7" not in sample:
+        raise Invalid(_("The format ${format} does not show the number.",
+                        mapping={"format": value}))
+    return True
+
+
+class ICounterSettings(Interface):
+    """Definition of one counter, stored in the registry."""
+
+    title = schema.TextLine(title=_("Title"), required=False, default="")
+    format = schema.TextLine(
+        title=_("Format"),
+        description=_("For example E%04d or COL/{year}/{number:03d}."),
+        default="%d",
+        constraint=validate_format,
+    )
+    reset_yearly = schema.Bool(
+        title=_("Restart at 1 every year"), required=False, default=False
+    )
+
+
+class CounterValue(Persistent):
+    """The last number handed out by a counter, and the year it was taken."""
+
+    def __init__(self):
+        self.last = 0
+        self.year = None
+
+
+def _definitions():
+    return getUtility(IRegistry).collectionOfInterface(
+        ICounterSettings, prefix=REGISTRY_PREFIX
+    )
+
+
+def counter_names():
+    return sorted(_definitions().keys())
+
+
+def get_definition(name):
+    definitions = _definitions()
+    if name not in definitions.keys():
+        raise CounterError(f"Unknown counter: {name}")
+    return definitions[name]
+
+
+def define(name, format, title="", reset_yearly=False):
+    """Create or update a counter definition; bad names and formats are refused."""
+    if not NAME_PATTERN.match(name or ""):
+        raise CounterError(f"Bad counter name: {name!r} (letters, digits, - and _)")
+    try:
+        validate_format(format)
+    except Invalid:
+        raise CounterError(f"Bad counter format: {format!r}")
+    definitions = _definitions()
+    settings = definitions[name] if name in definitions.keys() else definitions.add(name)
+    settings.format = format
+    settings.title = title or settings.title or name
+    settings.reset_yearly = reset_yearly
+    return settings
+
+
+def next_reference(name, today=None):
+    """Take the next number of the counter and return it formatted."""
+    settings = get_definition(name)
+    year = (today or date.today()).year
+    number = _take(name, year, settings.reset_yearly)
+    return render(settings.format, number, year)
+
+
+def next_number(name, today=None):
+    """Take the next number of the counter, unformatted."""
+    settings = get_definition(name)
+    return _take(name, (today or date.today()).year, settings.reset_yearly)
+
+
+def peek(name, today=None):
+    """The number the counter would hand out next, without taking it."""
+    settings = get_definition(name)
+    year = (today or date.today()).year
+    value = _read(name)
+    if value is None or (settings.reset_yearly and value[1] != year):
+        return 1
+    return value[0] + 1
+
+
+def set_next(name, number, today=None):
+    """Make ``number`` the next one handed out (e.g. when leaving an older system)."""
+    get_definition(name)
+    if not isinstance(number, int) or number < 1:
+        raise CounterError(f"The next number must be a positive integer, not {number!r}")
+    year = (today or date.today()).year
+
+    def change(values):
+        counter = _counter(values, _key(name))
+        counter.last, counter.year = number - 1, year
+
+    _in_own_transaction(change)
+
+
+def _key(name):
+    return "/".join(api.portal.get().getPhysicalPath()) + ":" + name
+
+
+def _counter(values, key):
+    counter = values.get(key)
+    if counter is None:
+        counter = values[key] = CounterValue()
+    return counter
+
+
+def _take(name, year, reset_yearly):
+    key = _key(name)
+
+    def increment(values):
+        counter = _counter(values, key)
+        if reset_yearly and counter.year != year:
+            counter.last = 0
+        counter.last += 1
+        counter.year = year
+        return counter.last
+
+    return _in_own_transaction(increment)
+
+
+def _read(name):
+    key = _key(name)
+
+    def read(values):
+        counter = values.get(key)
+        return None if counter is None else (counter.last, counter.year)
+
+    return _in_own_transaction(read)
+
+
+def _in_own_transaction(func, db=None):
+    """Run ``func(values)`` in a transaction of its own, retrying on conflicts."""
+    db = db or api.portal.get()._p_jar.db()
+    manager = transaction.TransactionManager()
+    connection = db.open(transaction_manager=manager)
+    try:
+        for attempt in range(MAX_ATTEMPTS):
+            manager.begin()
+            try:
+                root = connection.root()
+                values = root.get(ROOT_KEY)
+                if values is None:
+                    values = root[ROOT_KEY] = OOBTree()
+                result = func(values)
+                manager.commit()
+                return result
+            except ConflictError:
+                manager.abort()
+                time.sleep(random.uniform(0, 0.002 * (attempt + 1)))
+        raise CounterError("The counter is too busy, try again")
+    finally:
+        manager.abort()
+        connection.close()

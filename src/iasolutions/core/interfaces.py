@@ -1,0 +1,34 @@
+from zope import schema
+from zope.interface import Attribute
+from zope.interface import Interface
+from zope.publisher.interfaces.browser import IDefaultBrowserLayer
+
+
+class IIASolutionsCoreLayer(IDefaultBrowserLayer):
+    """Browser layer of the core, active once its profile is installed."""
+
+
+class IModule(Interface):
+    """A module add-on (delib, mail, …) as the trunk sees it.
+
+    Each module registers one named utility providing this interface; the
+    trunk only ever talks to modules through it.
+    """
+
+    id = schema.ASCIILine(title="Module id, e.g. 'mail'")
+    title = schema.TextLine(title="Human title")
+    profile = schema.ASCIILine(title="Id of its default profile")
+    demo_profile = schema.ASCIILine(title="Id of its demo profile", required=False)
+    functions = Attribute("Tuple of Function this module gives internal services")
+
+
+class IOrganisationSettings(Interface):
+    """What the organisation profile applied on the site said (registry)."""
+
+    kind = schema.TextLine(
+        title="Kind of organisation (commune, cpas, zone-de-police)", required=False, default=""
+    )
+    profile = schema.ASCIILine(
+        title="Organisation profile applied last (e.g. iasolutions.policy:commune)",
+        required=False, default="",
+    )

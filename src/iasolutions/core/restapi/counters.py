@@ -1,0 +1,47 @@
+"""``@counters`` for administrators: GET lists them, PATCH defines one or sets its next number.
+
+PATCH @counters {"name": "incoming_mail", "format": "E%04d", "next": 120}
+"""
+
+from iasolutions.core import counters
+from iasolutions.core.restapi.errors import bad_request
+from plone.restapi.deserializer import json_body
+from plone.restapi.services import Service
+
+
+def _serialize(name):
+    settings = counters.get_definition(name)
+    return {"name": name, "title": settings.title, "format": settings.format,
+            "reset_yearly": settings.reset_yearly, "next": counters.peek(name)}
+
+
+class CountersGet(Service):
+    def reply(self):
+        return {"items": [_serialize(name) for name in counters.counter_names()]}
+
+
+class CountersPatch(Service):
+    def reply(self):
+        try:
+            data = json_body(self.request)
+        except Exception:
+            return bad_request(self.request, "The body must be JSON")
+        name = data.get("name") if isinstance(data, dict) else None
+        if not name:
+            return bad_request(self.request, "name is required")
+        following = data.get("next")
+        if "next" in data and (type(following) is not int or following < 1):
+            return bad_request(self.request, f"next must be a positive integer, not {following!r}")
+        try:
+            if "format" in data:
+                current = name in counters.counter_names() and counters.get_definition(name)
+                counters.define(
+                    name, data["format"],
+                    title=data.get("title", current.title if current else ""),
+                    reset_yearly=bool(data.get("reset_yearly", current.reset_yearly if current else False)),
+                )
+            if "next" in data:
+                counters.set_next(name, data["next"])
+        except counters.CounterError as err:
+            return bad_request(self.request, str(err))
+        return _serialize(name)

@@ -1,0 +1,157 @@
+"""Internal services of the organisation and their Plone groups.
+
+Internal services are ``organization`` contacts under
+``contacts/plonegroup-organization`` (the organisation itself), nested as
+deep as needed, as in the reference (collective.contact.plonegroup). For each
+service and each active function there is a Plone group
+``<service uid>_<function id>``, created, renamed and removed with the service.
+"""
+
+from iasolutions.core import _
+from iasolutions.core.modules import active_functions
+from plone import api
+from zope.i18n import translate
+
+
+CONTACTS_ID = "contacts"
+OWN_ORGANIZATION_ID = "plonegroup-organization"
+
+
+def get_own_organization():
+    """The organisation itself (the root of the internal services), or None."""
+    portal = api.portal.get()
+    contacts = portal.get(CONTACTS_ID)
+    if contacts is None:
+        return None
+    return contacts.get(OWN_ORGANIZATION_ID)
+
+
+def is_service(obj):
+    """True for an organization nested under the organisation itself."""
+    own = get_own_organization()
+    if own is None or getattr(obj, "portal_type", None) != "organization":
+        return False
+    own_path = own.getPhysicalPath()
+    path = obj.getPhysicalPath()
+    return len(path) > len(own_path) and path[: len(own_path)] == own_path
+
+
+def get_services(active_only=False):
+    """Internal services as catalog brains, depth-first in the order of the tree."""
+    own = get_own_organization()
+    if own is None:
+        return []
+    own_path = "/".join(own.getPhysicalPath())
+    query = {
+        "portal_type": "organization",
+        "path": {"query": own_path, "depth": -1},
+        "sort_on": "getObjPositionInParent",
+    }
+    if active_only:
+        query["review_state"] = "active"
+    children = {}
+    for brain in api.content.find(**query):
+        children.setdefault(brain.getPath().rsplit("/", 1)[0], []).append(brain)
+    ordered = []
+
+    def walk(path):
+        for brain in children.get(path, ()):
+            ordered.append(brain)
+            walk(brain.getPath())
+
+    walk(own_path)
+    return ordered
+
+
+def get_service(uid):
+    """The internal service with this UID, or None."""
+    obj = api.content.get(UID=uid)
+    return obj if obj is not None and is_service(obj) else None
+
+
+def add_service(title, acronym="", parent=None, id=None):
+    """Create an internal service (under ``parent``, default the organisation)."""
+    parent = parent if parent is not None else get_own_organization()
+    return api.content.create(
+        container=parent, type="organization", title=title, acronym=acronym, id=id,
+        safe_id=id is None,
+    )
+
+
+def group_id(service_uid, function_id):
+    return f"{service_uid}_{function_id}"
+
+
+def split_group_id(groupid):
+    """(service uid, function id) for a service group id, or None."""
+    uid, sep, function_id = groupid.partition("_")
+    if not sep or len(uid) != 32:
+        return None
+    return uid, function_id
+
+
+def group_title(service, function):
+    function_title = translate(function.title, target_language=_site_language())
+    return f"{service.title} ({function_title})"
+
+
+def sync_service_groups(service, functions=None):
+    """Create the missing groups of a service and keep their titles in step."""
+    uid = api.content.get_uuid(service)
+    for function in functions if functions is not None else active_functions():
+        gid = group_id(uid, function.id)
+        title = group_title(service, function)
+        group = api.group.get(groupname=gid)
+        if group is None:
+            api.group.create(groupname=gid, title=title)
+        elif group.getProperty("title") != title:
+            group.setGroupProperties({"title": title})
+
+
+def remove_service_groups(service_uid, functions=None):
+    """Remove the groups of a service (all functions, or the given ones)."""
+    if functions is None:
+        prefix = service_uid + "_"
+        gids = [g.getId() for g in api.group.get_groups() if g.getId().startswith(prefix)]
+    else:
+        gids = [group_id(service_uid, function.id) for function in functions]
+    for gid in gids:
+        if api.group.get(groupname=gid) is not None:
+            api.group.delete(groupname=gid)
+
+
+def sync_all_groups(functions=None):
+    """Groups of every service for every active function (used when a module installs)."""
+    for brain in get_services():
+        sync_service_groups(brain.getObject(), functions)
+
+
+def remove_function_groups(functions):
+    """Remove the groups of these functions from every service (module uninstall)."""
+    for brain in get_services():
+        remove_service_groups(brain.UID, functions)
+
+
+def services_of_user(user=None, function_id=None):
+    """UIDs of the services where the user holds the function (any function if None)."""
+    user = user or api.user.get_current()
+    uids = []
+    for gid in user.getGroups():
+        parts = split_group_id(gid)
+        if parts and (function_id is None or parts[1] == function_id):
+            if parts[0] not in uids:
+                uids.append(parts[0])
+    return uids
+
+
+def service_members(service_uid, function_id):
+    """User ids in the group of a service and function."""
+    group = api.group.get(groupname=group_id(service_uid, function_id))
+    if group is None:
+        return []
+    return list(group.getGroupMemberIds())
+
+
+def _site_language():
+    return api.portal.get_default_language() or "fr"
+

@@ -1,0 +1,76 @@
+"""Named vocabularies of the core."""
+
+from Acquisition import aq_inner
+from Acquisition import aq_parent
+from iasolutions.core import _
+from iasolutions.core.modules import active_functions
+from iasolutions.core.services import CONTACTS_ID
+from iasolutions.core.services import get_services
+from plone import api
+from plone.i18n.normalizer.interfaces import IIDNormalizer
+from zope.component import getUtility
+from zope.interface import provider
+from zope.schema.interfaces import IVocabularyFactory
+from zope.schema.vocabulary import SimpleTerm
+from zope.schema.vocabulary import SimpleVocabulary
+
+
+def parse_term_lines(lines):
+    """'token|Label' or 'Label' lines → terms (token normalised from the label)."""
+    normalizer = getUtility(IIDNormalizer)
+    terms, seen = [], set()
+    for line in lines or ():
+        token, sep, label = line.partition("|")
+        token, label = (token.strip(), label.strip()) if sep else (normalizer.normalize(line), line.strip())
+        if token and token not in seen:
+            seen.add(token)
+            terms.append(SimpleTerm(token, token, label))
+    return terms
+
+
+def _directory(context):
+    """The contacts directory holding ``context``, else the site's one."""
+    obj = context
+    while obj is not None:
+        if getattr(obj, "portal_type", None) == "directory":
+            return obj
+        obj = aq_parent(aq_inner(obj))
+    return api.portal.get().get(CONTACTS_ID)
+
+
+@provider(IVocabularyFactory)
+def organization_types(context):
+    """The directory's organisation types and levels."""
+    directory = _directory(context)
+    lines = list(getattr(directory, "organization_types", None) or []) + list(
+        getattr(directory, "organization_levels", None) or []
+    )
+    return SimpleVocabulary(parse_term_lines(lines))
+
+
+@provider(IVocabularyFactory)
+def position_types(context):
+    directory = _directory(context)
+    return SimpleVocabulary(parse_term_lines(getattr(directory, "position_types", None)))
+
+
+@provider(IVocabularyFactory)
+def genders(context):
+    return SimpleVocabulary([SimpleTerm("F", "F", _("Female")), SimpleTerm("M", "M", _("Male"))])
+
+
+@provider(IVocabularyFactory)
+def internal_services(context):
+    """Active internal services, titled with their acronym when they have one."""
+    terms = []
+    for brain in get_services(active_only=True):
+        acronym = getattr(brain, "acronym", "") or ""
+        title = f"{brain.Title} ({acronym})" if acronym else brain.Title
+        terms.append(SimpleTerm(brain.UID, brain.UID, title))
+    return SimpleVocabulary(terms)
+
+
+@provider(IVocabularyFactory)
+def functions(context):
+    """Functions of the installed modules."""
+    return SimpleVocabulary([SimpleTerm(f.id, f.id, f.title) for f in active_functions()])

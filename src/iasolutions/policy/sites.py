@@ -1,0 +1,91 @@
+"""Create municipality sites and apply organisation profiles (used by the CLI and tests)."""
+
+from iasolutions.core.modules import all_modules
+from iasolutions.core.modules import get_module
+from plone.base.interfaces import IPloneSiteRoot
+from Products.CMFPlone.factory import addPloneSite
+from Products.GenericSetup.tool import UNKNOWN
+from zope.component.hooks import setSite
+
+import logging
+
+
+logger = logging.getLogger("iasolutions.policy")
+
+POLICY_PROFILE = "iasolutions.policy:default"
+DEMO_PROFILE = "iasolutions.policy:demo"
+ORGANISATION_PROFILES = ("commune", "cpas", "zone-de-police", "seneffe")
+BASE_PROFILES = ["plone.app.contenttypes:default", "plonetheme.barceloneta:default"]
+
+
+class SetupError(ValueError):
+    """Bad request from an administrator: unknown profile, module or site."""
+
+
+def organisation_profile_id(name):
+    """'commune' → 'iasolutions.policy:commune'; unknown names are refused."""
+    short = name.split(":")[-1]
+    if short not in ORGANISATION_PROFILES:
+        raise SetupError(
+            f"Unknown organisation profile {name!r}; known: {', '.join(ORGANISATION_PROFILES)}"
+        )
+    return f"iasolutions.policy:{short}"
+
+
+def check_modules(module_ids):
+    unknown = [mid for mid in module_ids if get_module(mid) is None]
+    if unknown:
+        known = ", ".join(module.id for module in all_modules()) or "none"
+        raise SetupError(f"Unknown module(s) {', '.join(unknown)}; known: {known}")
+    return [get_module(mid) for mid in module_ids]
+
+
+def list_sites(app):
+    return [obj for obj in app.objectValues() if IPloneSiteRoot.providedBy(obj)]
+
+
+def get_site(app, site_id):
+    site = app.get(site_id)
+    if site is None or not IPloneSiteRoot.providedBy(site):
+        raise SetupError(f"No Plone site {site_id!r} in this instance")
+    return site
+
+
+def create_site(app, site_id, title, profile, modules=(), demo=False, language="fr"):
+    """Create (or complete) a municipality site; running it again adds nothing twice."""
+    profile_id = organisation_profile_id(profile)
+    module_list = check_modules(modules)
+    site = app.get(site_id)
+    if site is None:
+        logger.info("Creating site %s", site_id)
+        site = addPloneSite(
+            app, site_id, title=title, setup_content=False, default_language=language,
+            portal_timezone="Europe/Brussels", extension_ids=BASE_PROFILES,
+        )
+    elif not IPloneSiteRoot.providedBy(site):
+        raise SetupError(f"{site_id} exists and is not a Plone site")
+    setSite(site)
+    install_profiles(site, [POLICY_PROFILE] + [module.profile for module in module_list])
+    apply_organisation_profile(site, profile_id)
+    if demo:
+        site.portal_setup.runAllImportStepsFromProfile("profile-" + DEMO_PROFILE)
+    return site
+
+
+def install_profiles(site, profiles):
+    """Install the profiles not installed yet (installed ones are left alone)."""
+    setup = site.portal_setup
+    for profile in profiles:
+        if setup.getLastVersionForProfile(profile) == UNKNOWN:
+            logger.info("Installing %s", profile)
+            setup.runAllImportStepsFromProfile("profile-" + profile)
+
+
+def apply_organisation_profile(site, profile):
+    """Apply an organisation profile (short name or id); safe to repeat."""
+    profile_id = organisation_profile_id(profile)
+    setup = site.portal_setup
+    setSite(site)
+    logger.info("Applying organisation profile %s to %s", profile_id, site.getId())
+    setup.runAllImportStepsFromProfile("profile-" + profile_id)
+    return profile_id
