@@ -14,6 +14,7 @@ never a duplicate.
 from BTrees.OOBTree import OOBTree
 from datetime import date
 from iasolutions.core import _
+from iasolutions.core.validators import InvalidValue
 from persistent import Persistent
 from plone import api
 from plone.registry.interfaces import IRegistry
@@ -21,7 +22,6 @@ from ZODB.POSException import ConflictError
 from zope import schema
 from zope.component import getUtility
 from zope.interface import Interface
-from zope.interface import Invalid
 
 import random
 import re
@@ -50,11 +50,11 @@ def validate_format(value):
     try:
         sample = render(value, 7, 2026)
     except (KeyError, IndexError, ValueError, TypeError):
-        raise Invalid(_("The format ${format} cannot be rendered. Use %04d or "
+        raise InvalidValue(_("The format ${format} cannot be rendered. Use %04d or "
                         "{number} for the number and {year} for the year.",
                         mapping={"format": value}))
     if "7" not in sample:
-        raise Invalid(_("The format ${format} does not show the number.",
+        raise InvalidValue(_("The format ${format} does not show the number.",
                         mapping={"format": value}))
     return True
 
@@ -105,7 +105,7 @@ def define(name, format, title="", reset_yearly=False):
         raise CounterError(f"Bad counter name: {name!r} (letters, digits, - and _)")
     try:
         validate_format(format)
-    except Invalid:
+    except InvalidValue:
         raise CounterError(f"Bad counter format: {format!r}")
     definitions = _definitions()
     settings = definitions[name] if name in definitions.keys() else definitions.add(name)
@@ -150,7 +150,7 @@ def set_next(name, number, today=None):
         counter = _counter(values, _key(name))
         counter.last, counter.year = number - 1, year
 
-    _in_own_transaction(change)
+    _in_own_transaction(change, _db())
 
 
 def _key(name):
@@ -165,7 +165,11 @@ def _counter(values, key):
 
 
 def _take(name, year, reset_yearly):
-    key = _key(name)
+    return take_number(_db(), _key(name), year, reset_yearly)
+
+
+def take_number(db, key, year, reset_yearly=False):
+    """Take the next number of the counter stored under ``key`` in the root of ``db``."""
 
     def increment(values):
         counter = _counter(values, key)
@@ -175,7 +179,11 @@ def _take(name, year, reset_yearly):
         counter.year = year
         return counter.last
 
-    return _in_own_transaction(increment)
+    return _in_own_transaction(increment, db)
+
+
+def _db():
+    return api.portal.get()._p_jar.db()
 
 
 def _read(name):
@@ -185,12 +193,11 @@ def _read(name):
         counter = values.get(key)
         return None if counter is None else (counter.last, counter.year)
 
-    return _in_own_transaction(read)
+    return _in_own_transaction(read, _db())
 
 
-def _in_own_transaction(func, db=None):
+def _in_own_transaction(func, db):
     """Run ``func(values)`` in a transaction of its own, retrying on conflicts."""
-    db = db or api.portal.get()._p_jar.db()
     manager = transaction.TransactionManager()
     connection = db.open(transaction_manager=manager)
     try:

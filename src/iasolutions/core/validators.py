@@ -1,10 +1,21 @@
-"""Field constraints shared by the contact schemas (they raise ``Invalid``
-with a message, which forms and the REST API show as is)."""
+"""Field constraints (they raise ``InvalidValue`` with a message, which
+forms and the REST API show as is: a form error, a 400 with the message)."""
 
 from iasolutions.core import _
-from zope.interface import Invalid
+from zope.schema.interfaces import ValidationError
 
 import re
+
+
+class InvalidValue(ValidationError):
+    """A value that breaks the rule of its field; the message says which."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+    def doc(self):
+        return self.message
 
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-zA-Z]{2,}$")
@@ -14,19 +25,19 @@ URL = re.compile(r"^https?://[^\s/$.?#].[^\s]*$")
 
 def check_email(value):
     if value and not EMAIL.match(value):
-        raise Invalid(_("${value} is not a valid email address.", mapping={"value": value}))
+        raise InvalidValue(_("${value} is not a valid email address.", mapping={"value": value}))
     return True
 
 
 def check_phone(value):
     if value and not PHONE.match(value):
-        raise Invalid(_("${value} is not a valid phone number.", mapping={"value": value}))
+        raise InvalidValue(_("${value} is not a valid phone number.", mapping={"value": value}))
     return True
 
 
 def check_url(value):
     if value and not URL.match(value):
-        raise Invalid(_("${value} is not a valid web address (http:// or https://).",
+        raise InvalidValue(_("${value} is not a valid web address (http:// or https://).",
                         mapping={"value": value}))
     return True
 
@@ -45,6 +56,6 @@ def check_enterprise_number(value):
     if len(digits) == 9:
         digits = "0" + digits
     if len(digits) != 10 or digits[0] not in "01" or 97 - int(digits[:8]) % 97 != int(digits[8:]):
-        raise Invalid(_("${value} is not a valid enterprise number (BCE).",
+        raise InvalidValue(_("${value} is not a valid enterprise number (BCE).",
                         mapping={"value": value}))
     return True

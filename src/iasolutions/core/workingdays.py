@@ -10,15 +10,16 @@ from datetime import date
 from datetime import timedelta
 from dateutil.easter import easter
 from iasolutions.core import _
+from iasolutions.core.validators import InvalidValue
 from plone.registry.interfaces import IRegistry
 from zope import schema
 from zope.component import queryUtility
 from zope.interface import Interface
-from zope.interface import Invalid
 
 import re
 
 
+REGISTRY_PREFIX = "iasolutions.core.calendar"
 DAY_PATTERN = re.compile(r"^(\d{4}-)?\d{2}-\d{2}$")
 
 
@@ -26,7 +27,7 @@ def _check_days(values):
     for value in values or ():
         day = value.split("|")[0].strip()
         if not DAY_PATTERN.match(day) or _parse_day(day, 2024) is None:
-            raise Invalid(_("${value} is not a date: use YYYY-MM-DD, or MM-DD for every "
+            raise InvalidValue(_("${value} is not a date: use YYYY-MM-DD, or MM-DD for every "
                             "year, optionally followed by | and a name.",
                             mapping={"value": value}))
     return True
@@ -66,7 +67,7 @@ def belgian_public_holidays(year):
 def municipal_holidays(year):
     """The municipality's holidays for a year, as {date: name}."""
     registry = queryUtility(IRegistry)
-    settings = registry.forInterface(ICalendarSettings, check=False) if registry else None
+    settings = registry.forInterface(ICalendarSettings, prefix=REGISTRY_PREFIX, check=False) if registry else None
     lines = getattr(settings, "municipal_holidays", None) or []
     days = {}
     for line in lines:

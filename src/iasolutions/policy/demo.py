@@ -2,6 +2,7 @@
 
 from iasolutions.core.modules import installed_modules
 from iasolutions.core.contacts import add_held_position
+from iasolutions.core.contacts import add_person
 from iasolutions.core.setuphandlers import CONTACTS_MANAGERS
 from iasolutions.core.setuphandlers import ensure_contacts
 from iasolutions.core.users import ensure_user
@@ -50,7 +51,6 @@ def create_demo_contacts():
     for cid, lastname, firstname, gender, email, org_id, label in PERSONS:
         if cid in contacts:
             continue
-        person = api.content.create(container=contacts, type="person", id=cid, lastname=lastname,
-                                    firstname=firstname, gender=gender, email=email)
+        person = add_person(contacts, lastname, firstname, id=cid, gender=gender, email=email)
         if org_id:
             add_held_position(person, contacts[org_id], label)

@@ -2,6 +2,7 @@ from datetime import date
 from iasolutions.core import _
 from iasolutions.core.workingdays import holidays
 from iasolutions.core.workingdays import ICalendarSettings
+from iasolutions.core.workingdays import REGISTRY_PREFIX
 from plone.app.registry.browser.controlpanel import ControlPanelFormWrapper
 from plone.app.registry.browser.controlpanel import RegistryEditForm
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
@@ -9,7 +10,7 @@ from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 
 class CalendarForm(RegistryEditForm):
     schema = ICalendarSettings
-    schema_prefix = "iasolutions.core.calendar"
+    schema_prefix = REGISTRY_PREFIX
     label = _("Working-day calendar")
     description = _("Belgian public holidays are always off; add here the holidays "
                     "of the municipality.")

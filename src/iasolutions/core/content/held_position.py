@@ -15,6 +15,10 @@ from zope.interface import invariant
 class IHeldPosition(model.Schema):
     """A person holding a position in an organisation, for a period."""
 
+    # Made of the person and the position, shown by the REST API, never entered.
+    directives.omitted("title")
+    title = schema.TextLine(title=_("Title"), readonly=True, required=False)
+
     position = RelationChoice(
         title=_("Organisation or position"),
         vocabulary="plone.app.vocabularies.Catalog",
@@ -58,9 +62,13 @@ class HeldPosition(Item):
             return target.get_organization()
         return target
 
-    @property
-    def title(self):
-        """'Anne Dupont, Échevine des finances (Commune de Démo)'."""
+    def get_title(self):
+        """'Anne Dupont, Échevine des finances (Commune de Démo)'.
+
+        Stored as ``title`` on add and on changes of the person or the position
+        (see ``subscribers``): a property could not reach the parent, since
+        properties get the object without its acquisition chain.
+        """
         person = self.get_person()
         target = self.get_position()
         label = self.label or (target.title if target is not None and
@@ -72,7 +80,3 @@ class HeldPosition(Item):
         if organization is not None:
             text = f"{text} ({organization.title})"
         return text
-
-    @title.setter
-    def title(self, value):
-        """The title follows the person and the position; setting it does nothing."""

@@ -1,4 +1,5 @@
 from iasolutions.core import _
+from plone.autoform import directives
 from plone.dexterity.content import Container
 from plone.namedfile.field import NamedBlobImage
 from plone.supermodel import model
@@ -8,6 +9,10 @@ from zope.interface import implementer
 
 class IPerson(model.Schema):
     """A natural person; the positions they hold are held_position children."""
+
+    # Made of the names, shown by the REST API, never entered.
+    directives.omitted("title")
+    title = schema.TextLine(title=_("Title"), readonly=True, required=False)
 
     lastname = schema.TextLine(title=_("Lastname"))
     firstname = schema.TextLine(title=_("Firstname"), required=False)

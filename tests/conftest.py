@@ -1,0 +1,49 @@
+"""pytest fixtures for the suite's plone.app.testing layers (via pytest-plone)."""
+
+import os
+
+
+# zope.i18n reads these when imported: compile the .po files and know our languages.
+os.environ.setdefault("zope_i18n_compile_mo_files", "true")
+os.environ.setdefault("zope_i18n_allowed_languages", "fr en nl de")
+
+from iasolutions.policy import testing  # noqa: E402
+from pytest_plone import fixtures_factory  # noqa: E402
+
+from plone.app.testing import setRoles  # noqa: E402
+from plone.app.testing import TEST_USER_ID  # noqa: E402
+
+import pytest  # noqa: E402
+
+
+pytest_plugins = ["pytest_plone"]
+
+globals().update(
+    fixtures_factory(
+        (
+            (testing.SUITE_ZCML_INTEGRATION_TESTING, "bare"),
+            (testing.TRUNK_INTEGRATION_TESTING, "integration"),
+            (testing.TRUNK_FUNCTIONAL_TESTING, "functional"),
+        )
+    )
+)
+
+
+@pytest.fixture
+def bare_portal(bare):
+    return bare["portal"]
+
+
+@pytest.fixture
+def portal(integration):
+    """The trunk's site; the test sets up as a Manager and acts as users with ``as_user``."""
+    portal = integration["portal"]
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    return portal
+
+
+@pytest.fixture
+def functional_portal(functional):
+    portal = functional["portal"]
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    return portal

@@ -1,0 +1,187 @@
+"""Reference counters: formats, yearly reset, administrators' changes, concurrency."""
+
+from datetime import date
+from iasolutions.core import counters
+from tests.helpers import create_user
+from tests.helpers import rest
+from ZODB import DB
+from ZODB.FileStorage import FileStorage
+from iasolutions.core.validators import InvalidValue
+
+import pytest
+import threading
+
+
+@pytest.mark.parametrize(
+    "fmt,number,year,expected",
+    [
+        ("E%04d", 12, 2026, "E0012"),
+        ("S%04d", 12345, 2026, "S12345"),
+        ("COL/{year}/{number}", 7, 2026, "COL/2026/7"),
+        ("CC/{year}/{number:03d}", 7, 2026, "CC/2026/007"),
+        ("{number}", 3, 2026, "3"),
+    ],
+)
+def test_render(fmt, number, year, expected):
+    assert counters.render(fmt, number, year) == expected
+
+
+@pytest.mark.parametrize("fmt", ["E%s%s", "{year}", "E{num}", "{number:q}", "%d %d", "E%z", "NO"])
+def test_bad_formats_are_refused(portal, fmt):
+    with pytest.raises(InvalidValue):
+        counters.validate_format(fmt)
+    with pytest.raises(counters.CounterError, match="Bad counter format"):
+        counters.define("bad", fmt)
+    assert "bad" not in counters.counter_names()
+
+
+@pytest.mark.parametrize("name", ["", "1abc", "a b", "é"])
+def test_bad_names_are_refused(portal, name):
+    with pytest.raises(counters.CounterError, match="Bad counter name"):
+        counters.define(name, "%d")
+
+
+def test_commune_profile_defines_the_counters(portal):
+    assert {"incoming_mail", "outgoing_mail", "meeting-config-college",
+            "meeting-config-council"} <= set(counters.counter_names())
+    assert counters.get_definition("incoming_mail").format == "E%04d"
+    assert counters.get_definition("meeting-config-college").reset_yearly is True
+
+
+def test_numbers_follow_each_other(portal):
+    counters.define("test-seq", "E%04d")
+    counters.set_next("test-seq", 10)
+    assert counters.peek("test-seq") == 10
+    assert counters.next_reference("test-seq") == "E0010"
+    assert counters.next_reference("test-seq") == "E0011"
+    assert counters.peek("test-seq") == 12
+
+
+def test_unknown_counter(portal):
+    with pytest.raises(counters.CounterError, match="Unknown counter"):
+        counters.next_reference("nope")
+
+
+def test_yearly_reset(portal):
+    counters.define("test-yearly", "COL/{year}/{number}", reset_yearly=True)
+    counters.set_next("test-yearly", 41, today=date(2026, 12, 31))
+    assert counters.next_reference("test-yearly", today=date(2026, 12, 31)) == "COL/2026/41"
+    assert counters.next_reference("test-yearly", today=date(2027, 1, 4)) == "COL/2027/1"
+    assert counters.next_reference("test-yearly", today=date(2027, 1, 4)) == "COL/2027/2"
+
+
+def test_no_yearly_reset(portal):
+    counters.define("test-flat", "S%04d")
+    counters.set_next("test-flat", 5, today=date(2026, 12, 31))
+    counters.next_number("test-flat", today=date(2026, 12, 31))
+    assert counters.next_reference("test-flat", today=date(2027, 1, 4)) == "S0006"
+
+
+@pytest.mark.parametrize("value", [0, -3, "12", 1.5, None])
+def test_set_next_refuses_bad_values(portal, value):
+    counters.define("test-bad-next", "%d")
+    with pytest.raises(counters.CounterError):
+        counters.set_next("test-bad-next", value)
+
+
+def test_a_number_taken_survives_the_users_abort(functional_portal):
+    """Numbers are taken in their own transaction: an aborted request leaves a gap,
+    and the next request never gets the same number again."""
+    import transaction
+
+    counters.define("test-abort", "%d")
+    transaction.commit()
+    first = counters.next_number("test-abort")
+    transaction.abort()
+    assert counters.next_number("test-abort") == first + 1
+
+
+def test_eight_concurrent_writers_never_share_a_number(tmp_path):
+    """8 threads, each with its own ZODB connection on a FileStorage, take
+    1,000 numbers each from one counter: 8,000 unique numbers, no ConflictError."""
+    db = DB(FileStorage(str(tmp_path / "Data.fs")))
+    taken, errors = [], []
+    start = threading.Barrier(8)
+
+    def writer():
+        start.wait()
+        try:
+            mine = [counters.take_number(db, "/plone:stress", 2026) for _ in range(1000)]
+        except Exception as error:  # any error, ConflictError included, fails the test
+            errors.append(error)
+            return
+        taken.extend(mine)
+
+    threads = [threading.Thread(target=writer) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    db.close()
+    assert errors == []
+    assert len(taken) == 8000
+    assert set(taken) == set(range(1, 8001))
+
+
+def test_concurrent_requests_through_the_site(functional_portal):
+    """The same through the site API, in threads with their own connections."""
+    from zope.component.hooks import setSite
+
+    import transaction
+
+    counters.define("test-site-stress", "E%04d")
+    transaction.commit()
+    db = functional_portal._p_jar.db()
+    site_path = functional_portal.getPhysicalPath()
+    references, errors = [], []
+
+    def request():
+        connection = db.open()
+        try:
+            site = connection.root()["Application"].unrestrictedTraverse(site_path)
+            setSite(site)
+            references.extend(counters.next_reference("test-site-stress") for _ in range(50))
+        except Exception as error:
+            errors.append(error)
+        finally:
+            setSite(None)
+            transaction.abort()
+            connection.close()
+
+    threads = [threading.Thread(target=request) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert sorted(references) == [f"E{n:04d}" for n in range(1, 201)]
+
+
+def test_rest_counters_for_administrators(functional_portal):
+    create_user("agent")
+    session = rest(functional_portal, "admin")
+    response = session.patch("@counters", json={"name": "incoming_mail", "next": 120})
+    assert response.status_code == 200, response.text
+    assert response.json()["next"] == 120
+    listed = {item["name"]: item for item in session.get("@counters").json()["items"]}
+    assert listed["incoming_mail"]["format"] == "E%04d"
+    assert rest(functional_portal, "agent").get("@counters").status_code == 401
+
+
+@pytest.mark.parametrize(
+    "body,message",
+    [
+        ({"name": "incoming_mail", "format": "E%s%s"}, "Bad counter format"),
+        ({"name": "incoming_mail", "format": "{year}"}, "Bad counter format"),
+        ({"name": "incoming_mail", "next": "ten"}, "positive integer"),
+        ({"name": "nope", "next": 3}, "Unknown counter"),
+        ({"format": "%d"}, "name is required"),
+    ],
+)
+def test_rest_counters_bad_input(functional_portal, body, message):
+    session = rest(functional_portal, "admin")
+    response = session.patch("@counters", json=body)
+    assert response.status_code == 400
+    assert message in response.json()["error"]["message"]
+    listed = {item["name"]: item for item in session.get("@counters").json()["items"]}
+    assert listed["incoming_mail"]["format"] == "E%04d"
