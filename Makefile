@@ -21,7 +21,7 @@ $(BIN)/python:
 
 # Reinstalled when the pins or setup.py change.
 $(VENV)/.installed: $(BIN)/python setup.py constraints.txt
-	$(BIN)/pip install -q --no-build-isolation -c constraints.txt -e ".[test]"
+	$(BIN)/pip install -q --no-build-isolation -c constraints.txt --config-settings editable_mode=compat -e ".[test]"
 	touch $@
 
 install: $(VENV)/.installed
@@ -52,3 +52,15 @@ check-pins: install
 
 clean:
 	rm -rf $(VENV) $(INSTANCE) bin parts develop-eggs .installed.cfg
+
+# Rebuild the .pot files from the code and sync the fr/en catalogs (then translate).
+i18n: install
+	@for pkg in core policy; do \
+	  dir=src/iasolutions/$$pkg/locales; \
+	  $(BIN)/i18ndude rebuild-pot --pot $$dir/iasolutions.$$pkg.pot --create iasolutions.$$pkg src/iasolutions/$$pkg; \
+	  $(BIN)/i18ndude sync --pot $$dir/iasolutions.$$pkg.pot $$dir/*/LC_MESSAGES/iasolutions.$$pkg.po; \
+	  if grep -rqs 'i18n:domain="plone"' src/iasolutions/$$pkg/profiles; then \
+	    $(BIN)/i18ndude rebuild-pot --pot $$dir/plone.pot --create plone src/iasolutions/$$pkg/profiles; \
+	    $(BIN)/i18ndude sync --pot $$dir/plone.pot $$dir/*/LC_MESSAGES/plone.po; \
+	  fi; \
+	done

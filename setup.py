@@ -47,6 +47,7 @@ setup(
             "pytest-plone",
             "requests",
             "zc.buildout",
+            "i18ndude",
             "plone.recipe.zope2instance",
         ],
     },

@@ -18,15 +18,29 @@ import pytest  # noqa: E402
 
 pytest_plugins = ["pytest_plone"]
 
+# Fixture name → layer. Tests ask for a fixture; the hook below tells
+# zope.pytestlayer which layer each test needs, so that it runs the tests
+# grouped by layer and keeps a layer up only while tests need it (two sandbox
+# layers up at once would share, and spoil, their base's ZODB).
+LAYERS = {
+    "bare": testing.SUITE_ZCML_INTEGRATION_TESTING,
+    "integration": testing.TRUNK_INTEGRATION_TESTING,
+    "functional": testing.TRUNK_FUNCTIONAL_TESTING,
+}
+
 globals().update(
-    fixtures_factory(
-        (
-            (testing.SUITE_ZCML_INTEGRATION_TESTING, "bare"),
-            (testing.TRUNK_INTEGRATION_TESTING, "integration"),
-            (testing.TRUNK_FUNCTIONAL_TESTING, "functional"),
-        )
-    )
+    fixtures_factory(tuple((layer, name) for name, layer in LAYERS.items()), keep_session=False)
 )
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(session, config, items):
+    for item in items:
+        used = [name for name in LAYERS if name in getattr(item, "fixturenames", ())]
+        if len(used) > 1:
+            raise pytest.UsageError(f"{item.nodeid} uses several layers: {used}")
+        if used:
+            item.layer = LAYERS[used[0]]
 
 
 @pytest.fixture
