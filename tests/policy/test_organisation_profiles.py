@@ -1,0 +1,142 @@
+"""Organisation profiles: what each sets up, layering, and re-applying safely."""
+
+from iasolutions.core import counters
+from iasolutions.core import services
+from iasolutions.core.organisation import organisation_profile
+from iasolutions.core.organisation import profile_chain
+from iasolutions.policy import sites
+from plone import api
+from plone.app.testing import applyProfile
+from plone.app.testing import setRoles
+from plone.app.testing import TEST_USER_ID
+
+import pytest
+
+
+@pytest.fixture
+def site(bare_portal):
+    setRoles(bare_portal, TEST_USER_ID, ["Manager"])
+    bare_portal.setTitle("Commune de Démo")
+    return bare_portal
+
+
+def snapshot(site):
+    """Everything a profile sets up, to compare before and after re-applying."""
+    return {
+        "services": [(b.getPath(), b.Title, b.acronym) for b in services.get_services()],
+        "groups": sorted(g.getId() for g in api.group.get_groups()),
+        "counters": {name: (counters.get_definition(name).format,
+                            counters.get_definition(name).reset_yearly)
+                     for name in counters.counter_names()},
+        "holidays": api.portal.get_registry_record("iasolutions.core.calendar.municipal_holidays"),
+        "kind": api.portal.get_registry_record("iasolutions.core.organisation.kind"),
+        "contacts": sorted(b.getPath() for b in api.content.find(path="/".join(
+            site["contacts"].getPhysicalPath()))),
+    }
+
+
+@pytest.mark.parametrize(
+    "profile,kind,acronyms,counter_names",
+    [
+        ("commune", "commune", {"DG", "FIN", "TAX", "URB", "POP"},
+         {"incoming_mail", "outgoing_mail", "meeting-config-college", "meeting-config-council"}),
+        ("cpas", "cpas", {"DG", "DF", "SOC", "ISP", "MR"},
+         {"incoming_mail", "outgoing_mail", "meeting-config-bp", "meeting-config-cas"}),
+        ("zone-de-police", "zone-de-police", {"CDC", "PROX", "INT", "SLR"},
+         {"incoming_mail", "outgoing_mail", "meeting-config-zcollege", "meeting-config-zcouncil"}),
+    ],
+)
+def test_organisation_profile_sets_up_the_organisation(site, profile, kind, acronyms,
+                                                       counter_names):
+    sites.apply_organisation_profile(site, profile)
+    assert organisation_profile() == f"iasolutions.policy:{profile}"
+    assert api.portal.get_registry_record("iasolutions.core.organisation.kind") == kind
+    assert acronyms <= {b.acronym for b in services.get_services()}
+    assert set(counters.counter_names()) == counter_names
+    assert services.get_own_organization().organization_type == kind
+    holidays = api.portal.get_registry_record("iasolutions.core.calendar.municipal_holidays")
+    assert "11-15 | Fête du Roi" in holidays
+
+
+def test_profile_installs_the_trunk_first(site):
+    sites.apply_organisation_profile(site, "cpas")
+    setup = api.portal.get_tool("portal_setup")
+    assert setup.getLastVersionForProfile("iasolutions.policy:default") == ("1000",)
+
+
+@pytest.mark.parametrize("profile", ["commune", "cpas", "zone-de-police", "seneffe"])
+def test_applying_twice_changes_nothing(site, profile):
+    sites.apply_organisation_profile(site, profile)
+    first = snapshot(site)
+    sites.apply_organisation_profile(site, profile)
+    assert snapshot(site) == first
+
+
+def test_applying_again_never_deletes_user_data(site):
+    sites.apply_organisation_profile(site, "commune")
+    own = services.get_own_organization()
+    # The administrator renames a template service, adds one, deactivates one,
+    # adds a holiday; agents add contacts.
+    own["finances"].title = "Direction financière"
+    own["finances"].reindexObject()
+    jeunesse = services.add_service("Jeunesse", acronym="JEU")
+    api.content.transition(obj=own["enseignement"], transition="deactivate")
+    record = "iasolutions.core.calendar.municipal_holidays"
+    api.portal.set_registry_record(record, api.portal.get_registry_record(record) +
+                                   ["2026-06-29 | Kermesse"])
+    person = api.content.create(container=site["contacts"], type="person", id="dupont",
+                                lastname="Dupont")
+    counters.set_next("incoming_mail", 250)
+
+    sites.apply_organisation_profile(site, "commune")
+
+    assert own["finances"].title == "Direction financière"
+    assert jeunesse.getId() in own
+    assert api.content.get_state(own["enseignement"]) == "deactivated"
+    assert "2026-06-29 | Kermesse" in api.portal.get_registry_record(record)
+    assert "dupont" in site["contacts"] and person.lastname == "Dupont"
+    assert counters.peek("incoming_mail") == 250
+
+
+def test_named_municipality_extends_the_commune_profile(site):
+    sites.apply_organisation_profile(site, "seneffe")
+    assert organisation_profile() == "iasolutions.policy:seneffe"
+    assert profile_chain("iasolutions.policy:seneffe")[-2:] == [
+        "iasolutions.policy:commune", "iasolutions.policy:seneffe"]
+    acronyms = {b.acronym for b in services.get_services()}
+    assert {"DG", "FIN", "URB"} <= acronyms  # from commune
+    assert {"CAB", "MP"} <= acronyms  # Seneffe's own
+    holidays = api.portal.get_registry_record("iasolutions.core.calendar.municipal_holidays")
+    assert "11-15 | Fête du Roi" in holidays
+    assert "06-29 | Fête locale (Saints Pierre et Paul)" in holidays
+    assert api.portal.get_registry_record("iasolutions.core.organisation.kind") == "commune"
+
+
+def test_organisation_profiles_are_offered_in_the_setup_tool(site):
+    setup = api.portal.get_tool("portal_setup")
+    ids = {info["id"] for info in setup.listProfileInfo()}
+    for name in sites.ORGANISATION_PROFILES:
+        assert f"iasolutions.policy:{name}" in ids
+
+
+def test_unknown_profile_is_refused(site):
+    with pytest.raises(sites.SetupError, match="Unknown organisation profile 'ville'"):
+        sites.apply_organisation_profile(site, "ville")
+
+
+def test_unknown_module_is_refused(site):
+    with pytest.raises(sites.SetupError, match="Unknown module"):
+        sites.check_modules(["compta"])
+
+
+def test_bad_counter_format_in_a_profile_fails_clearly(site):
+    applyProfile(site, "iasolutions.policy:default")
+    from iasolutions.core.setuphandlers import import_counters
+
+    class Context:
+        def readDataFile(self, name):
+            return b'{"broken": {"format": "E%s%s"}}' if name == "iasolutions-counters.json" else None
+
+    with pytest.raises(counters.CounterError, match="Bad counter format"):
+        import_counters(Context())
+    assert "broken" not in counters.counter_names()
