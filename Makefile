@@ -13,7 +13,7 @@ ADMIN_USER ?= admin
 ADMIN_PASSWORD ?= admin
 PYTEST_ARGS ?=
 
-.PHONY: install start site instance test test-buildout check-pins clean
+.PHONY: install start site instance test test-quick i18n clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,12 +43,9 @@ start: site
 test: install
 	$(BIN)/pytest tests $(PYTEST_ARGS)
 
-# The buildout path of the administrators (slow: builds bin/instance from versions.cfg).
-test-buildout: install
-	$(BIN)/pytest tests -m buildout $(PYTEST_ARGS)
-
-check-pins: install
-	$(BIN)/python -m iasolutions.policy.pins constraints.txt versions.cfg
+# A quick run while working: everything but the slow CLI and buildout tests.
+test-quick: install
+	$(BIN)/pytest tests -m "not cli and not buildout" $(PYTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) $(INSTANCE) bin parts develop-eggs .installed.cfg

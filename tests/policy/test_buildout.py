@@ -1,0 +1,88 @@
+"""The administrators' buildout: same pins as pip's, and it builds a working bin/instance."""
+
+from pathlib import Path
+
+import configparser
+import os
+import pytest
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+
+ROOT = Path(__file__).resolve().parents[2]
+BIN = Path(sys.executable).parent
+
+
+def pins_of_constraints():
+    pins = {}
+    for line in (ROOT / "constraints.txt").read_text().splitlines():
+        if "==" in line and not line.startswith("#"):
+            name, version = line.strip().split("==")
+            pins[name.lower().replace("_", "-").replace(".", "-")] = version
+    return pins
+
+
+def pins_of_versions_cfg():
+    parser = configparser.ConfigParser()
+    parser.read(ROOT / "versions.cfg")
+    return {name.lower().replace("_", "-").replace(".", "-"): version
+            for name, version in parser["versions"].items()}
+
+
+def test_buildout_and_pip_use_the_same_pins():
+    assert pins_of_versions_cfg() == pins_of_constraints()
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.mark.buildout
+def test_buildout_builds_a_working_instance(tmp_path):
+    port = free_port()
+    eggs = Path(os.environ.get("IASOLUTIONS_BUILDOUT_EGGS", Path.home() / ".cache" /
+                               "iasolutions-buildout-eggs"))
+    (tmp_path / "buildout.cfg").write_text(
+        f"[buildout]\nextends = {ROOT}/buildout.cfg\ndevelop = {ROOT}\n"
+        f"eggs-directory = {eggs}\n[instance]\nhttp-address = 127.0.0.1:{port}\n"
+    )
+    result = subprocess.run([str(BIN / "buildout"), "-c", "buildout.cfg"], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=1800)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    instance = tmp_path / "bin" / "instance"
+    assert instance.exists()
+    zope_conf = (tmp_path / "parts" / "instance" / "etc" / "zope.conf").read_text()
+    assert "blob-dir" in zope_conf
+
+    check = tmp_path / "check.py"
+    check.write_text(
+        "from Products.GenericSetup.registry import _profile_registry\n"
+        "print('PROFILES', sorted(p['id'] for p in _profile_registry.listProfileInfo()"
+        " if p['id'].startswith('iasolutions.policy')))\n"
+    )
+    result = subprocess.run([str(instance), "run", str(check)], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=600)
+    assert "iasolutions.policy:commune" in result.stdout
+    assert "iasolutions.policy:seneffe" in result.stdout
+
+    server = subprocess.Popen([str(instance), "fg"], cwd=tmp_path, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        status = None
+        for _ in range(120):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as response:
+                    status = response.status
+                    break
+            except OSError:
+                time.sleep(1)
+        assert status == 200
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=60)
