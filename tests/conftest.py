@@ -8,7 +8,8 @@ os.environ.setdefault("zope_i18n_compile_mo_files", "true")
 os.environ.setdefault("zope_i18n_allowed_languages", "fr en nl de")
 
 from iasolutions.policy import testing  # noqa: E402
-from pytest_plone import fixtures_factory  # noqa: E402
+from tests.layers import LAYERS  # noqa: E402
+from tests.layers import register  # noqa: E402
 
 from plone.app.testing import setRoles  # noqa: E402
 from plone.app.testing import TEST_USER_ID  # noqa: E402
@@ -18,23 +19,16 @@ import pytest  # noqa: E402
 
 pytest_plugins = ["pytest_plone"]
 
-# Fixture name → layer. Tests ask for a fixture; the hook below tells
-# zope.pytestlayer which layer each test needs, so that it runs the tests
-# grouped by layer and keeps a layer up only while tests need it (two sandbox
-# layers up at once would share, and spoil, their base's ZODB).
-LAYERS = {
-    "bare": testing.SUITE_ZCML_INTEGRATION_TESTING,
-    "integration": testing.TRUNK_INTEGRATION_TESTING,
-    "functional": testing.TRUNK_FUNCTIONAL_TESTING,
-}
-
-globals().update(
-    fixtures_factory(tuple((layer, name) for name, layer in LAYERS.items()), keep_session=False)
-)
+globals().update(register(
+    bare=testing.SUITE_ZCML_INTEGRATION_TESTING,
+    integration=testing.TRUNK_INTEGRATION_TESTING,
+    functional=testing.TRUNK_FUNCTIONAL_TESTING,
+))
 
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(session, config, items):
+    """Tell zope.pytestlayer the layer of each test (see tests/layers.py)."""
     for item in items:
         used = [name for name in LAYERS if name in getattr(item, "fixturenames", ())]
         if len(used) > 1:

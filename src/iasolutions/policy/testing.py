@@ -63,3 +63,27 @@ TRUNK_INTEGRATION_TESTING = IntegrationTesting(
 TRUNK_FUNCTIONAL_TESTING = FunctionalTesting(
     bases=(TRUNK_FIXTURE, zope_testing.WSGI_SERVER_FIXTURE), name="IASolutions:Trunk:Functional"
 )
+
+
+class SuiteLayer(PloneSandboxLayer):
+    """A site with the trunk, module profiles and an organisation profile.
+
+    Modules build their test layers with it, e.g.::
+
+        DELIB_FIXTURE = SuiteLayer(["iasolutions.delib:default"], name="DelibFixture",
+                                   module=__name__)
+    """
+
+    defaultBases = (SUITE_ZCML_FIXTURE,)
+
+    def __init__(self, profiles, organisation="commune", bases=None, name=None, module=None):
+        super().__init__(bases=bases, name=name, module=module)
+        self.profiles = list(profiles)
+        self.organisation = organisation
+
+    def setUpPloneSite(self, portal):
+        portal.setTitle("Commune de Démo")
+        applyProfile(portal, "iasolutions.policy:default")
+        for profile in self.profiles:
+            applyProfile(portal, profile)
+        applyProfile(portal, f"iasolutions.policy:{self.organisation}")
