@@ -31,6 +31,11 @@ def service_will_be_removed(obj, event):
         remove_service_groups(IUUID(obj))
 
 
+def held_position_added(obj, event):
+    """Store the title; the catalog indexes the new object afterwards."""
+    obj.title = obj.get_title()
+
+
 def held_position_changed(obj, event):
     """Keep the stored title of a held position in step with what it says."""
     title = obj.get_title()
