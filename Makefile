@@ -13,7 +13,7 @@ ADMIN_USER ?= admin
 ADMIN_PASSWORD ?= admin
 PYTEST_ARGS ?=
 
-.PHONY: install start site instance test test-quick i18n clean
+.PHONY: install system-deps start site instance test test-quick i18n clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,7 +24,17 @@ $(VENV)/.installed: $(BIN)/python setup.py constraints.txt
 	$(BIN)/pip install -q --no-build-isolation -c constraints.txt --config-settings editable_mode=compat -e ".[test]"
 	touch $@
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed system-deps
+
+# Debian packages the suite needs: LibreOffice converts generated documents to PDF,
+# poppler-utils (pdftotext) lets the tests read the PDFs.
+SYSTEM_PACKAGES := libreoffice-writer-nogui fonts-liberation poppler-utils
+system-deps:
+	@command -v soffice >/dev/null && command -v pdftotext >/dev/null || { \
+	  echo "Installing $(SYSTEM_PACKAGES) (Debian)"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $(SYSTEM_PACKAGES); }
 
 instance: install
 	$(BIN)/iasolutions make-instance $(INSTANCE)

@@ -39,6 +39,8 @@ setup(
         "eea.facetednavigation",
         "z3c.relationfield",
         "python-dateutil",
+        "appy",
+        "odfpy",
     ],
     extras_require={
         "test": [

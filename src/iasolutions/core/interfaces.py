@@ -32,3 +32,10 @@ class IOrganisationSettings(Interface):
         title="Organisation profile applied last (e.g. iasolutions.policy:commune)",
         required=False, default="",
     )
+
+
+class IDocumentHelper(Interface):
+    """What document templates use of an object (``helper`` in their namespace).
+
+    A multi-adapter (context, request); modules register theirs for their types.
+    """

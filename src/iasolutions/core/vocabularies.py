@@ -74,3 +74,9 @@ def internal_services(context):
 def functions(context):
     """Functions of the installed modules."""
     return SimpleVocabulary([SimpleTerm(f.id, f.id, f.title) for f in active_functions()])
+
+
+@provider(IVocabularyFactory)
+def output_formats(context):
+    return SimpleVocabulary([SimpleTerm("odt", "odt", _("Editable document (ODT)")),
+                             SimpleTerm("pdf", "pdf", _("PDF"))])

@@ -1,0 +1,43 @@
+"""Dashboard columns of the core (``IDashboardColumn`` named utilities)."""
+
+from iasolutions.core import _
+from iasolutions.core.dashboards import display
+from plone import api
+from zope.globalrequest import getRequest
+from zope.i18n import translate
+
+
+class Column:
+    def __init__(self, title, format=display, attribute=None):
+        self.title = title
+        self.format = format
+        self.attribute = attribute
+
+    def __call__(self, brain):
+        return self.format(getattr(brain, self.attribute, None))
+
+
+def state_title(brain):
+    """The translated title of the result's workflow state."""
+    workflow_tool = api.portal.get_tool("portal_workflow")
+    for workflow in workflow_tool.getChainForPortalType(brain.portal_type):
+        state = workflow_tool[workflow].states.get(brain.review_state)
+        if state is not None:
+            return translate(state.title, domain="plone", context=getRequest())
+    return brain.review_state or ""
+
+
+def date_only(value):
+    return value.strftime("%d/%m/%Y") if hasattr(value, "strftime") else display(value)
+
+
+class StateColumn(Column):
+    def __call__(self, brain):
+        return state_title(brain)
+
+
+title = Column(_("Title"), attribute="Title")
+review_state = StateColumn(_("State"))
+created = Column(_("Created"), date_only, "created")
+modified = Column(_("Modified"), date_only, "modified")
+creator = Column(_("Creator"), attribute="Creator")

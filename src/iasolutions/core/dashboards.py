@@ -1,0 +1,210 @@
+"""Faceted dashboards (eea.facetednavigation) for agents.
+
+A dashboard is a ``dashboard`` object: a collection whose query selects the
+content (types, states…) and may hold per-user parts, with faceted navigation
+enabled on it, filters (criteria) on the left or top, and the results shown
+as a table with checkboxes for batch actions, 30 a page by default::
+
+    create_dashboard(
+        folder, "to-treat", "À traiter",
+        query=[type_is("dmsincomingmail"), state_is("proposed_to_agent"),
+               user_query("mail.assigned_to_me")],
+        criteria=[text_filter(), checkbox_filter("review_state", "État", vocabulary="…")],
+        columns=["Title", "review_state", "created"],
+    )
+
+Per-user parts: a module registers a named ``IDashboardQuery`` utility (say
+``mail.assigned_to_me``) returning the catalog query of the current user
+(``{"assigned_user": "jdoe"}``); ``user_query(name)`` puts it in a dashboard.
+Columns are formatted by named ``IDashboardColumn`` utilities (core: Title,
+review_state, created, modified, Creator), else shown as they are.
+"""
+
+from datetime import date
+from datetime import datetime
+from DateTime import DateTime
+from eea.facetednavigation.interfaces import ICriteria
+from eea.facetednavigation.interfaces import IFacetedNavigable
+from eea.facetednavigation.layout.interfaces import IFacetedLayout
+from plone import api
+from zope.component import getMultiAdapter
+from zope.component import queryUtility
+from zope.globalrequest import getRequest
+from zope.interface import Interface
+
+import csv
+import io
+
+
+OPERATION = "iasolutions.core.operation.dashboard"
+LAYOUT = "faceted-dashboard-table"
+PAGE_SIZE = 30
+NOTHING = {"UID": {"query": ["no-such-uid"]}}
+
+
+class IDashboardQuery(Interface):
+    """Named utility: ``__call__(context)`` → catalog query for the current user."""
+
+
+class IDashboardColumn(Interface):
+    """Named utility (the column id): ``title`` and ``__call__(brain) → text``."""
+
+
+# Collection query rows --------------------------------------------------
+
+def type_is(*portal_types):
+    return {"i": "portal_type", "o": "plone.app.querystring.operation.selection.any",
+            "v": list(portal_types)}
+
+
+def state_is(*states):
+    return {"i": "review_state", "o": "plone.app.querystring.operation.selection.any",
+            "v": list(states)}
+
+
+def index_is(index, *values):
+    return {"i": index, "o": "plone.app.querystring.operation.selection.any", "v": list(values)}
+
+
+def user_query(name):
+    """A per-user part of the query, computed by the ``IDashboardQuery`` named ``name``."""
+    return {"i": "UID", "o": OPERATION, "v": name}
+
+
+def dashboard_query_operation(context, row):
+    """plone.app.querystring operation behind ``user_query``."""
+    query = queryUtility(IDashboardQuery, name=row.values or "")
+    if query is None:
+        return NOTHING
+    return query(context) or NOTHING
+
+
+# Faceted criteria -------------------------------------------------------
+
+def text_filter(title="Recherche", position="top"):
+    return ("text", position, {"title": title, "index": "SearchableText", "wildcard": True})
+
+
+def checkbox_filter(index, title, vocabulary="", position="left", operator="or", hidden=False):
+    return ("checkbox", position, {"title": title, "index": index, "vocabulary": vocabulary,
+                                   "operator": operator, "hidden": hidden, "maxitems": 8})
+
+
+def select_filter(index, title, vocabulary="", position="left"):
+    return ("select", position, {"title": title, "index": index, "vocabulary": vocabulary})
+
+
+def date_filter(index, title, position="left"):
+    return ("daterange", position, {"title": title, "index": index})
+
+
+def create_dashboard(container, id, title, query, criteria=(), columns=None, sort_on="created",
+                     sort_reversed=True, page_size=PAGE_SIZE, batch_actions=(), description=""):
+    """Create or update a dashboard (idempotent: a profile may run it again)."""
+    dashboard = container.get(id)
+    if dashboard is None:
+        dashboard = api.content.create(container=container, type="dashboard", id=id, title=title)
+    dashboard.title = title
+    dashboard.description = description
+    dashboard.query = list(query)
+    dashboard.sort_on = sort_on
+    dashboard.sort_reversed = sort_reversed
+    dashboard.columns = list(columns or ["Title", "review_state", "modified"])
+    dashboard.batch_actions = list(batch_actions)
+    _configure_faceted(dashboard, criteria, page_size)
+    dashboard.reindexObject()
+    return dashboard
+
+
+def _configure_faceted(dashboard, criteria, page_size):
+    request = getRequest()
+    if not IFacetedNavigable.providedBy(dashboard):
+        getMultiAdapter((dashboard, request), name="faceted_subtyper").enable()
+    handler = ICriteria(dashboard)
+    for cid in list(handler.keys()):
+        handler.delete(cid)
+    for widget, position, properties in criteria:
+        handler.add(widget, position, "default", **properties)
+    handler.add("resultsperpage", "right", "default", title="Par page", start=page_size,
+                end=page_size * 3, step=page_size, default=page_size, hidden=True)
+    IFacetedLayout(dashboard).update_layout(LAYOUT)
+
+
+# Results ----------------------------------------------------------------
+
+def results(dashboard, batch=False, **filters):
+    """The dashboard's results for the current user, filtered as in the page.
+
+    Filters are given by criterion id (``c1=…``, as the page sends them) or by
+    the index of a criterion (``SearchableText="dupont"``).
+    """
+    by_index = {criterion.index: cid for cid, criterion in ICriteria(dashboard).items()
+                if getattr(criterion, "index", None)}
+    filters = {by_index.get(key, key): value for key, value in filters.items()}
+    query_view = getMultiAdapter((dashboard, getRequest()), name="faceted_query")
+    return query_view.query(batch=batch, **filters)
+
+
+def column_title(column):
+    utility = queryUtility(IDashboardColumn, name=column)
+    return getattr(utility, "title", column)
+
+
+def cell(brain, column):
+    """The text of a column for a result (formatted by its IDashboardColumn if any)."""
+    utility = queryUtility(IDashboardColumn, name=column)
+    if utility is not None:
+        return utility(brain)
+    return display(getattr(brain, column, ""))
+
+
+def display(value):
+    if value is None or value == "Missing.Value" or repr(value) == "Missing.Value":
+        return ""
+    if isinstance(value, DateTime):
+        return value.strftime("%d/%m/%Y %H:%M")
+    if isinstance(value, datetime):
+        return value.strftime("%d/%m/%Y %H:%M")
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, (list, tuple, set)):
+        return ", ".join(display(item) for item in value)
+    return str(value)
+
+
+def rows(dashboard, brains):
+    columns = list(dashboard.columns or [])
+    yield [column_title(column) for column in columns]
+    for brain in brains:
+        yield [cell(brain, column) for column in columns]
+
+
+def to_csv(table):
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";")
+    for row in table:
+        writer.writerow(row)
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def to_ods(table):
+    """A spreadsheet (ODS) of the rows, the first one as header."""
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table
+    from odf.table import TableCell
+    from odf.table import TableRow
+    from odf.text import P
+
+    document = OpenDocumentSpreadsheet()
+    sheet = Table(name="Export")
+    for row in table:
+        table_row = TableRow()
+        for value in row:
+            table_cell = TableCell(valuetype="string")
+            table_cell.addElement(P(text=str(value)))
+            table_row.addElement(table_cell)
+        sheet.addElement(table_row)
+    document.spreadsheet.addElement(sheet)
+    buffer = io.BytesIO()
+    document.write(buffer)
+    return buffer.getvalue()

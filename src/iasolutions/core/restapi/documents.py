@@ -1,0 +1,44 @@
+"""``@document-generation`` on any content.
+
+GET @document-generation                                  → the templates for this object
+GET @document-generation?template_uid=…&output_format=pdf  → the document itself
+"""
+
+from iasolutions.core import documents
+from iasolutions.core.restapi.errors import bad_request
+from plone import api
+from plone.restapi.services import Service
+
+import json
+
+
+class DocumentGenerationGet(Service):
+    def render(self):
+        form = self.request.form
+        if not form.get("template_uid"):
+            return self._json(self.templates())
+        template = api.content.get(UID=form["template_uid"])
+        if template is None or template.portal_type != "pod_template":
+            return self._json(bad_request(self.request, "Unknown template_uid"))
+        try:
+            document = documents.generate(template, self.context, form.get("output_format", "odt"))
+        except documents.DocumentError as error:
+            return self._json(bad_request(self.request, str(error)))
+        response = self.request.response
+        response.setHeader("Content-Type", document.content_type)
+        response.setHeader("Content-Disposition", f'attachment; filename="{document.filename}"')
+        return document.data
+
+    def templates(self):
+        url = self.context.absolute_url() + "/@document-generation"
+        return {"items": [
+            {"UID": template.UID(), "title": template.title,
+             "output_formats": list(template.output_formats or []),
+             "urls": {fmt: f"{url}?template_uid={template.UID()}&output_format={fmt}"
+                      for fmt in template.output_formats or []}}
+            for template in documents.templates_for(self.context)
+        ]}
+
+    def _json(self, data):
+        self.request.response.setHeader("Content-Type", "application/json")
+        return json.dumps(data)

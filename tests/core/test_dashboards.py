@@ -1,0 +1,142 @@
+"""Faceted dashboards: per-user queries, the results table, pages of 30, export."""
+
+from iasolutions.core import dashboards
+from plone import api
+from tests.helpers import as_user
+from tests.helpers import create_user
+from tests.helpers import rest
+from zope.component import getGlobalSiteManager
+
+import io
+import pytest
+import zipfile
+
+
+class MyDocuments:
+    """The current user's documents."""
+
+    def __call__(self, context):
+        return {"Creator": api.user.get_current().getId()}
+
+
+@pytest.fixture
+def my_documents_query():
+    registry = getGlobalSiteManager()
+    utility = MyDocuments()
+    registry.registerUtility(utility, dashboards.IDashboardQuery, name="test.my_documents")
+    yield utility
+    registry.unregisterUtility(utility, dashboards.IDashboardQuery, name="test.my_documents")
+
+
+def make_dashboard(container, **options):
+    return dashboards.create_dashboard(
+        container, "mine", "Mes documents",
+        query=[dashboards.type_is("Document"), dashboards.user_query("test.my_documents")],
+        criteria=[dashboards.text_filter(),
+                  dashboards.checkbox_filter("review_state", "État")],
+        columns=["Title", "review_state", "created", "Creator"],
+        sort_on="sortable_title", sort_reversed=False,
+        batch_actions=["batch-noop|Ne rien faire"], **options,
+    )
+
+
+def add_documents(container, owner, count):
+    with as_user(owner):
+        for number in range(count):
+            api.content.create(container=container, type="Document", id=f"{owner}-{number:02d}",
+                               title=f"Document {owner} {number:02d}")
+
+
+@pytest.fixture
+def folder(portal):
+    folder = api.content.create(container=portal, type="Folder", id="work", title="Travail")
+    for user in ("anne", "bob"):
+        create_user(user, roles=["Member", "Contributor"])
+    return folder
+
+
+def test_each_user_sees_their_own_documents(folder, my_documents_query):
+    add_documents(folder, "anne", 3)
+    add_documents(folder, "bob", 2)
+    dashboard = make_dashboard(folder)
+    with as_user("anne"):
+        titles = [brain.Title for brain in dashboards.results(dashboard)]
+    assert titles == ["Document anne 00", "Document anne 01", "Document anne 02"]
+    with as_user("bob"):
+        assert len(dashboards.results(dashboard)) == 2
+
+
+def test_unknown_user_query_shows_nothing(folder):
+    add_documents(folder, "anne", 1)
+    dashboard = dashboards.create_dashboard(
+        folder, "broken", "Cassé", query=[dashboards.user_query("no.such.query")])
+    with as_user("anne"):
+        assert len(dashboards.results(dashboard)) == 0
+
+
+def test_pages_of_thirty_in_a_table(folder, my_documents_query, http_request):
+    add_documents(folder, "anne", 40)
+    dashboard = make_dashboard(folder)
+    with as_user("anne"):
+        batch = dashboards.results(dashboard, batch=True)
+        assert batch.length == 30
+        assert batch.sequence_length == 40
+        html = api.content.get_view("faceted_query", dashboard, http_request)()
+    assert html.count('name="uids:list"') == 30
+    assert "Document anne 00" in html and "Document anne 30" not in html
+    assert "Ne rien faire" in html
+    assert "@@dashboard-export" in html
+
+
+def test_filters_apply(folder, my_documents_query):
+    add_documents(folder, "anne", 3)
+    dashboard = make_dashboard(folder)
+    with as_user("anne"):
+        results = dashboards.results(dashboard, SearchableText="01")
+        assert [b.Title for b in results] == ["Document anne 01"]
+
+
+def test_creating_again_changes_nothing(folder, my_documents_query):
+    from eea.facetednavigation.interfaces import ICriteria
+
+    dashboard = make_dashboard(folder)
+    first = [(c.widget, getattr(c, "index", None)) for c in ICriteria(dashboard).values()]
+    assert make_dashboard(folder).UID() == dashboard.UID()
+    assert [(c.widget, getattr(c, "index", None)) for c in ICriteria(dashboard).values()] == first
+    assert [o for o in folder.objectIds() if o.startswith("mine")] == ["mine"]
+
+
+def test_export_spreadsheet(folder, my_documents_query, http_request):
+    add_documents(folder, "anne", 2)
+    dashboard = make_dashboard(folder)
+    with as_user("anne"):
+        http_request.form.update({"format": "csv"})
+        data = api.content.get_view("dashboard-export", dashboard, http_request)()
+        text = data.decode("utf-8-sig")
+        assert text.splitlines()[0] == "Title;State;Created;Creator"
+        assert "Document anne 01;" in text
+        http_request.form["format"] = "ods"
+        ods = api.content.get_view("dashboard-export", dashboard, http_request)()
+    content = zipfile.ZipFile(io.BytesIO(ods)).read("content.xml").decode()
+    assert "Document anne 00" in content
+
+
+def test_agents_read_dashboards_but_do_not_change_them(folder, my_documents_query):
+    dashboard = make_dashboard(folder)
+    with as_user("anne"):
+        assert api.user.has_permission("View", obj=dashboard)
+        assert not api.user.has_permission("Modify portal content", obj=dashboard)
+        assert not api.user.has_permission("iasolutions.core: Add dashboard", obj=folder)
+
+
+def test_dashboard_page_in_the_browser(functional_portal, my_documents_query):
+    folder = api.content.create(container=functional_portal, type="Folder", id="w", title="W")
+    create_user("anne", roles=["Member", "Contributor"])
+    add_documents(folder, "anne", 2)
+    make_dashboard(folder)
+    session = rest(functional_portal, "anne")
+    page = session.get("w/mine", headers={"Accept": "text/html"})
+    assert page.status_code == 200
+    assert "faceted-form" in page.text
+    results = session.get("w/mine/@@faceted_query", headers={"Accept": "text/html"})
+    assert "Document anne 01" in results.text
