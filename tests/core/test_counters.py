@@ -185,3 +185,37 @@ def test_rest_counters_bad_input(functional_portal, body, message):
     assert message in response.json()["error"]["message"]
     listed = {item["name"]: item for item in session.get("@counters").json()["items"]}
     assert listed["incoming_mail"]["format"] == "E%04d"
+
+
+def _zeo_writer(address, count, queue):
+    import ZEO
+
+    db = ZEO.DB(address)
+    try:
+        queue.put([counters.take_number(db, "/plone:zeo-stress", 2026) for _ in range(count)])
+    finally:
+        db.close()
+
+
+def test_processes_sharing_a_zeo_server_never_share_a_number(tmp_path):
+    """4 processes (ZEO clients, as several Zope instances) take 250 numbers each:
+    they conflict with each other and the counter resolves it by retrying."""
+    import multiprocessing
+    import ZEO
+
+    address, stop = ZEO.server(path=str(tmp_path / "Data.fs"))
+    ZEO.DB(address).close()  # the database root exists before the clients race
+    try:
+        context = multiprocessing.get_context("fork")
+        queue = context.Queue()
+        processes = [context.Process(target=_zeo_writer, args=(address, 250, queue))
+                     for _ in range(4)]
+        for process in processes:
+            process.start()
+        taken = [number for _ in processes for number in queue.get(timeout=120)]
+        for process in processes:
+            process.join(timeout=60)
+            assert process.exitcode == 0
+    finally:
+        stop()
+    assert sorted(taken) == list(range(1, 1001))

@@ -4,8 +4,9 @@ or ``COL/2026/12``.
 Definitions (format, yearly reset) live in the registry, in the collection
 ``iasolutions.counters/<name>``, so that organisation profiles and the control
 panel set them. Values live apart, in the ZODB root, and every number is
-taken in its own short transaction on its own connection, retried on
-conflict. So a number is never handed out twice, concurrent writers never see
+taken in its own short transaction on its own connection, threads of a
+process taking turns, and retried on conflict (processes sharing the
+database). So a number is never handed out twice, concurrent writers never see
 a ConflictError, and the user's transaction never touches the hot counter
 object. A user transaction that aborts after taking a number leaves a gap,
 never a duplicate.
@@ -25,6 +26,7 @@ from zope.interface import Interface
 
 import random
 import re
+import threading
 import time
 import transaction
 
@@ -33,6 +35,8 @@ REGISTRY_PREFIX = "iasolutions.counters"
 ROOT_KEY = "iasolutions.counters"
 MAX_ATTEMPTS = 200
 NAME_PATTERN = re.compile(r"^[a-zA-Z][a-zA-Z0-9_-]*$")
+_locks = {}
+_locks_guard = threading.Lock()
 
 
 class CounterError(ValueError):
@@ -169,7 +173,12 @@ def _take(name, year, reset_yearly):
 
 
 def take_number(db, key, year, reset_yearly=False):
-    """Take the next number of the counter stored under ``key`` in the root of ``db``."""
+    """Take the next number of the counter stored under ``key`` in the root of ``db``.
+
+    Threads of one process take turns (a lock per counter), so they never
+    conflict with each other; processes sharing the database (ZEO clients)
+    still may, and the retry loop resolves that.
+    """
 
     def increment(values):
         counter = _counter(values, key)
@@ -179,7 +188,13 @@ def take_number(db, key, year, reset_yearly=False):
         counter.year = year
         return counter.last
 
-    return _in_own_transaction(increment, db)
+    with _lock_for(key):
+        return _in_own_transaction(increment, db)
+
+
+def _lock_for(key):
+    with _locks_guard:
+        return _locks.setdefault(key, threading.Lock())
 
 
 def _db():
