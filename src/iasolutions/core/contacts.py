@@ -17,10 +17,9 @@ def relation_to(obj):
 
 def add_person(container, lastname, firstname="", id=None, **fields):
     """Create a person; its id comes from its names ('anne-dupont', 'anne-dupont-1'…)."""
-    normalizer = getUtility(IIDNormalizer)
+    name = id or getUtility(IIDNormalizer).normalize(" ".join(filter(None, [firstname, lastname])))
     return api.content.create(
-        container=container, type="person", safe_id=True, lastname=lastname,
-        id=id or normalizer.normalize(" ".join(filter(None, [firstname, lastname]))),
+        container=container, type="person", id=unique_id(container, name), lastname=lastname,
         firstname=firstname, **fields,
     )
 
@@ -28,9 +27,18 @@ def add_person(container, lastname, firstname="", id=None, **fields):
 def add_held_position(person, target, label="", id=None, **fields):
     """Make ``person`` hold a position in ``target`` (an organization or a position)."""
     return api.content.create(
-        container=person, type="held_position", id=id or target.getId(), safe_id=True,
+        container=person, type="held_position", id=unique_id(person, id or target.getId()),
         position=relation_to(target), label=label, **fields,
     )
+
+
+def unique_id(container, name):
+    """``name``, or ``name-1``, ``name-2``… if the container already has it."""
+    candidate, number = name, 0
+    while candidate in container:
+        number += 1
+        candidate = f"{name}-{number}"
+    return candidate
 
 
 def find_by_email(email, portal_types=CONTACT_TYPES):

@@ -68,7 +68,7 @@ def ensure_contacts():
         )
         # Only administrators manage the internal services.
         own.__ac_local_roles_block__ = True
-        own.reindexObjectSecurity()
+        own.reindexObject(idxs=["allowedRolesAndUsers"])
     return contacts
 
 

@@ -73,12 +73,15 @@ def create_site(app, site_id, title, profile, modules=(), demo=False, language="
 
 
 def install_profiles(site, profiles):
-    """Install the profiles not installed yet (installed ones are left alone)."""
+    """Install the profiles not installed yet; run the pending upgrades of the others."""
     setup = site.portal_setup
     for profile in profiles:
         if setup.getLastVersionForProfile(profile) == UNKNOWN:
             logger.info("Installing %s", profile)
             setup.runAllImportStepsFromProfile("profile-" + profile)
+        elif setup.listUpgrades(profile):
+            logger.info("Upgrading %s", profile)
+            setup.upgradeProfile(profile)
 
 
 def apply_organisation_profile(site, profile):
