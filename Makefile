@@ -26,11 +26,13 @@ $(VENV)/.installed: $(BIN)/python setup.py constraints.txt
 
 install: $(VENV)/.installed system-deps
 
-# Debian packages the suite needs: LibreOffice converts generated documents to PDF,
-# poppler-utils (pdftotext) lets the tests read the PDFs.
-SYSTEM_PACKAGES := libreoffice-writer-nogui fonts-liberation poppler-utils
+# Debian packages the suite needs: LibreOffice converts generated documents to PDF;
+# the tests read PDFs with poppler-utils (pdftotext) and drive Chromium.
+SYSTEM_PACKAGES := libreoffice-writer-nogui fonts-liberation poppler-utils chromium chromium-driver
 system-deps:
-	@command -v soffice >/dev/null && command -v pdftotext >/dev/null || { \
+	@for command in soffice pdftotext chromium chromedriver; do \
+	  command -v $$command >/dev/null || missing=1; done; \
+	test -z "$$missing" || { \
 	  echo "Installing $(SYSTEM_PACKAGES) (Debian)"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -q && \

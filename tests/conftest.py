@@ -8,6 +8,8 @@ os.environ.setdefault("zope_i18n_compile_mo_files", "true")
 os.environ.setdefault("zope_i18n_allowed_languages", "fr en nl de")
 
 from iasolutions.policy import testing  # noqa: E402
+from tests.browser import browser  # noqa: E402,F401  (fixtures for every module)
+from tests.browser import chromium_driver  # noqa: E402,F401
 from tests.layers import LAYERS  # noqa: E402
 from tests.layers import register  # noqa: E402
 

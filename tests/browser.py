@@ -1,0 +1,96 @@
+"""A real browser for the key screens: Debian's Chromium driven by Selenium.
+
+``make`` installs ``chromium`` and ``chromium-driver``. Use it with the
+functional layer of the module::
+
+    def test_agenda_screen(functional_portal, browser):
+        page = browser(functional_portal)
+        page.login("manager1")
+        page.open("meetings/…")
+        assert "Ordre du jour" in page.text()
+"""
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
+from tests.helpers import PASSWORD
+
+import pytest
+import shutil
+import transaction
+
+
+CHROMIUM_FLAGS = (
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-first-run", "--disable-quic", "--window-size=1400,1000", "--lang=fr-BE",
+)
+
+
+@pytest.fixture(scope="session")
+def chromium_driver():
+    binary, driver_path = shutil.which("chromium"), shutil.which("chromedriver")
+    if not binary or not driver_path:
+        pytest.fail("Chromium is not installed: run make (it installs chromium and chromium-driver)")
+    options = webdriver.ChromeOptions()
+    options.binary_location = binary
+    for flag in CHROMIUM_FLAGS:
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(driver_path), options=options)
+    driver.set_page_load_timeout(60)
+    yield driver
+    driver.quit()
+
+
+class Page:
+    """One user's browser on the test site."""
+
+    def __init__(self, driver, portal):
+        self.driver = driver
+        self.base = portal.absolute_url()
+        transaction.commit()  # what the test set up must be visible to the server
+        self.open("")  # cookies belong to the site's host
+        driver.delete_all_cookies()
+
+    def open(self, path):
+        self.driver.get(f"{self.base}/{path}".rstrip("/"))
+        return self
+
+    def login(self, userid, password=PASSWORD):
+        self.open("login")
+        self.driver.find_element(By.NAME, "__ac_name").send_keys(userid)
+        self.driver.find_element(By.NAME, "__ac_password").send_keys(password)
+        self.driver.find_element(By.NAME, "buttons.login").click()
+        WebDriverWait(self.driver, 20).until(
+            lambda driver: "login" not in driver.current_url.rsplit("/", 1)[-1]
+        )
+        return self
+
+    def text(self):
+        return self.driver.find_element(By.TAG_NAME, "body").text
+
+    def find(self, css):
+        return self.driver.find_element(By.CSS_SELECTOR, css)
+
+    def find_all(self, css):
+        return self.driver.find_elements(By.CSS_SELECTOR, css)
+
+    def wait_for(self, css, timeout=20):
+        return WebDriverWait(self.driver, timeout).until(
+            expected_conditions.presence_of_element_located((By.CSS_SELECTOR, css))
+        )
+
+    def wait_for_text(self, text, timeout=20):
+        WebDriverWait(self.driver, timeout).until(lambda driver: text in self.text())
+        return self
+
+    def screenshot(self, path):
+        self.driver.save_screenshot(str(path))
+
+
+@pytest.fixture
+def browser(chromium_driver):
+    """``browser(portal)`` → a Page on that site, logged out."""
+    return lambda portal: Page(chromium_driver, portal)
