@@ -1,0 +1,235 @@
+"""Advices: who is asked, delays in working days, what an adviser may still do.
+
+An item asks an advice of a service either optionally (``optionalAdvisers``)
+or automatically (the configuration's ``customAdvisers`` with categories). A
+delay (working days, the trunk's calendar) starts when the item first reaches
+a state of ``itemAdviceStates``; once it is exceeded the advice can no longer
+be added or edited. The state of each asked advice is kept in
+``item.advice_index`` (a mapping per service UID).
+
+``customAdvisers`` lines: ``service | delay | categories``, where service is
+the service's id, acronym or UID, delay a number of working days (empty: no
+delay) and categories a comma-separated list of category ids for which the
+advice is asked automatically (``*``: every item; empty: optional only).
+"""
+
+from datetime import date
+from iasolutions.core.services import get_services
+from iasolutions.core.services import services_of_user
+from iasolutions.core.validators import InvalidValue
+from iasolutions.core.workingdays import add_working_days
+from iasolutions.delib import _
+from iasolutions.delib.interfaces import IAdvice
+from iasolutions.delib.meetingconfigs import config_of
+from persistent.mapping import PersistentMapping
+from plone import api
+
+
+ADVICE_TYPES = ("positive", "positive_with_remarks", "cautious", "negative", "nil")
+
+
+def resolve_service(reference):
+    """UID of the service whose UID, id or acronym is ``reference`` (None if unknown)."""
+    reference = (reference or "").strip()
+    for brain in get_services():
+        if reference in (brain.UID, brain.getId) or (
+                brain.acronym and reference.lower() == brain.acronym.lower()):
+            return brain.UID
+    return None
+
+
+def parse_custom_adviser(line):
+    """'finances | 10 | *' → {'service': 'finances', 'delay': 10, 'categories': ['*']}."""
+    parts = [part.strip() for part in (line or "").split("|")]
+    if not parts[0] or len(parts) > 3:
+        raise InvalidValue(_("${line}: write service | delay | categories.",
+                             mapping={"line": line}))
+    delay = parts[1] if len(parts) > 1 else ""
+    if delay and (not delay.isdigit() or int(delay) < 1):
+        raise InvalidValue(_("${line}: the delay is a number of working days.",
+                             mapping={"line": line}))
+    categories = [c.strip() for c in parts[2].split(",") if c.strip()] if len(parts) > 2 else []
+    return {"service": parts[0], "delay": int(delay) if delay else None, "categories": categories}
+
+
+def custom_advisers(cfg):
+    """The configuration's advisers with a delay or automatic, services resolved to UIDs."""
+    rows = []
+    for line in cfg.customAdvisers or ():
+        row = parse_custom_adviser(line)
+        uid = resolve_service(row["service"])
+        if uid:
+            row["uid"] = uid
+            rows.append(row)
+    return rows
+
+
+def automatic_advisers(item, cfg):
+    return [row["uid"] for row in custom_advisers(cfg)
+            if "*" in row["categories"] or (item.category and item.category in row["categories"])]
+
+
+def asked_advisers(item, cfg=None):
+    """UIDs of the services whose advice the item asks, optional ones first."""
+    cfg = cfg or config_of(item)
+    asked = []
+    for uid in list(item.optionalAdvisers or ()) + automatic_advisers(item, cfg):
+        if uid not in asked:
+            asked.append(uid)
+    return asked
+
+
+def delay_of(cfg, uid):
+    for row in custom_advisers(cfg):
+        if row["uid"] == uid and row["delay"]:
+            return row["delay"]
+    return None
+
+
+def advice_index(item):
+    index = getattr(item, "advice_index", None)
+    if index is None:
+        index = item.advice_index = PersistentMapping()
+    return index
+
+
+def update_advice_index(item, cfg=None, today=None):
+    """Record who is asked and start the delays of the advices the item now waits for."""
+    cfg = cfg or config_of(item)
+    index = advice_index(item)
+    state = api.content.get_state(item)
+    asked = asked_advisers(item, cfg)
+    automatic = automatic_advisers(item, cfg)
+    for uid in list(index):
+        if uid not in asked and not index[uid].get("given_on"):
+            del index[uid]
+    for uid in asked:
+        info = index.get(uid)
+        if info is None:
+            info = index[uid] = PersistentMapping()
+        info["optional"] = uid not in automatic
+        info["delay"] = delay_of(cfg, uid)
+        if state in (cfg.itemAdviceStates or ()) and not info.get("delay_started_on"):
+            info["delay_started_on"] = today or date.today()
+    return index
+
+
+def limit_date(item, uid):
+    info = advice_index(item).get(uid) or {}
+    if not info.get("delay") or not info.get("delay_started_on"):
+        return None
+    return add_working_days(info["delay_started_on"], info["delay"])
+
+
+def is_timed_out(item, uid, today=None):
+    limit = limit_date(item, uid)
+    return limit is not None and (today or date.today()) > limit
+
+
+def advice_of(item, uid):
+    for child in item.objectValues():
+        if IAdvice.providedBy(child) and child.advice_group == uid:
+            return child
+    return None
+
+
+def may_give_advice(item, uid, cfg=None):
+    """Whether the service may add (or still edit) its advice now."""
+    cfg = cfg or config_of(item)
+    if cfg is None or uid not in asked_advisers(item, cfg):
+        return False
+    if api.content.get_state(item) not in (cfg.itemAdviceStates or ()):
+        return False
+    return not is_timed_out(item, uid)
+
+
+def addable_advice_groups(item, user=None):
+    """Services the user may add an advice for on this item."""
+    cfg = config_of(item)
+    mine = services_of_user(user, "advisers")
+    return [uid for uid in mine if may_give_advice(item, uid, cfg) and advice_of(item, uid) is None]
+
+
+def mandatory_advices_missing(item, cfg):
+    """Titles of the automatic advices neither given nor timed out."""
+    from iasolutions.core.services import get_service
+
+    missing = []
+    for uid in automatic_advisers(item, cfg):
+        advice = advice_of(item, uid)
+        if advice is not None and api.content.get_state(advice) == "advice_given":
+            continue
+        if is_timed_out(item, uid):
+            continue
+        service = get_service(uid)
+        missing.append(service.title if service is not None else uid)
+    return missing
+
+
+def advice_summary(item):
+    """What the item view and the REST API show of the advices (hidden ones stay hidden)."""
+    summary = []
+    from iasolutions.core.services import get_service
+
+    for uid, info in advice_index(item).items():
+        advice = advice_of(item, uid)
+        state = api.content.get_state(advice) if advice is not None else None
+        hidden = advice is not None and advice.advice_hide_during_redaction and \
+            state == "advice_under_edit"
+        service = get_service(uid)
+        limit = limit_date(item, uid)
+        summary.append({
+            "service": uid,
+            "title": service.title if service is not None else uid,
+            "optional": info.get("optional", True),
+            "type": None if advice is None or hidden else advice.advice_type,
+            "state": state or "not_given",
+            "hidden": bool(hidden),
+            "delay": info.get("delay"),
+            "limit_date": limit.isoformat() if limit else None,
+            "timed_out": is_timed_out(item, uid),
+        })
+    return summary
+
+
+class AdviserRoles:
+    """Dynamic local roles (borg.localrole): the advisers of a service asked on an item get
+    MeetingAdviser while they may still add their advice, the advisers of an advice get
+    Editor on it while they may still edit it. Computed when asked, so that a delay
+    running out takes effect at once."""
+
+    def __init__(self, context):
+        self.context = context
+
+    def _wanted(self):
+        obj = self.context
+        if IAdvice.providedBy(obj):
+            from Acquisition import aq_inner
+            from Acquisition import aq_parent
+
+            item = aq_parent(aq_inner(obj))
+            if obj.advice_group and api.content.get_state(obj) == "advice_under_edit" and \
+                    may_give_advice(item, obj.advice_group):
+                return {f"{obj.advice_group}_advisers": ("Editor", "Reviewer")}
+            return {}
+        cfg = config_of(obj)
+        if cfg is None or api.content.get_state(obj) not in (cfg.itemAdviceStates or ()):
+            return {}
+        return {f"{uid}_advisers": ("MeetingAdviser",) for uid in asked_advisers(obj, cfg)
+                if may_give_advice(obj, uid, cfg)}
+
+    def getRoles(self, principal_id):
+        if not principal_id.endswith("_advisers"):
+            return ()
+        try:
+            return self._wanted().get(principal_id, ())
+        except Exception:  # never break security checks on half-built objects
+            return ()
+
+    def getAllRoles(self):
+        try:
+            wanted = self._wanted()
+        except Exception:
+            return
+        for principal, roles in wanted.items():
+            yield principal, roles

@@ -1,0 +1,31 @@
+"""Folders of the module: the configurations' folder and the folders of items and meetings."""
+
+from iasolutions.delib.interfaces import IMeetingFolder
+from plone.dexterity.content import Container
+from plone.supermodel import model
+from zope import schema
+from zope.interface import implementer
+
+
+class IMeetingConfigFolder(model.Schema):
+    """``meeting-configs``: where the meeting configurations live (the reference's tool)."""
+
+
+@implementer(IMeetingConfigFolder)
+class MeetingConfigFolder(Container):
+    pass
+
+
+class IMeetingFolderSchema(model.Schema):
+    config_id = schema.ASCIILine(title="Configuration", required=False, readonly=True)
+
+
+@implementer(IMeetingFolder, IMeetingFolderSchema)
+class MeetingFolder(Container):
+    """Holds the items and meetings of one configuration (or, at the top, those folders).
+
+    Unordered: it may hold tens of thousands of items.
+    """
+
+    _ordering = "unordered"
+    config_id = ""

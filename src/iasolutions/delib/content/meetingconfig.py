@@ -1,0 +1,240 @@
+"""The meeting configuration (the reference's MeetingConfig).
+
+A configuration is a container in ``meeting-configs``; it holds its categories,
+annex types, recurring items and item templates. Saving it (re)generates its
+portal types (``MeetingItem<ShortName>``, ``Meeting<ShortName>``) and its own
+workflow copies (``<config id>__meetingitem_workflow`` …), see
+``iasolutions.delib.generation``.
+"""
+
+from iasolutions.core import counters
+from iasolutions.core.validators import InvalidValue
+from iasolutions.delib import _
+from iasolutions.delib.interfaces import IMeetingConfig
+from plone.dexterity.content import Container
+from plone.supermodel import model
+from plone.autoform import directives
+from zope import schema
+from zope.interface import implementer
+
+import re
+
+
+SHORT_NAME = re.compile(r"^[A-Z][A-Za-z0-9]*$")
+
+
+def check_short_name(value):
+    if not SHORT_NAME.match(value or ""):
+        raise InvalidValue(_("The short name starts with a capital letter and holds letters and "
+                             "digits only, e.g. College."))
+    return True
+
+
+def check_custom_advisers(values):
+    from iasolutions.delib.advices import parse_custom_adviser
+
+    for line in values or ():
+        parse_custom_adviser(line)
+    return True
+
+
+def check_reference_format(value):
+    if value:
+        counters.validate_format(value)
+    return True
+
+
+class IMeetingConfigSchema(model.Schema):
+    """What a meeting configuration says (field ids as in the reference)."""
+
+    model.fieldset("workflow", label=_("Workflow"), fields=[
+        "itemWFValidationLevels", "workflowAdaptations", "itemCopyGroupsStates",
+        "itemPowerObserversStates", "meetingPowerObserversStates",
+        "itemRestrictedPowerObserversStates", "meetingRestrictedPowerObserversStates",
+        "itemAutoSentToOtherMCStates"])
+    model.fieldset("advices", label=_("Advices"), fields=[
+        "selectableAdvisers", "customAdvisers", "itemAdviceStates", "itemAdviceViewStates"])
+    model.fieldset("votes", label=_("Votes"), fields=["useVotes", "usedPollTypes", "defaultPollType"])
+
+    title = schema.TextLine(title=_("Title"))
+    shortName = schema.ASCIILine(
+        title=_("Short name"),
+        description=_("Names the portal types of the configuration: MeetingItem<ShortName> and "
+                      "Meeting<ShortName>. Cannot be changed once items exist."),
+        constraint=check_short_name,
+    )
+    itemReferenceFormat = schema.TextLine(
+        title=_("Item reference format"),
+        description=_("Format of the reference an item gets when it is frozen, e.g. "
+                      "COL/{year}/{number}. Kept in the reference counter named after the "
+                      "configuration."),
+        required=False,
+        constraint=check_reference_format,
+    )
+    usedItemAttributes = schema.List(
+        title=_("Optional item fields used"),
+        value_type=schema.Choice(vocabulary="iasolutions.delib.item_attributes"),
+        required=False, default=[],
+    )
+    usedMeetingAttributes = schema.List(
+        title=_("Optional meeting fields used"),
+        value_type=schema.Choice(vocabulary="iasolutions.delib.meeting_attributes"),
+        required=False, default=[],
+    )
+    insertingMethodsOnAddItem = schema.List(
+        title=_("Inserting methods of the agenda"),
+        description=_("Applied in this order to place a presented item in its meeting."),
+        value_type=schema.Choice(vocabulary="iasolutions.delib.inserting_methods"),
+        required=False, default=["on_proposing_groups"],
+    )
+    itemWFValidationLevels = schema.List(
+        title=_("Item validation levels"),
+        description=_("The states an item goes through before being validated."),
+        value_type=schema.Choice(vocabulary="iasolutions.delib.validation_levels"),
+        required=True, default=["itemcreated", "proposed"],
+    )
+    workflowAdaptations = schema.List(
+        title=_("Workflow adaptations"),
+        value_type=schema.Choice(vocabulary="iasolutions.delib.workflow_adaptations"),
+        required=False, default=[],
+    )
+    selectableCopyGroups = schema.List(
+        title=_("Selectable copy groups"),
+        value_type=schema.Choice(vocabulary="iasolutions.delib.service_groups"),
+        required=False, default=[],
+    )
+    itemCopyGroupsStates = schema.List(
+        title=_("States in which copy groups see the item"),
+        value_type=schema.Choice(vocabulary="iasolutions.delib.item_states"),
+        required=False, default=[],
+    )
+    itemPowerObserversStates = schema.List(
+        title=_("States in which power observers see items"),
+        value_type=schema.Choice(vocabulary="iasolutions.delib.item_states"),
+        required=False, default=[],
+    )
+    meetingPowerObserversStates = schema.List(
+        title=_("States in which power observers see meetings"),
+        value_type=schema.Choice(vocabulary="iasolutions.delib.meeting_states"),
+        required=False, default=[],
+    )
+    itemRestrictedPowerObserversStates = schema.List(
+        title=_("States in which restricted power observers see items"),
+        value_type=schema.Choice(vocabulary="iasolutions.delib.item_states"),
+        required=False, default=[],
+    )
+    meetingRestrictedPowerObserversStates = schema.List(
+        title=_("States in which restricted power observers see meetings"),
+        value_type=schema.Choice(vocabulary="iasolutions.delib.meeting_states"),
+        required=False, default=[],
+    )
+    selectableAdvisers = schema.List(
+        title=_("Services that can be asked for an advice"),
+        value_type=schema.Choice(vocabulary="iasolutions.core.services"),
+        required=False, default=[],
+    )
+    customAdvisers = schema.List(
+        title=_("Advisers with a delay, automatic advisers"),
+        description=_("One per line: service (id, acronym or UID) | delay in working days | "
+                      "categories for which the advice is asked automatically (* for every "
+                      "item, empty for an optional advice), e.g. finances | 10 | *"),
+        value_type=schema.TextLine(),
+        required=False, default=[],
+        constraint=check_custom_advisers,
+    )
+    itemAdviceStates = schema.List(
+        title=_("States in which advices are given"),
+        value_type=schema.Choice(vocabulary="iasolutions.delib.item_states"),
+        required=False, default=["proposed", "validated"],
+    )
+    itemAdviceViewStates = schema.List(
+        title=_("States in which advisers see the item"),
+        value_type=schema.Choice(vocabulary="iasolutions.delib.item_states"),
+        required=False,
+        default=["proposed", "validated", "presented", "itemfrozen", "itempublished", "accepted",
+                 "accepted_but_modified", "pre_accepted", "refused", "delayed",
+                 "returned_to_proposing_group"],
+    )
+    meetingConfigsToCloneTo = schema.List(
+        title=_("Configurations items can be sent to"),
+        value_type=schema.Choice(vocabulary="iasolutions.delib.configs"),
+        required=False, default=[],
+    )
+    itemAutoSentToOtherMCStates = schema.List(
+        title=_("States in which items are sent automatically to the other configuration"),
+        value_type=schema.Choice(vocabulary="iasolutions.delib.item_states"),
+        required=False, default=["accepted", "accepted_but_modified"],
+    )
+    useVotes = schema.Bool(title=_("Votes are encoded"), required=False, default=True)
+    usedPollTypes = schema.List(
+        title=_("Poll types"),
+        value_type=schema.Choice(vocabulary="iasolutions.delib.poll_types"),
+        required=False, default=["freehand", "secret", "no_vote"],
+    )
+    defaultPollType = schema.Choice(
+        title=_("Default poll type"), vocabulary="iasolutions.delib.poll_types",
+        required=False, default="freehand",
+    )
+    orderedContacts = schema.List(
+        title=_("Assembly members"),
+        description=_("The held positions that attend meetings by default, in order."),
+        value_type=schema.Choice(vocabulary="iasolutions.delib.held_positions"),
+        required=False, default=[],
+    )
+    directives.omitted("folder_path")
+    folder_path = schema.ASCIILine(title=_("Folder of the items and meetings"), required=False)
+
+
+def define_reference_counter(config, value):
+    """The item reference counter of a configuration is named after it."""
+    try:
+        current = counters.get_definition(config.getId())
+        reset = current.reset_yearly
+    except counters.CounterError:
+        reset = True
+    counters.define(config.getId(), value, title=config.title or config.getId(), reset_yearly=reset)
+
+
+@implementer(IMeetingConfig, IMeetingConfigSchema)
+class MeetingConfig(Container):
+    """A meeting configuration."""
+
+    # The format lives in the counter named after the configuration (one place).
+    @property
+    def itemReferenceFormat(self):
+        try:
+            return counters.get_definition(self.getId()).format
+        except counters.CounterError:
+            return getattr(self, "_pending_reference_format", None)
+
+    @itemReferenceFormat.setter
+    def itemReferenceFormat(self, value):
+        # Before the configuration has its id (while being created) the value
+        # waits here; generation.apply_config defines the counter.
+        self._pending_reference_format = value or None
+        if value and self.getId():
+            define_reference_counter(self, value)
+
+    def getItemTypeName(self):
+        return f"MeetingItem{self.shortName}"
+
+    def getMeetingTypeName(self):
+        return f"Meeting{self.shortName}"
+
+    def getItemWorkflow(self):
+        return f"{self.getId()}__meetingitem_workflow"
+
+    def getMeetingWorkflow(self):
+        return f"{self.getId()}__meeting_workflow"
+
+    def meetingmanagers_group(self):
+        return f"{self.getId()}_meetingmanagers"
+
+    def powerobservers_group(self):
+        return f"{self.getId()}_powerobservers"
+
+    def restrictedpowerobservers_group(self):
+        return f"{self.getId()}_restrictedpowerobservers"
+
+    def uses(self, attribute):
+        return attribute in (self.usedItemAttributes or ())

@@ -1,0 +1,52 @@
+"""Recurring items: inserted in every new meeting of their configuration."""
+
+from iasolutions.delib.meetingconfigs import config_of
+from iasolutions.delib.meetingconfigs import folder_of
+from plone import api
+from zope.globalrequest import getRequest
+
+import copy
+
+
+TEMPLATE_FIELDS = ("title", "description", "proposingGroup", "category", "motivation",
+                   "decision")
+
+
+def recurring_items(cfg):
+    return [obj for obj in cfg.objectValues() if obj.portal_type == "MeetingItemRecurring"]
+
+
+def item_templates(cfg):
+    return [obj for obj in cfg.objectValues() if obj.portal_type == "MeetingItemTemplate"]
+
+
+def values_from_template(template):
+    values = {name: copy.deepcopy(getattr(template, name, None)) for name in TEMPLATE_FIELDS}
+    return {k: v for k, v in values.items() if v is not None}
+
+
+def insert_recurring_items(meeting):
+    """Create and present the configuration's recurring items in a new meeting."""
+    from iasolutions.delib.transitions import trigger_until
+
+    cfg = config_of(meeting)
+    if cfg is None:
+        return []
+    created = []
+    request = getRequest()
+    for template in recurring_items(cfg):
+        values = values_from_template(template)
+        if not values.get("proposingGroup"):
+            continue
+        with api.env.adopt_roles(["Manager"]):
+            item = api.content.create(container=folder_of(cfg), type=cfg.getItemTypeName(),
+                                      safe_id=True, id=template.getId(), **values)
+        if request is not None:
+            request.other["delib_present_in"] = meeting
+        try:
+            trigger_until(item, "presented")
+        finally:
+            if request is not None:
+                request.other.pop("delib_present_in", None)
+        created.append(item)
+    return created

@@ -1,0 +1,151 @@
+"""Install, uninstall and the import step reading ``iasolutions-delib.json``.
+
+The organisation profiles carry the module's part in ``iasolutions-delib.json``::
+
+    {"configs": [{"id": "meeting-config-college", "title": "Collège communal",
+                  "shortName": "College", "itemReferenceFormat": "COL/{year}/{number}",
+                  "itemWFValidationLevels": ["itemcreated", "proposed"],
+                  "workflowAdaptations": [...], "categories": [{"id": ..., "title": ...}],
+                  "annex_types": [...], "recurring_items": [...], "item_templates": [...],
+                  "customAdvisers": [...], "meetingConfigsToCloneTo": [...], ...}]}
+
+Missing configurations, categories, annex types and templates are created;
+existing ones are left as the administrator made them, except the fields the
+profile lists under ``"update"`` (seneffe's validation levels, for instance).
+"""
+
+from iasolutions.core.modules import is_installed
+from iasolutions.core.organisation import apply_module_part
+from iasolutions.core.services import remove_function_groups
+from iasolutions.core.services import sync_all_groups
+from iasolutions.delib.generation import apply_config
+from iasolutions.delib.generation import ensure_items_root
+from iasolutions.delib.meetingconfigs import CONFIGS_FOLDER
+from iasolutions.delib.module import MODULE
+from iasolutions.delib.recurring import TEMPLATE_FIELDS
+from plone import api
+from plone.dexterity.utils import createContentInContainer
+from Products.CMFPlone.interfaces import INonInstallable
+from zope.interface import implementer
+
+import json
+import logging
+
+
+logger = logging.getLogger("iasolutions.delib")
+STEP_ID = "iasolutions-delib"
+CONFIG_FIELDS = (
+    "shortName", "itemReferenceFormat", "usedItemAttributes", "usedMeetingAttributes",
+    "insertingMethodsOnAddItem", "itemWFValidationLevels", "workflowAdaptations",
+    "itemCopyGroupsStates", "itemPowerObserversStates", "meetingPowerObserversStates",
+    "itemRestrictedPowerObserversStates", "meetingRestrictedPowerObserversStates",
+    "customAdvisers", "itemAdviceStates", "itemAdviceViewStates", "meetingConfigsToCloneTo",
+    "itemAutoSentToOtherMCStates", "useVotes", "usedPollTypes", "defaultPollType",
+)
+
+
+@implementer(INonInstallable)
+class HiddenProfiles:
+    def getNonInstallableProfiles(self):
+        return ["iasolutions.delib:uninstall"]
+
+
+def post_install(context):
+    sync_all_groups()
+    ensure_configs_folder()
+    ensure_items_root()
+    apply_module_part(STEP_ID)
+
+
+def uninstall(context):
+    """Items, meetings and configurations are user data: they stay; the groups of the
+    module's functions go."""
+    remove_function_groups(MODULE.functions)
+
+
+def ensure_configs_folder():
+    portal = api.portal.get()
+    folder = portal.get(CONFIGS_FOLDER)
+    if folder is None:
+        folder = createContentInContainer(portal, "MeetingConfigFolder", checkConstraints=False,
+                                          id=CONFIGS_FOLDER, title="Configurations des séances")
+    return folder
+
+
+def import_configs(context):
+    """Import step: the meeting configurations of ``iasolutions-delib.json``."""
+    data = context.readDataFile("iasolutions-delib.json")
+    if data is None or not is_installed(MODULE):
+        return
+    try:
+        data = json.loads(data)
+    except ValueError as error:
+        raise ValueError(f"iasolutions-delib.json is not valid JSON: {error}")
+    folder = ensure_configs_folder()
+    # Configurations first (they refer to each other), then their content.
+    for entry in data.get("configs", []):
+        ensure_config(folder, entry)
+    for entry in data.get("configs", []):
+        cfg = folder[entry["id"]]
+        fill_config(cfg, entry)
+        apply_config(cfg)
+
+
+def _resolve_services(values):
+    from iasolutions.delib.advices import resolve_service
+
+    return [resolve_service(v) or v for v in values or ()]
+
+
+def ensure_config(folder, entry):
+    if "id" not in entry or "shortName" not in entry:
+        raise ValueError(f"A meeting configuration needs an id and a shortName: {entry!r}")
+    cfg = folder.get(entry["id"])
+    if cfg is None:
+        values = {name: entry[name] for name in CONFIG_FIELDS if name in entry}
+        cfg = api.content.create(container=folder, type="MeetingConfig", id=entry["id"],
+                                 title=entry.get("title", entry["id"]), **values)
+        logger.info("Meeting configuration %s created", entry["id"])
+    else:
+        for name in entry.get("update", []):
+            if name in CONFIG_FIELDS and name in entry:
+                setattr(cfg, name, entry[name])
+    return cfg
+
+
+def fill_config(cfg, entry):
+    for row in entry.get("categories", []):
+        if row["id"] not in cfg:
+            api.content.create(container=cfg, type="meetingcategory", id=row["id"],
+                               title=row["title"], category_id=row.get("category_id", row["id"]),
+                               using_groups=_resolve_services(row.get("using_groups")))
+    for row in entry.get("annex_types", []):
+        if row["id"] not in cfg:
+            api.content.create(container=cfg, type="ItemAnnexContentCategory", id=row["id"],
+                               title=row["title"], relatedTo=row.get("relatedTo", "item"),
+                               to_print=row.get("to_print", False),
+                               confidential=row.get("confidential", False),
+                               publishable=row.get("publishable", False))
+    for kind, portal_type in (("recurring_items", "MeetingItemRecurring"),
+                              ("item_templates", "MeetingItemTemplate")):
+        for row in entry.get(kind, []):
+            if row["id"] in cfg:
+                continue
+            values = {name: row[name] for name in TEMPLATE_FIELDS if name in row}
+            if "proposingGroup" in values:
+                values["proposingGroup"] = _resolve_services([values["proposingGroup"]])[0]
+            for name in ("motivation", "decision"):
+                if name in values:
+                    from plone.app.textfield.value import RichTextValue
+
+                    values[name] = RichTextValue(values[name], "text/html", "text/x-html-safe")
+            api.content.create(container=cfg, type=portal_type, id=row["id"], **values)
+    if "selectableAdvisers" in entry and not cfg.selectableAdvisers:
+        cfg.selectableAdvisers = _resolve_services(entry["selectableAdvisers"])
+    if "selectableCopyGroups" in entry and not cfg.selectableCopyGroups:
+        groups = []
+        for ref in entry["selectableCopyGroups"]:
+            service, _sep, function = ref.rpartition("_")
+            uid = _resolve_services([service])[0]
+            groups.append(f"{uid}_{function}")
+        cfg.selectableCopyGroups = groups

@@ -1,0 +1,249 @@
+"""Vocabularies of the module (named utilities)."""
+
+from iasolutions.core.services import get_services
+from iasolutions.core.services import group_id
+from iasolutions.core.services import services_of_user
+from iasolutions.delib import _
+from iasolutions.delib import PMF
+from iasolutions.delib.advices import addable_advice_groups
+from iasolutions.delib.advices import ADVICE_TYPES
+from iasolutions.delib.agenda import INSERTING_METHODS
+from iasolutions.delib.agenda import meetings_accepting_items
+from iasolutions.delib.interfaces import IAdvice
+from iasolutions.delib.interfaces import IMeetingItem
+from iasolutions.delib.meetingconfigs import config_of
+from iasolutions.delib.meetingconfigs import get_configs
+from iasolutions.delib.meetingconfigs import MEETING_STATES
+from iasolutions.delib.meetingconfigs import VALIDATION_LEVELS
+from iasolutions.delib.module import FUNCTIONS
+from iasolutions.delib.workflows import ADAPTATIONS
+from plone import api
+from zope.globalrequest import getRequest
+from zope.i18n import translate
+from zope.interface import provider
+from zope.schema.interfaces import IVocabularyFactory
+from zope.schema.vocabulary import SimpleTerm
+from zope.schema.vocabulary import SimpleVocabulary
+
+
+ITEM_ATTRIBUTES = ("description", "motivation", "category", "groupsInCharge", "associatedGroups",
+                   "optionalAdvisers", "copyGroups", "privacy", "pollType", "toDiscuss",
+                   "otherMeetingConfigsClonableTo", "notes", "preferredMeeting", "listType")
+MEETING_ATTRIBUTES = ("start_date", "end_date", "convocation_date", "place", "attendees",
+                      "excused", "absents", "signatories", "observations",
+                      "extraordinary_session")
+POLL_TYPES = ("freehand", "secret", "secret_separated", "no_vote", "mechanical")
+ITEM_STATES = tuple(level[0] for level in VALIDATION_LEVELS) + (
+    "validated", "presented", "itemfrozen", "itempublished", "pre_accepted", "accepted",
+    "accepted_but_modified", "refused", "delayed", "returned_to_proposing_group")
+
+
+def _simple(values, domain_factory=_):
+    return SimpleVocabulary([SimpleTerm(v, v, domain_factory(v)) for v in values])
+
+
+def _state_title(state):
+    return PMF(state)
+
+
+@provider(IVocabularyFactory)
+def item_attributes(context):
+    return _simple(ITEM_ATTRIBUTES)
+
+
+@provider(IVocabularyFactory)
+def meeting_attributes(context):
+    return _simple(MEETING_ATTRIBUTES)
+
+
+@provider(IVocabularyFactory)
+def inserting_methods(context):
+    return _simple(INSERTING_METHODS)
+
+
+@provider(IVocabularyFactory)
+def validation_levels(context):
+    return SimpleVocabulary([SimpleTerm(level[0], level[0], _state_title(level[0]))
+                             for level in VALIDATION_LEVELS])
+
+
+@provider(IVocabularyFactory)
+def workflow_adaptations(context):
+    return _simple(ADAPTATIONS)
+
+
+@provider(IVocabularyFactory)
+def item_states(context):
+    return SimpleVocabulary([SimpleTerm(s, s, _state_title(s)) for s in ITEM_STATES])
+
+
+@provider(IVocabularyFactory)
+def meeting_states(context):
+    return SimpleVocabulary([SimpleTerm(s, s, _state_title(s)) for s in MEETING_STATES])
+
+
+@provider(IVocabularyFactory)
+def poll_types(context):
+    return _simple(POLL_TYPES)
+
+
+@provider(IVocabularyFactory)
+def list_types(context):
+    return _simple(("normal", "late"))
+
+
+@provider(IVocabularyFactory)
+def privacies(context):
+    return _simple(("public", "secret"))
+
+
+@provider(IVocabularyFactory)
+def advice_types(context):
+    return _simple(ADVICE_TYPES)
+
+
+def _language():
+    return api.portal.get_default_language() or "fr"
+
+
+@provider(IVocabularyFactory)
+def service_groups(context):
+    """Plone groups of the services for the module's functions ('Finances (Réviseurs)')."""
+    terms = []
+    request = getRequest()
+    for brain in get_services(active_only=True):
+        for function in FUNCTIONS:
+            gid = group_id(brain.UID, function.id)
+            title = translate(function.title, context=request) if request else function.title
+            terms.append(SimpleTerm(gid, gid, f"{brain.Title} ({title})"))
+    return SimpleVocabulary(terms)
+
+
+@provider(IVocabularyFactory)
+def configs(context):
+    return SimpleVocabulary([SimpleTerm(c.getId(), c.getId(), c.title) for c in get_configs()])
+
+
+@provider(IVocabularyFactory)
+def configs_to_clone_to(context):
+    cfg = config_of(context) if context is not None else None
+    wanted = (cfg.meetingConfigsToCloneTo or ()) if cfg is not None else ()
+    return SimpleVocabulary([SimpleTerm(c.getId(), c.getId(), c.title) for c in get_configs()
+                             if cfg is None or c.getId() in wanted])
+
+
+@provider(IVocabularyFactory)
+def held_positions(context):
+    """Held positions of the contacts (attendees, signatories, assembly members)."""
+    catalog = api.portal.get_tool("portal_catalog")
+    terms = []
+    for brain in catalog.unrestrictedSearchResults(portal_type="held_position",
+                                                   sort_on="sortable_title"):
+        terms.append(SimpleTerm(brain.UID, brain.UID, brain.Title))
+    return SimpleVocabulary(terms)
+
+
+def _services_terms(uids=None):
+    terms = []
+    for brain in get_services(active_only=True):
+        if uids is None or brain.UID in uids:
+            acronym = getattr(brain, "acronym", "") or ""
+            title = f"{brain.Title} ({acronym})" if acronym else brain.Title
+            terms.append(SimpleTerm(brain.UID, brain.UID, title))
+    return terms
+
+
+@provider(IVocabularyFactory)
+def proposing_groups(context):
+    """Services the user creates items for (every service for Managers); on an existing
+    item its current proposing group stays in the list."""
+    user = api.user.get_current()
+    roles = user.getRoles() if user is not None else ()
+    if "Manager" in roles or "Site Administrator" in roles:
+        return SimpleVocabulary(_services_terms())
+    uids = set(services_of_user(user, "creators"))
+    if IMeetingItem.providedBy(context) and context.proposingGroup:
+        uids.add(context.proposingGroup)
+    return SimpleVocabulary(_services_terms(uids))
+
+
+def config_categories(cfg, enabled_only=True):
+    return [obj for obj in cfg.objectValues() if obj.portal_type == "meetingcategory"
+            and (obj.enabled or not enabled_only)]
+
+
+@provider(IVocabularyFactory)
+def categories(context):
+    cfg = config_of(context) if context is not None else None
+    if cfg is None:
+        return SimpleVocabulary([])
+    return SimpleVocabulary([SimpleTerm(c.getId(), c.getId(), c.title)
+                             for c in config_categories(cfg, enabled_only=False)])
+
+
+@provider(IVocabularyFactory)
+def copy_groups(context):
+    cfg = config_of(context) if context is not None else None
+    if cfg is None:
+        return SimpleVocabulary([])
+    all_groups = {term.value: term for term in service_groups(context)}
+    return SimpleVocabulary([all_groups[g] for g in cfg.selectableCopyGroups or ()
+                             if g in all_groups])
+
+
+@provider(IVocabularyFactory)
+def optional_advisers(context):
+    cfg = config_of(context) if context is not None else None
+    if cfg is None:
+        return SimpleVocabulary([])
+    from iasolutions.delib.advices import custom_advisers
+
+    uids = set(cfg.selectableAdvisers or ()) | {
+        row["uid"] for row in custom_advisers(cfg) if not row["categories"]}
+    return SimpleVocabulary(_services_terms(uids))
+
+
+@provider(IVocabularyFactory)
+def meetings_accepting(context):
+    cfg = config_of(context) if context is not None else None
+    if cfg is None:
+        return SimpleVocabulary([])
+    terms = []
+    for meeting in meetings_accepting_items(cfg):
+        terms.append(SimpleTerm(api.content.get_uuid(meeting), api.content.get_uuid(meeting),
+                                meeting.title or meeting.getId()))
+    if IMeetingItem.providedBy(context) and context.preferredMeeting and \
+            context.preferredMeeting not in [t.value for t in terms]:
+        terms.append(SimpleTerm(context.preferredMeeting, context.preferredMeeting,
+                                context.preferredMeeting))
+    return SimpleVocabulary(terms)
+
+
+@provider(IVocabularyFactory)
+def config_poll_types(context):
+    cfg = config_of(context) if context is not None else None
+    used = (cfg.usedPollTypes or POLL_TYPES) if cfg is not None else POLL_TYPES
+    return _simple(used)
+
+
+@provider(IVocabularyFactory)
+def annex_types(context):
+    cfg = config_of(context) if context is not None else None
+    if cfg is None:
+        return SimpleVocabulary([])
+    return SimpleVocabulary([SimpleTerm(obj.getId(), obj.getId(), obj.title)
+                             for obj in cfg.objectValues()
+                             if obj.portal_type == "ItemAnnexContentCategory"])
+
+
+@provider(IVocabularyFactory)
+def advice_groups(context):
+    """On an item: the services the user may add an advice for; on an advice: its service."""
+    if IAdvice.providedBy(context):
+        uids = [context.advice_group]
+    elif IMeetingItem.providedBy(context):
+        uids = addable_advice_groups(context)
+    else:
+        uids = []
+    return SimpleVocabulary([t for t in _services_terms() if t.value in uids] or
+                            [SimpleTerm(u, u, u) for u in uids if u])
