@@ -49,9 +49,10 @@ def make_item(cfg, userid, proposing_group, title="Point", **fields):
 
 def make_meeting(cfg, userid="manager", date=None, **fields):
     date = date or (datetime.now() - timedelta(hours=1))
+    from iasolutions.delib.agenda import create_meeting
+
     with as_user(userid):
-        return api.content.create(container=folder_of(cfg), type=cfg.getMeetingTypeName(),
-                                  date=date, **fields)
+        return create_meeting(cfg, date, **fields)
 
 
 def transition(obj, userid, *transition_ids, comment=""):
@@ -81,7 +82,7 @@ def transitions_of(obj, userid):
 
 def validated_item(cfg, services, title="Point", proposer="creator_fin", service="finances",
                    **fields):
-    fields.setdefault("category", "finances")
+    fields.setdefault("category", "administration")
     fields.setdefault("decision", html("<p>Décide d'approuver.</p>"))
     item = make_item(cfg, proposer, services[service], title=title, **fields)
     transition(item, proposer, "propose")

@@ -24,3 +24,249 @@ def test_creator_proposes_reviewer_validates(college, services, users):
     assert transition(item, "creator_fin", "propose") == "proposed"
     assert transitions_of(item, "reviewer_fin") == ["backToItemCreated", "validate"]
     assert transition(item, "reviewer_fin", "validate") == "validated"
+
+
+# (state reached, user) → (View, Modify portal content, Add annex, Add annexDecision)
+PERMISSIONS = ("View", "Modify portal content", "iasolutions.delib: Add annex",
+               "iasolutions.delib: Add annexDecision")
+SECURITY_TABLE = {
+    "itemcreated": {
+        "creator_fin": (True, True, True, True),
+        "reviewer_fin": (False, False, False, False),
+        "observer_fin": (True, False, False, False),
+        "creator_trav": (False, False, False, False),
+        "manager": (False, False, False, False),
+        "copy_dg": (False, False, False, False),
+        "powerobserver": (False, False, False, False),
+    },
+    "proposed": {
+        "creator_fin": (True, False, False, True),
+        "reviewer_fin": (True, True, True, True),
+        "observer_fin": (True, False, False, False),
+        "creator_trav": (False, False, False, False),
+        "manager": (False, False, False, False),
+        "copy_dg": (False, False, False, False),
+    },
+    "validated": {
+        "creator_fin": (True, False, False, False),
+        "reviewer_fin": (True, False, False, False),
+        "observer_fin": (True, False, False, False),
+        "creator_trav": (False, False, False, False),
+        "manager": (True, True, True, True),
+        "copy_dg": (True, False, False, False),
+        "powerobserver": (False, False, False, False),
+    },
+    "presented": {
+        "creator_fin": (True, False, False, False),
+        "manager": (True, True, True, True),
+        "creator_trav": (False, False, False, False),
+        "powerobserver": (False, False, False, False),
+    },
+    "itemfrozen": {
+        "creator_fin": (True, False, False, False),
+        "manager": (True, True, True, True),
+        "powerobserver": (True, False, False, False),
+        "nobody": (False, False, False, False),
+    },
+}
+
+
+def bring_to(item, meeting, target):
+    path = {"itemcreated": [], "proposed": [("creator_fin", "propose")],
+            "validated": [("creator_fin", "propose"), ("reviewer_fin", "validate")],
+            "presented": [("creator_fin", "propose"), ("reviewer_fin", "validate"),
+                          ("manager", "present")],
+            "itemfrozen": [("creator_fin", "propose"), ("reviewer_fin", "validate"),
+                           ("manager", "present"), ("manager", "itemfreeze")]}[target]
+    for userid, transition_id in path:
+        if transition_id == "itemfreeze":
+            transition(meeting, "manager", "freeze")
+        else:
+            transition(item, userid, transition_id)
+    assert state(item) == target
+
+
+@pytest.mark.parametrize("target", list(SECURITY_TABLE))
+def test_security_table(college, services, users, target):
+    """Every state × user × permission of the table, as the users concerned."""
+    meeting = make_meeting(college)
+    item = make_item(college, "creator_fin", services["finances"], title="Sécurité",
+                     category="administration", copyGroups=[f"{services['direction-generale']}_reviewers"],
+                     decision=html("<p>Décide.</p>"))
+    bring_to(item, meeting, target)
+    for userid, expected in SECURITY_TABLE[target].items():
+        got = tuple(can(userid, permission, item) for permission in PERMISSIONS)
+        assert got == expected, (target, userid, dict(zip(PERMISSIONS, got)))
+
+
+def test_scenario_1_my_items_and_managers_see_nothing_until_validated(college, services, users):
+    item = make_item(college, "creator_fin", services["finances"], title="Subside",
+                     category="administration")
+    with as_user("creator_fin"):
+        mine = api.content.find(portal_type="MeetingItemCollege", Creator="creator_fin")
+        assert [b.UID for b in mine] == [item.UID()]
+    with as_user("manager"):
+        assert len(api.content.find(portal_type="MeetingItemCollege")) == 0
+    transition(item, "creator_fin", "propose")
+    with as_user("manager"):
+        assert len(api.content.find(portal_type="MeetingItemCollege")) == 0
+    transition(item, "reviewer_fin", "validate")
+    with as_user("manager"):
+        assert len(api.content.find(portal_type="MeetingItemCollege")) == 1
+    # A creator of another group never sees the annexes, even after presentation.
+    with as_user("creator_fin"):
+        pass
+    with api.env.adopt_roles(["Manager"]):
+        annex = api.content.create(container=item, type="annex", title="Plan",
+                                   content_category="annexe")
+    meeting = make_meeting(college)
+    transition(item, "manager", "present")
+    assert item.meeting_uid == meeting.UID()
+    assert not can("creator_trav", "View", annex)
+    assert can("creator_fin", "View", annex)
+
+
+def test_scenario_2_after_propose(college, services, users):
+    item = make_item(college, "creator_fin", services["finances"])
+    transition(item, "creator_fin", "propose")
+    assert transitions_of(item, "creator_fin") == []
+    assert not can("creator_fin", "iasolutions.delib: Add annex", item)
+    assert can("creator_fin", "iasolutions.delib: Add annexDecision", item)
+    with as_user("creator_fin"):
+        api.content.create(container=item, type="annexDecision", title="Décision signée")
+        with pytest.raises(Exception):
+            api.content.create(container=item, type="annex", title="Refusée")
+    assert can("reviewer_fin", "Modify portal content", item)
+    assert "validate" in transitions_of(item, "reviewer_fin")
+
+
+def test_scenario_3_reviewer_does_not_see_itemcreated(college, services, users):
+    item = make_item(college, "creator_fin", services["finances"])
+    assert not can("reviewer_fin", "View", item)
+    with as_user("reviewer_fin"):
+        assert len(api.content.find(UID=item.UID())) == 0
+
+
+def test_scenario_4_present_for_managers_with_a_category(college, services, users):
+    make_meeting(college)
+    item = make_item(college, "creator_fin", services["finances"])
+    transition(item, "creator_fin", "propose")
+    transition(item, "reviewer_fin", "validate")
+    assert "present" not in transitions_of(item, "reviewer_fin")
+    with pytest.raises(TransitionRefused) as refused:
+        transition(item, "reviewer_fin", "present")
+    assert refused.value.message == "present_is_for_meeting_managers"
+    with pytest.raises(TransitionRefused) as refused:
+        transition(item, "manager", "present")
+    assert refused.value.message == "category_required"
+    with as_user("manager"):
+        item.category = "administration"
+    assert transition(item, "manager", "present") == "presented"
+
+
+def test_scenario_5_freeze_late_items_recurring(college, services, users):
+    meeting = make_meeting(college)
+    recurring = [i for i in _items(meeting)]
+    assert [i.title for i in recurring] == ["Approbation du procès-verbal de la séance précédente"]
+    assert state(recurring[0]) == "presented"
+    first = validated_item(college, services, title="Premier")
+    transition(first, "manager", "present")
+    assert transition(meeting, "manager", "freeze") == "frozen"
+    assert state(first) == "itemfrozen" and state(recurring[0]) == "itemfrozen"
+    assert meeting.meeting_number >= 1
+    second = make_meeting(college)
+    transition(second, "manager", "freeze")
+    assert second.meeting_number == meeting.meeting_number + 1
+    assert first.itemReference.startswith("COL/")
+    late = validated_item(college, services, title="Tardif")
+    transition(late, "manager", "present")
+    assert late.listType == "late"
+    assert state(late) == "itemfrozen"
+    assert [i.title for i in _items(meeting)][-1] == "Tardif"
+
+
+def _items(meeting):
+    from iasolutions.delib.agenda import items_of
+
+    return items_of(meeting, unrestricted=True)
+
+
+def test_scenario_6_decisions_and_close(college, services, users):
+    meeting = make_meeting(college)
+    items = {name: validated_item(college, services, title=name)
+             for name in ("accepte", "refuse", "reporte", "modifie", "gele")}
+    empty = validated_item(college, services, title="vide", decision=html("<p> </p>"))
+    for item in list(items.values()) + [empty]:
+        transition(item, "manager", "present")
+    transition(meeting, "manager", "freeze", "decide")
+    with pytest.raises(TransitionRefused) as refused:
+        transition(empty, "manager", "accept")
+    assert refused.value.message == "decision_is_empty"
+    transition(items["refuse"], "manager", "refuse")
+    transition(items["reporte"], "manager", "delay")
+    transition(items["modifie"], "manager", "accept_but_modify")
+    with as_user("manager"):
+        empty.motivation = html("<p>Vu la demande.</p>")
+    transition(meeting, "manager", "close")
+    assert state(items["accepte"]) == "accepted"
+    assert state(items["gele"]) == "accepted"
+    assert state(empty) == "accepted"
+    assert state(items["refuse"]) == "refused"
+    assert state(items["reporte"]) == "delayed"
+    assert state(items["modifie"]) == "accepted_but_modified"
+    # Nothing goes back once the meeting is closed.
+    assert transitions_of(items["refuse"], "manager") == []
+    with pytest.raises(TransitionRefused) as refused:
+        transition(items["refuse"], "manager", "backToItemFrozen")
+    assert refused.value.message == "meeting_is_closed"
+    assert not can("manager", "Modify portal content", items["accepte"])
+
+
+def test_decide_needs_a_meeting_date_in_the_past(college, services, users):
+    from datetime import datetime, timedelta
+
+    meeting = make_meeting(college, date=datetime.now() + timedelta(days=2))
+    item = validated_item(college, services)
+    transition(item, "manager", "present")
+    transition(meeting, "manager", "freeze")
+    with pytest.raises(TransitionRefused) as refused:
+        transition(meeting, "manager", "decide")
+    assert refused.value.message == "meeting_date_not_past"
+
+
+def test_scenario_7_delay_creates_a_linked_item(college, services, users):
+    meeting = make_meeting(college)
+    item = validated_item(college, services, title="À reporter")
+    with api.env.adopt_roles(["Manager"]):
+        api.content.create(container=item, type="annex", title="Plan", content_category="annexe")
+    transition(item, "manager", "present")
+    transition(meeting, "manager", "freeze", "decide")
+    transition(item, "manager", "delay")
+    successors = [api.content.get(UID=uid) for uid in item.successor_uids]
+    with api.env.adopt_roles(["Manager"]):
+        successor = api.content.get(UID=item.successor_uids[0])
+    assert len(successors) == 1
+    assert state(successor) == "itemcreated"
+    assert successor.predecessor_uid == item.UID()
+    assert successor.title == "À reporter"
+    assert successor.aq_parent == item.aq_parent
+    assert successor.meeting_uid is None
+    assert [a.title for a in successor.objectValues()] == ["Plan"]
+    assert can("creator_fin", "Modify portal content", successor)
+
+
+def test_scenario_8_returned_item(college, services, users):
+    meeting = make_meeting(college)
+    item = validated_item(college, services)
+    transition(item, "manager", "present")
+    transition(meeting, "manager", "freeze", "decide")
+    transition(item, "manager", "return_to_proposing_group")
+    assert can("creator_fin", "Modify portal content", item)
+    with pytest.raises(TransitionRefused) as refused:
+        transition(meeting, "manager", "close")
+    assert refused.value.message == "items_returned_to_proposing_group"
+    assert transition(item, "manager", "backTo_itemfrozen_from_returned_to_proposing_group") == \
+        "itemfrozen"
+    assert not can("creator_fin", "Modify portal content", item)
+    assert transition(meeting, "manager", "close") == "closed"
+    assert state(item) == "accepted"

@@ -4,6 +4,7 @@ configuration (College → Council), with a link both ways and the annexes kept.
 from iasolutions.delib import _
 from iasolutions.delib.meetingconfigs import config_of
 from iasolutions.delib.meetingconfigs import folder_of
+from iasolutions.delib.meetingconfigs import free_id
 from iasolutions.delib.meetingconfigs import get_config
 from plone import api
 from zope.annotation.interfaces import IAnnotations
@@ -34,7 +35,7 @@ def _new_item(source, cfg, fields=COPIED_FIELDS, owner=None):
         values.pop("optionalAdvisers", None)
     with api.env.adopt_roles(["Manager"]):
         new = api.content.create(container=folder, type=cfg.getItemTypeName(),
-                                 safe_id=True, id=source.getId(), **values)
+                                 id=free_id(folder, source.getId()), **values)
         new.predecessor_uid = api.content.get_uuid(source)
         owner = owner or source.getOwner()
         if owner is not None:
@@ -48,7 +49,7 @@ def copy_annexes(source, target, decision_annexes=False):
     with api.env.adopt_roles(["Manager"]):
         for annex in source.objectValues():
             if annex.portal_type in types:
-                api.content.copy(source=annex, target=target, safe_id=True)
+                api.content.copy(source=annex, target=target)
 
 
 def clone_delayed(item):

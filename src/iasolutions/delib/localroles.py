@@ -152,7 +152,27 @@ def set_local_roles(obj, roles, block=True):
     if block and not getattr(obj, "__ac_local_roles_block__", False):
         obj.__ac_local_roles_block__ = True
         changed = True
+    if changed:
+        purge_security_cache(obj)
     return changed
+
+
+def purge_security_cache(obj=None):
+    """Forget the local-role checks borg.localrole cached on the request: they are stale
+    once roles change (a transition followed by a check in the same request)."""
+    from Acquisition import aq_get
+    from zope.annotation.interfaces import IAnnotations
+    from zope.globalrequest import getRequest
+
+    request = aq_get(obj, "REQUEST", None) if obj is not None else None
+    if request is None or isinstance(request, str):
+        request = getRequest()
+    annotations = IAnnotations(request, None) if request is not None else None
+    if annotations is None:
+        return
+    for key in [k for k in annotations.keys()
+                if isinstance(k, str) and k.startswith("borg.localrole.")]:
+        del annotations[key]
 
 
 def update_local_roles(obj, reindex=True):

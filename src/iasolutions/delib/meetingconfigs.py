@@ -137,3 +137,17 @@ def is_meeting_manager(cfg, user=None):
     if "Manager" in user.getRoles():
         return True
     return cfg.meetingmanagers_group() in user.getGroups()
+
+
+def free_id(container, wanted):
+    """``wanted``, or ``wanted-1``, ``wanted-2``… whichever is free in ``container``
+    (creating with a free id avoids plone.api's rename, which needs more rights)."""
+    from plone.i18n.normalizer.interfaces import IIDNormalizer
+    from zope.component import getUtility
+
+    base = getUtility(IIDNormalizer).normalize(wanted or "item", max_length=60)
+    candidate, index = base, 0
+    while candidate in container:
+        index += 1
+        candidate = f"{base}-{index}"
+    return candidate

@@ -2,6 +2,7 @@
 
 from iasolutions.delib.meetingconfigs import config_of
 from iasolutions.delib.meetingconfigs import folder_of
+from iasolutions.delib.meetingconfigs import free_id
 from plone import api
 from zope.globalrequest import getRequest
 
@@ -39,8 +40,9 @@ def insert_recurring_items(meeting):
         if not values.get("proposingGroup"):
             continue
         with api.env.adopt_roles(["Manager"]):
-            item = api.content.create(container=folder_of(cfg), type=cfg.getItemTypeName(),
-                                      safe_id=True, id=template.getId(), **values)
+            folder = folder_of(cfg)
+            item = api.content.create(container=folder, type=cfg.getItemTypeName(),
+                                      id=free_id(folder, template.getId()), **values)
         if request is not None:
             request.other["delib_present_in"] = meeting
         try:
