@@ -102,13 +102,30 @@ def parse_number(text):
     return whole * 100 + sub
 
 
-def _sort_key(item, cfg, meeting_items_count):
-    from iasolutions.core.services import get_services
+def services_order():
+    """UIDs of every internal service in tree order, whoever asks (the agenda's order
+    must not depend on what the meeting manager may see)."""
+    from iasolutions.core.services import get_own_organization
 
+    order = []
+
+    def walk(node):
+        for child in node.objectValues():
+            if getattr(child, "portal_type", None) == "organization":
+                order.append(child.UID())
+                walk(child)
+
+    own = get_own_organization()
+    if own is not None:
+        walk(own)
+    return order
+
+
+def _sort_key(item, cfg, meeting_items_count):
     key = []
     for method in cfg.insertingMethodsOnAddItem or ("at_the_end",):
         if method == "on_proposing_groups":
-            order = [brain.UID for brain in get_services()]
+            order = services_order()
             key.append(order.index(item.proposingGroup) if item.proposingGroup in order
                        else len(order))
         elif method == "on_list_type":
