@@ -1,0 +1,154 @@
+"""The REST API as integrators and agents use it (functional layer, real HTTP)."""
+
+from iasolutions.delib.meetingconfigs import folder_of
+from plone import api
+from tests.delib.helpers import create_delib_users
+from tests.delib.helpers import html
+from tests.delib.helpers import make_item
+from tests.delib.helpers import make_meeting
+from tests.delib.helpers import transition
+from tests.helpers import rest
+
+import base64
+import pytest
+
+
+@pytest.fixture
+def site(delib_functional_portal):
+    portal = delib_functional_portal
+    services = {b.getId: b.UID for b in api.content.find(portal_type="organization")}
+    create_delib_users(services)
+    return portal, services
+
+
+def test_config_endpoint(site):
+    portal, services = site
+    response = rest(portal, "creator_fin").get("@config")
+    assert response.status_code == 200
+    configs = {c["id"]: c for c in response.json()["items"]}
+    college = configs["meeting-config-college"]
+    assert college["item_type"] == "MeetingItemCollege"
+    assert "accepted_but_modified" in college["item_states"]
+    assert {"id": "finances", "title": "Finances", "enabled": True} in college["categories"]
+    assert rest(portal).get("@config").status_code == 401
+    bad = rest(portal, "creator_fin").get("@config?config_id=nope")
+    assert bad.status_code == 400 and "nope" in bad.json()["error"]["message"]
+
+
+def test_post_item_with_annex_and_transitions(site):
+    portal, services = site
+    session = rest(portal, "creator_fin")
+    pdf = base64.b64encode(b"%PDF-1.4 demo").decode()
+    response = session.post("@item", json={
+        "config_id": "meeting-config-college", "title": "Achat de sel de déneigement",
+        "proposingGroup": "FIN", "category": "administration",
+        "decision": {"data": "<p>Décide d'acheter.</p>", "content-type": "text/html"},
+        "externalIdentifier": "ext-42",
+        "__children__": [{"@type": "annex", "title": "Offre", "content_category": "annexe",
+                          "file": {"data": pdf, "encoding": "base64", "filename": "offre.pdf",
+                                   "content-type": "application/pdf"}}],
+        "wf_transitions": ["propose"],
+    })
+    assert response.status_code == 201, response.text
+    body = response.json()
+    assert body["@type"] == "MeetingItemCollege"
+    assert body["review_state"] == "proposed"
+    assert body["proposingGroup"]["token"] == services["finances"]
+    assert [child["title"] for child in body["items"]] == ["Offre"]
+    found = session.get("@search?config_id=meeting-config-college&type=item&external_id=ext-42")
+    assert found.status_code == 200
+    assert [i["UID"] for i in found.json()["items"]] == [body["UID"]]
+    got = session.get(f"@item?uid={body['UID']}")
+    assert got.status_code == 200 and got.json()["title"] == "Achat de sel de déneigement"
+    # The reviewer of another service cannot read it.
+    other = rest(portal, "reviewer_trav").get(f"@get?uid={body['UID']}")
+    assert other.status_code in (401, 403)
+    assert rest(portal).get(f"@get?uid={body['UID']}").status_code == 401
+
+
+@pytest.mark.parametrize("payload,status,words", [
+    ({"config_id": "nope", "title": "x", "proposingGroup": "FIN"}, 400, "nope"),
+    ({"config_id": "meeting-config-college", "title": "x", "proposingGroup": "XYZ"}, 400, "XYZ"),
+    ({"config_id": "meeting-config-college", "proposingGroup": "FIN"}, 400, "title"),
+    ({"config_id": "meeting-config-college", "title": "x", "proposingGroup": "TRAV"}, 403, ""),
+    ({"config_id": "meeting-config-college", "title": "x", "proposingGroup": "FIN",
+      "privacy": "nope"}, 400, "privacy"),
+    ({"config_id": "meeting-config-college", "title": "x", "proposingGroup": "FIN",
+      "wf_transitions": ["validate"]}, 400, ""),
+])
+def test_post_item_refusals_write_nothing(site, payload, status, words):
+    portal, services = site
+    response = rest(portal, "creator_fin").post("@item", json=payload)
+    assert response.status_code == status, response.text
+    assert words in response.json()["error"]["message"]
+    import transaction
+
+    transaction.begin()
+    with api.env.adopt_roles(["Manager"]):
+        assert len(api.content.find(portal_type="MeetingItemCollege", Title="x")) == 0
+
+
+def test_in_name_of_is_for_meeting_managers(site):
+    portal, services = site
+    payload = {"config_id": "meeting-config-college", "title": "Au nom de",
+               "proposingGroup": "FIN", "in_name_of": "creator_fin"}
+    refused = rest(portal, "reviewer_trav").post("@item", json=payload)
+    assert refused.status_code in (401, 403)
+    done = rest(portal, "manager").post("@item", json=payload)
+    assert done.status_code == 201, done.text
+    mine = rest(portal, "creator_fin").get(f"@get?uid={done.json()['UID']}")
+    assert mine.status_code == 200
+    import transaction
+
+    transaction.begin()
+    with api.env.adopt_roles(["Manager"]):
+        assert api.content.get(UID=done.json()["UID"]).Creator() == "creator_fin"
+    searched = rest(portal, "manager").get(
+        "@search?config_id=meeting-config-college&type=item&in_name_of=creator_fin")
+    assert [i["title"] for i in searched.json()["items"]] == ["Au nom de"]
+
+
+def test_workflow_refusal_says_why(site):
+    portal, services = site
+    college = portal["meeting-configs"]["meeting-config-college"]
+    meeting = make_meeting(college)
+    item = make_item(college, "creator_fin", services["finances"], category="administration",
+                     decision=html("<p></p>"))
+    transition(item, "creator_fin", "propose")
+    transition(item, "reviewer_fin", "validate")
+    transition(item, "manager", "present")
+    transition(meeting, "manager", "freeze", "decide")
+    session = rest(portal, "manager")
+    response = session.post(item.absolute_url() + "/@workflow/accept", json={})
+    assert response.status_code == 400
+    assert response.json()["error"]["reason"] == "decision_is_empty"
+    creator = rest(portal, "creator_fin").post(item.absolute_url() + "/@workflow/accept", json={})
+    assert creator.status_code in (400, 401, 403)
+    ok = session.patch(item.absolute_url(), json={
+        "decision": {"data": "<p>Accepté.</p>", "content-type": "text/html"}})
+    assert ok.status_code == 204, ok.text
+    accepted = session.post(item.absolute_url() + "/@workflow/accept", json={})
+    assert accepted.status_code == 200, accepted.text
+    assert accepted.json()["review_state"] == "accepted"
+
+
+def test_standard_endpoints_on_every_type(site):
+    portal, services = site
+    college = portal["meeting-configs"]["meeting-config-college"]
+    make_meeting(college)
+    session = rest(portal, "manager")
+    meetings = session.get("@search?type=meeting&config_id=meeting-config-college").json()
+    meeting_url = meetings["items"][0]["@id"]
+    meeting = session.get(meeting_url).json()
+    assert meeting["@type"] == "MeetingCollege"
+    assert meeting["agenda"][0]["number"] == "1"
+    standard = session.get("@search?portal_type=MeetingCollege")
+    assert standard.status_code == 200 and standard.json()["items_total"] == 1
+    created = rest(portal, "creator_fin").post(folder_of(college).absolute_url(), json={
+        "@type": "MeetingItemCollege", "title": "Par POST standard",
+        "proposingGroup": services["finances"]})
+    assert created.status_code == 201, created.text
+    wrong = rest(portal, "creator_fin").post(folder_of(college).absolute_url(), json={
+        "@type": "MeetingItemCouncil", "title": "Mauvais dossier",
+        "proposingGroup": services["finances"]})
+    assert wrong.status_code in (400, 401, 403)
