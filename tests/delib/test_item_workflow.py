@@ -174,15 +174,15 @@ def test_scenario_5_freeze_late_items_recurring(college, services, users):
     assert transition(meeting, "manager", "freeze") == "frozen"
     assert state(first) == "itemfrozen" and state(recurring[0]) == "itemfrozen"
     assert meeting.meeting_number >= 1
-    second = make_meeting(college)
-    transition(second, "manager", "freeze")
-    assert second.meeting_number == meeting.meeting_number + 1
     assert first.itemReference.startswith("COL/")
     late = validated_item(college, services, title="Tardif")
     transition(late, "manager", "present")
     assert late.listType == "late"
     assert state(late) == "itemfrozen"
     assert [i.title for i in _items(meeting)][-1] == "Tardif"
+    second = make_meeting(college)
+    transition(second, "manager", "freeze")
+    assert second.meeting_number == meeting.meeting_number + 1
 
 
 def _items(meeting):
@@ -270,3 +270,34 @@ def test_scenario_8_returned_item(college, services, users):
     assert not can("creator_fin", "Modify portal content", item)
     assert transition(meeting, "manager", "close") == "closed"
     assert state(item) == "accepted"
+
+
+def test_agenda_numbers_and_manual_moves(college, services, users):
+    from iasolutions.delib.agenda import AgendaError
+    from iasolutions.delib.agenda import format_number
+    from iasolutions.delib.agenda import items_of
+    from iasolutions.delib.agenda import move
+
+    meeting = make_meeting(college)
+    a = validated_item(college, services, title="A")
+    b = validated_item(college, services, title="B")
+    c = validated_item(college, services, title="C", proposer="creator_trav", service="travaux")
+    for item in (a, b, c):
+        transition(item, "manager", "present")
+
+    def agenda():
+        return [(i.title[:1], format_number(i.itemNumber)) for i in items_of(meeting, unrestricted=True)]
+
+    # Inserted on the proposing groups' order: secretariat (the recurring item), finances, travaux.
+    assert agenda() == [("A", "1"), ("A", "2"), ("B", "3"), ("C", "4")]
+    with as_user("manager"):
+        move(c, "1")
+        assert agenda() == [("C", "1"), ("A", "2"), ("A", "3"), ("B", "4")]
+        move(b, "3.1")
+        assert agenda() == [("C", "1"), ("A", "2"), ("A", "3"), ("B", "3.1")]
+        move(a, "3")
+        assert agenda() == [("C", "1"), ("A", "2"), ("B", "2.1"), ("A", "3")]
+        with pytest.raises(AgendaError):
+            move(a, "12")
+        with pytest.raises(AgendaError):
+            move(a, "x.y")

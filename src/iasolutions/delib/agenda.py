@@ -103,21 +103,28 @@ def parse_number(text):
 
 
 def services_order():
-    """UIDs of every internal service in tree order, whoever asks (the agenda's order
-    must not depend on what the meeting manager may see)."""
+    """UIDs of every internal service in tree order (as ``services.get_services``), whoever
+    asks: the agenda's order must not depend on what the meeting manager may see."""
     from iasolutions.core.services import get_own_organization
 
+    own = get_own_organization()
+    if own is None:
+        return []
+    own_path = "/".join(own.getPhysicalPath())
+    catalog = api.portal.get_tool("portal_catalog")
+    children = {}
+    for brain in catalog.unrestrictedSearchResults(
+            portal_type="organization", path={"query": own_path, "depth": -1},
+            sort_on="getObjPositionInParent"):
+        children.setdefault(brain.getPath().rsplit("/", 1)[0], []).append(brain)
     order = []
 
-    def walk(node):
-        for child in node.objectValues():
-            if getattr(child, "portal_type", None) == "organization":
-                order.append(child.UID())
-                walk(child)
+    def walk(path):
+        for brain in children.get(path, ()):
+            order.append(brain.UID)
+            walk(brain.getPath())
 
-    own = get_own_organization()
-    if own is not None:
-        walk(own)
+    walk(own_path)
     return order
 
 
@@ -145,7 +152,9 @@ def insert(item, meeting, cfg):
     item.meeting_uid = api.content.get_uuid(meeting)
     if api.content.get_state(meeting) != "created":
         item.listType = "late"
-    items = [other for other in items_of(meeting, unrestricted=True) if other is not item]
+    uid = api.content.get_uuid(item)
+    items = [other for other in items_of(meeting, unrestricted=True)
+             if api.content.get_uuid(other) != uid]
     key = _sort_key(item, cfg, len(items))
     position = len(items)
     if "at_the_end" not in (cfg.insertingMethodsOnAddItem or ("at_the_end",)):
@@ -173,8 +182,10 @@ def _renumber(items, moved=None):
     """Number the items in this order; sub-numbers stay under their parent."""
     whole = 0
     sub = 0
+    moved_uid = api.content.get_uuid(moved) if moved is not None else None
     for item in items:
-        is_sub = item is not moved and item.itemNumber and item.itemNumber % 100 and whole
+        is_moved = moved_uid is not None and api.content.get_uuid(item) == moved_uid
+        is_sub = not is_moved and item.itemNumber and item.itemNumber % 100 and whole
         if is_sub:
             sub += 1
             number = whole * 100 + sub
@@ -185,7 +196,7 @@ def _renumber(items, moved=None):
         if item.itemNumber != number:
             item.itemNumber = number
             item.reindexObject(idxs=["getItemNumber", "meeting_uid", "meeting_date"])
-        elif item is moved:
+        elif is_moved:
             item.reindexObject(idxs=["getItemNumber", "meeting_uid", "meeting_date"])
 
 
@@ -197,7 +208,9 @@ def move(item, number):
     if api.content.get_state(meeting) == "closed":
         raise AgendaError(_("meeting_is_closed"))
     wanted = parse_number(number) if not isinstance(number, int) else number
-    items = [other for other in items_of(meeting, unrestricted=True) if other is not item]
+    uid = api.content.get_uuid(item)
+    items = [other for other in items_of(meeting, unrestricted=True)
+             if api.content.get_uuid(other) != uid]
     whole, sub = divmod(wanted, 100)
     parents = [other for other in items if other.itemNumber % 100 == 0]
     if whole > len(parents) + (0 if sub else 1):

@@ -1,0 +1,255 @@
+"""Screens of agents: the item, the meeting with its agenda, and their actions.
+
+Views stay thin: they call the domain modules (transitions, agenda, advices,
+history) and show their messages.
+"""
+
+from iasolutions.core.services import get_service
+from iasolutions.delib import _
+from iasolutions.delib import advices
+from iasolutions.delib import agenda
+from iasolutions.delib.guards import why_not
+from iasolutions.delib.history import full_history
+from iasolutions.delib.meetingconfigs import config_of
+from iasolutions.delib.meetingconfigs import folder_of
+from iasolutions.delib.meetingconfigs import free_id
+from iasolutions.delib.meetingconfigs import is_meeting_manager
+from iasolutions.delib.recurring import item_templates
+from iasolutions.delib.recurring import values_from_template
+from iasolutions.delib.transitions import available_transitions
+from iasolutions.delib.transitions import do_transition
+from iasolutions.delib.transitions import TransitionRefused
+from plone import api
+from plone.protect import CheckAuthenticator
+from Products.Five.browser import BrowserView
+from zope.i18n import translate
+
+
+def _service_title(uid):
+    service = get_service(uid) if uid else None
+    return service.title if service is not None else (uid or "")
+
+
+# Transitions a meeting manager may be refused for a reason worth showing.
+EXPLAINED = ("present", "accept", "accept_but_modify", "refuse", "delay", "pre_accept",
+             "freeze", "decide", "close")
+
+
+class DelibBaseView(BrowserView):
+    def translate(self, message):
+        return translate(message, context=self.request)
+
+    def transitions(self):
+        wf_tool = api.portal.get_tool("portal_workflow")
+        titles = {t["id"]: t["title"] or t["id"] for t in wf_tool.getTransitionsFor(self.context)}
+        return [{"id": tid, "title": titles.get(tid, tid)}
+                for tid in available_transitions(self.context)]
+
+    def refused_transitions(self):
+        """Transitions of the current state refused by a rule, with the reason (shown to
+        the users who could otherwise trigger them: meeting managers)."""
+        cfg = config_of(self.context)
+        if cfg is None or not is_meeting_manager(cfg):
+            return []
+        wf_tool = api.portal.get_tool("portal_workflow")
+        wf = wf_tool.getWorkflowsFor(self.context)[0]
+        state = wf.states[api.content.get_state(self.context)]
+        refused = []
+        for tid in state.transitions:
+            if tid not in EXPLAINED:
+                continue
+            reason = why_not(self.context, tid)
+            if reason is not None:
+                refused.append({"id": tid, "title": wf.transitions[tid].title or tid,
+                                "reason": self.translate(reason)})
+        return refused
+
+    def state_title(self, obj=None):
+        obj = obj or self.context
+        wf_tool = api.portal.get_tool("portal_workflow")
+        return wf_tool.getTitleForStateOnType(api.content.get_state(obj), obj.portal_type)
+
+    def is_manager(self):
+        cfg = config_of(self.context)
+        return cfg is not None and is_meeting_manager(cfg)
+
+
+class ItemView(DelibBaseView):
+    """The item: its fields, annexes, advices, meeting, transitions and history."""
+
+    def config(self):
+        return config_of(self.context)
+
+    def proposing_group(self):
+        return _service_title(self.context.proposingGroup)
+
+    def category(self):
+        cfg = self.config()
+        category = cfg.get(self.context.category) if cfg and self.context.category else None
+        return category.title if category is not None else ""
+
+    def meeting(self):
+        return agenda.meeting_of(self.context)
+
+    def number(self):
+        return agenda.format_number(self.context.itemNumber)
+
+    def annexes(self, portal_type="annex"):
+        return [obj for obj in self.context.objectValues()
+                if obj.portal_type == portal_type
+                and api.user.has_permission("View", obj=obj)]
+
+    def can_add(self, portal_type):
+        permission = {"annex": "iasolutions.delib: Add annex",
+                      "annexDecision": "iasolutions.delib: Add annexDecision",
+                      "meetingadvice": "iasolutions.delib: Add advice"}[portal_type]
+        if portal_type == "meetingadvice" and not advices.addable_advice_groups(self.context):
+            return False
+        return bool(api.user.has_permission(permission, obj=self.context))
+
+    def advices(self):
+        rows = advices.advice_summary(self.context)
+        for row in rows:
+            row["type_title"] = self.translate(_(row["type"])) if row["type"] else ""
+            row["state_title"] = self.translate(_(row["state"]))
+            advice = advices.advice_of(self.context, row["service"])
+            row["url"] = advice.absolute_url() if advice is not None and \
+                api.user.has_permission("View", obj=advice) else None
+        return rows
+
+    def history(self):
+        rows = []
+        for event in full_history(self.context):
+            if event["kind"] == "workflow":
+                what = event.get("action") or "created"
+            elif event["kind"] == "changes":
+                what = ", ".join(change["field"] for change in event["changes"])
+            else:
+                what = f"{_service_title(event.get('service'))}: {event.get('action')}"
+            rows.append({"time": event["time"].strftime("%d/%m/%Y %H:%M") if event["time"] else "",
+                         "actor": event.get("actor") or "", "kind": event["kind"], "what": what})
+        return rows
+
+    def predecessor(self):
+        uid = self.context.predecessor_uid
+        if not uid:
+            return None
+        brains = api.content.find(UID=uid)
+        return brains[0] if brains else None
+
+
+class MeetingView(DelibBaseView):
+    """The meeting and its agenda; meeting managers reorder it and present items."""
+
+    def items(self):
+        rows = []
+        for brain in agenda.item_brains_of(self.context):
+            rows.append({"brain": brain, "number": agenda.format_number(brain.getItemNumber),
+                         "group": _service_title(brain.getProposingGroup),
+                         "late": brain.listType == "late", "state": brain.review_state,
+                         "sub": bool(brain.getItemNumber % 100)})
+        return rows
+
+    def items_to_present(self):
+        cfg = config_of(self.context)
+        if cfg is None or not self.is_manager() or \
+                api.content.get_state(self.context) == "closed":
+            return []
+        return api.content.find(portal_type=cfg.getItemTypeName(), review_state="validated",
+                                sort_on="created")
+
+    def attendees(self):
+        catalog = api.portal.get_tool("portal_catalog")
+        uids = list(self.context.attendees or ())
+        titles = {b.UID: b.Title for b in catalog.unrestrictedSearchResults(UID=uids)} if uids \
+            else {}
+        return [titles.get(uid, uid) for uid in uids]
+
+    def can_edit(self):
+        return bool(api.user.has_permission("Modify portal content", obj=self.context))
+
+
+class TransitionAction(BrowserView):
+    """POST: trigger a transition (``transition``) on an item or a meeting."""
+
+    def __call__(self):
+        CheckAuthenticator(self.request)
+        transition_id = self.request.form.get("transition", "")
+        messages = api.portal.show_message
+        try:
+            do_transition(self.context, transition_id, comment=self.request.form.get("comment", ""))
+            messages(translate(_("Done."), context=self.request), request=self.request)
+        except TransitionRefused as refused:
+            messages(translate(refused.message, context=self.request), request=self.request,
+                     type="error")
+        self.request.response.redirect(self.context.absolute_url())
+
+
+class AgendaMove(BrowserView):
+    """POST on a meeting: give an item (``uid``) a new number (``number``: 3 or 3.1)."""
+
+    def __call__(self):
+        CheckAuthenticator(self.request)
+        if not api.user.has_permission("Modify portal content", obj=self.context):
+            from AccessControl import Unauthorized
+
+            raise Unauthorized("Only meeting managers reorder the agenda")
+        uid = self.request.form.get("uid")
+        items = [i for i in agenda.items_of(self.context) if i.UID() == uid]
+        try:
+            if not items:
+                raise agenda.AgendaError(_("The item is not in this meeting."))
+            agenda.move(items[0], self.request.form.get("number", ""))
+            api.portal.show_message(translate(_("Agenda updated."), context=self.request),
+                                    request=self.request)
+        except agenda.AgendaError as refused:
+            api.portal.show_message(translate(refused.args[0], context=self.request),
+                                    request=self.request, type="error")
+        self.request.response.redirect(self.context.absolute_url())
+
+
+class PresentItem(BrowserView):
+    """POST on a meeting: present a validated item (``uid``) in this meeting."""
+
+    def __call__(self):
+        CheckAuthenticator(self.request)
+        brains = api.content.find(UID=self.request.form.get("uid", ""))
+        if brains:
+            self.request.other["delib_present_in"] = self.context.UID()
+            try:
+                do_transition(brains[0].getObject(), "present")
+                api.portal.show_message(translate(_("Item presented."), context=self.request),
+                                        request=self.request)
+            except TransitionRefused as refused:
+                api.portal.show_message(translate(refused.message, context=self.request),
+                                        request=self.request, type="error")
+        self.request.response.redirect(self.context.absolute_url())
+
+
+class AddFromTemplate(BrowserView):
+    """On a configuration's folder: create an item from an item template, then edit it."""
+
+    def templates(self):
+        cfg = config_of(self.context)
+        return item_templates(cfg) if cfg is not None else []
+
+    def __call__(self):
+        if self.request.method != "POST":
+            return self.index()
+        CheckAuthenticator(self.request)
+        from iasolutions.core.services import services_of_user
+
+        cfg = config_of(self.context)
+        template = cfg.get(self.request.form.get("template", ""))
+        if template is None or template.portal_type != "MeetingItemTemplate":
+            api.portal.show_message(translate(_("Choose a template."), context=self.request),
+                                    request=self.request, type="error")
+            return self.index()
+        values = values_from_template(template)
+        mine = services_of_user(None, "creators")
+        if values.get("proposingGroup") not in mine:
+            values["proposingGroup"] = mine[0] if mine else values.get("proposingGroup")
+        folder = folder_of(cfg)
+        item = api.content.create(container=folder, type=cfg.getItemTypeName(),
+                                  id=free_id(folder, values["title"]), **values)
+        self.request.response.redirect(item.absolute_url() + "/edit")

@@ -1,0 +1,115 @@
+"""The agenda and item screens in a browser (zope.testbrowser over the test WSGI app)."""
+
+from iasolutions.delib.meetingconfigs import folder_of
+from plone import api
+from plone.testing.zope import Browser
+from tests.delib.helpers import create_delib_users
+from tests.delib.helpers import make_meeting
+from tests.delib.helpers import validated_item
+from tests.helpers import PASSWORD
+
+import pytest
+import transaction
+
+
+@pytest.fixture
+def site(delib_functional_portal, delib_functional):
+    portal = delib_functional_portal
+    services = {b.getId: b.UID for b in api.content.find(portal_type="organization")}
+    create_delib_users(services)
+    transaction.commit()
+    return portal, services, delib_functional["app"]
+
+
+def browser_for(app, userid):
+    browser = Browser(app)
+    browser.handleErrors = False
+    browser.addHeader("Authorization", f"Basic {userid}:{PASSWORD}")
+    return browser
+
+
+def test_creator_adds_and_proposes_an_item(site):
+    portal, services, app = site
+    college = portal["meeting-configs"]["meeting-config-college"]
+    browser = browser_for(app, "creator_fin")
+    browser.open(folder_of(college).absolute_url() + "/++add++MeetingItemCollege")
+    browser.getControl(name="form.widgets.title").value = "Achat de tables"
+    browser.getControl(name="form.widgets.proposingGroup:list").value = [
+        services["finances"]]
+    browser.getControl(name="form.widgets.category:list").value = ["administration"]
+    browser.getControl(name="form.buttons.save").click()
+    assert "Achat de tables" in browser.contents
+    assert "Finances" in browser.contents
+    assert "transition-propose" in browser.contents
+    browser.getControl("Propose").click()
+    assert "transition-propose" not in browser.contents  # the creator has nothing left to do
+    reviewer = browser_for(app, "reviewer_fin")
+    reviewer.open(browser.url)
+    reviewer.getControl("Validate").click()
+    transaction.begin()
+    item = portal.unrestrictedTraverse(browser.url.replace(portal.absolute_url() + "/", ""))
+    assert api.content.get_state(item) == "validated"
+
+
+def test_agenda_screen_present_move_and_late_items(site):
+    portal, services, app = site
+    college = portal["meeting-configs"]["meeting-config-college"]
+    meeting = make_meeting(college)
+    first = validated_item(college, services, title="Travaux de voirie")
+    second = validated_item(college, services, title="Budget 2027")
+    transaction.commit()
+    manager = browser_for(app, "manager")
+    manager.open(meeting.absolute_url())
+    assert "Approbation du proc" in manager.contents  # recurring item inserted at creation
+    for item in (first, second):
+        manager.open(meeting.absolute_url())
+        present(manager, item)
+    transaction.begin()
+    assert api.content.get_state(first) == "presented"
+    from iasolutions.delib.agenda import items_of
+
+    titles = [i.title for i in items_of(meeting, unrestricted=True)]
+
+    assert titles[1:] == ["Travaux de voirie", "Budget 2027"]
+    # Move "Budget 2027" to number 1.
+    manager.open(meeting.absolute_url())
+    form = form_for(manager, second, "agenda-move")
+    form.getControl(name="number").value = "1"
+    form.submit()
+
+    transaction.begin()
+    assert [i.title for i in items_of(meeting, unrestricted=True)][0] == "Budget 2027"
+    numbers = manager.contents
+    assert "Agenda" in numbers or "Ordre du jour" in numbers
+    # Freeze, then a late item shows as late.
+    manager.getControl("Freeze").click()
+    late = validated_item(college, services, title="Point urgent")
+    transaction.commit()
+    manager.open(meeting.absolute_url())
+    present(manager, late)
+    manager.open(meeting.absolute_url())
+    agenda_table = manager.contents.split('id="delib-agenda"')[1].split("</table>")[0]
+    assert 'class="late"' in agenda_table and "Point urgent" in agenda_table
+    # Creators see the agenda without the move forms.
+    creator = browser_for(app, "creator_fin")
+    creator.open(meeting.absolute_url())
+    assert "agenda-move" not in creator.contents
+    assert "Budget 2027" in creator.contents
+
+
+def form_for(browser, item, action):
+    """The form of ``action`` (present-item, agenda-move) for ``item`` on the screen."""
+    index = 0
+    while True:
+        try:
+            form = browser.getForm(index=index)
+        except IndexError:
+            raise AssertionError(f"no {action} form for {item.title}")
+        if action in form.action:
+            if form.getControl(name="uid").value == item.UID():
+                return form
+        index += 1
+
+
+def present(browser, item):
+    form_for(browser, item, "present-item").submit()
