@@ -1,0 +1,25 @@
+"""French first: the module's workflows (base and per configuration) and messages in French."""
+
+from plone import api
+from zope.i18n import translate
+
+
+def test_every_workflow_state_and_transition_in_french(delib_portal):
+    untranslated = []
+    for workflow in api.portal.get_tool("portal_workflow").objectValues():
+        wf_id = workflow.getId()
+        if not (wf_id.startswith("iasolutions") or "__meeting" in wf_id):
+            continue
+        for item in list(workflow.states.objectValues()) + list(workflow.transitions.objectValues()):
+            if translate(item.title, domain="plone", target_language="fr") == item.title:
+                untranslated.append(f"{wf_id}: {item.title}")
+    assert untranslated == []
+
+
+def test_guard_messages_in_french(delib_portal):
+    from iasolutions.delib import _
+
+    assert translate(_("decision_is_empty"), target_language="fr") == \
+        "La décision et la motivation sont vides."
+    assert translate(_("decision_is_empty"), target_language="en") == \
+        "The decision and the motivation are empty."
