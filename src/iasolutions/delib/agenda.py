@@ -103,28 +103,22 @@ def parse_number(text):
 
 
 def services_order():
-    """UIDs of every internal service in tree order (as ``services.get_services``), whoever
-    asks: the agenda's order must not depend on what the meeting manager may see."""
+    """UIDs of every internal service in the order of the tree (depth first, in folder
+    order), whoever asks: the agenda's order must not depend on what the meeting manager
+    may see, nor on the catalog."""
     from iasolutions.core.services import get_own_organization
 
-    own = get_own_organization()
-    if own is None:
-        return []
-    own_path = "/".join(own.getPhysicalPath())
-    catalog = api.portal.get_tool("portal_catalog")
-    children = {}
-    for brain in catalog.unrestrictedSearchResults(
-            portal_type="organization", path={"query": own_path, "depth": -1},
-            sort_on="getObjPositionInParent"):
-        children.setdefault(brain.getPath().rsplit("/", 1)[0], []).append(brain)
     order = []
 
-    def walk(path):
-        for brain in children.get(path, ()):
-            order.append(brain.UID)
-            walk(brain.getPath())
+    def walk(node):
+        for child in node.objectValues():
+            if getattr(child, "portal_type", None) == "organization":
+                order.append(child.UID())
+                walk(child)
 
-    walk(own_path)
+    own = get_own_organization()
+    if own is not None:
+        walk(own)
     return order
 
 

@@ -22,6 +22,7 @@ from iasolutions.delib.generation import apply_config
 from iasolutions.delib.generation import ensure_items_root
 from iasolutions.delib.meetingconfigs import CONFIGS_FOLDER
 from iasolutions.delib.module import MODULE
+from iasolutions.delib.publication import public_folder
 from iasolutions.delib.recurring import TEMPLATE_FIELDS
 from plone import api
 from plone.dexterity.utils import createContentInContainer
@@ -54,6 +55,7 @@ def post_install(context):
     sync_all_groups()
     ensure_configs_folder()
     ensure_items_root()
+    public_folder()
     apply_module_part(STEP_ID)
 
 

@@ -1,0 +1,29 @@
+"""``POST <meeting>/@publication`` {"stage": "in_project" | "decision" | "private"}."""
+
+from iasolutions.core.restapi.errors import bad_request
+from iasolutions.delib.publication import publish
+from iasolutions.delib.publication import PublicationRefused
+from plone.restapi.deserializer import json_body
+from plone.restapi.services import Service
+from zope.i18n import translate
+from zope.interface import alsoProvides
+
+import plone.protect.interfaces
+import transaction
+
+
+class PublicationPost(Service):
+    def reply(self):
+        alsoProvides(self.request, plone.protect.interfaces.IDisableCSRFProtection)
+        data = json_body(self.request) or {}
+        try:
+            public = publish(self.context, data.get("stage", ""))
+        except PublicationRefused as refused:
+            transaction.doom()
+            return bad_request(self.request, translate(refused.message, context=self.request),
+                               reason=str(refused.message))
+        if public is None:
+            return {"stage": "private", "@id": None}
+        from plone import api
+
+        return {"stage": api.content.get_state(public), "@id": public.absolute_url()}
