@@ -94,9 +94,16 @@ def import_configs(context):
 
 
 def _resolve_services(values):
+    """Service UIDs of the ids / acronyms a profile names; an unknown one is an error."""
     from iasolutions.delib.advices import resolve_service
 
-    return [resolve_service(v) or v for v in values or ()]
+    uids = []
+    for value in values or ():
+        uid = resolve_service(value)
+        if uid is None:
+            raise ValueError(f"iasolutions-delib.json names an unknown service: {value!r}")
+        uids.append(uid)
+    return uids
 
 
 def ensure_config(folder, entry):
