@@ -23,7 +23,7 @@ class MeetingFolderConstraints:
         cfg = get_config(cfg_id)
         if cfg is None:
             return []
-        return [cfg.getItemTypeName(), cfg.getMeetingTypeName()]
+        return [cfg.getItemTypeName(), cfg.getMeetingTypeName(), "dashboard"]
 
     def getImmediatelyAddableTypes(self):
         return self.getLocallyAllowedTypes()

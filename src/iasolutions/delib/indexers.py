@@ -106,3 +106,9 @@ def item_searchable_text(obj):
     parts = [obj.title or "", obj.description or "", obj.itemReference or "",
              _text(obj.motivation), _text(obj.decision)]
     return " ".join(part for part in parts if part)
+
+
+@indexer(IMeetingItem)
+def reviewProcessInfo(obj):
+    """'<proposing group>__reviewprocess__<state>' (the reference's index for items to validate)."""
+    return f"{obj.proposingGroup}__reviewprocess__{_state(obj)}"

@@ -21,6 +21,8 @@ from iasolutions.core.services import sync_all_groups
 from iasolutions.delib.generation import apply_config
 from iasolutions.delib.generation import ensure_items_root
 from iasolutions.delib.meetingconfigs import CONFIGS_FOLDER
+from iasolutions.delib.dashboards import create_dashboards
+from iasolutions.delib.documents import ensure_templates
 from iasolutions.delib.module import MODULE
 from iasolutions.delib.publication import public_folder
 from iasolutions.delib.recurring import TEMPLATE_FIELDS
@@ -91,6 +93,8 @@ def import_configs(context):
         cfg = folder[entry["id"]]
         fill_config(cfg, entry)
         apply_config(cfg)
+        ensure_templates(cfg)
+        create_dashboards(cfg)
 
 
 def _resolve_services(values):

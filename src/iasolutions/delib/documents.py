@@ -1,0 +1,194 @@
+"""Documents of meetings and items (agenda, minutes, deliberation), from the core's ODT
+templates (``iasolutions.core.documents``).
+
+Each configuration holds its templates (``pod_template`` objects), created by its
+profile from the builders below; administrators replace their ODT file with their
+own, made in LibreOffice Writer. Templates see ``helper``, an
+``ItemDocumentHelper`` or ``MeetingDocumentHelper``.
+"""
+
+from iasolutions.core.documents import DocumentHelper
+from iasolutions.core.odt import Expr
+from iasolutions.core.odt import OdtBuilder
+from iasolutions.core.services import get_service
+from iasolutions.delib import agenda
+from iasolutions.delib import votes
+from iasolutions.delib.meetingconfigs import config_of
+from iasolutions.delib.publication import pseudonymise
+from plone import api
+from plone.namedfile.file import NamedBlobFile
+
+
+def _titles(uids):
+    if not uids:
+        return []
+    catalog = api.portal.get_tool("portal_catalog")
+    titles = {b.UID: b.Title for b in catalog.unrestrictedSearchResults(UID=list(uids))}
+    return [titles.get(uid, uid) for uid in uids]
+
+
+class ItemDocumentHelper(DocumentHelper):
+    """``helper`` of an item's templates."""
+
+    def number(self):
+        return agenda.format_number(self.context.itemNumber)
+
+    def proposing_group(self):
+        service = get_service(self.context.proposingGroup) if self.context.proposingGroup else None
+        return service.title if service is not None else ""
+
+    def category(self):
+        cfg = config_of(self.context)
+        category = cfg.get(self.context.category) if cfg and self.context.category else None
+        return category.title if category is not None else ""
+
+    def meeting(self):
+        return agenda.meeting_of(self.context)
+
+    def meeting_date(self):
+        meeting = self.meeting()
+        return self.display_date(meeting.date) if meeting is not None else ""
+
+    def motivation(self):
+        return self.rich_text(self.context.motivation)
+
+    def decision(self):
+        return self.rich_text(self.context.decision)
+
+    def public_motivation(self):
+        """The motivation pseudonymised (for documents given to the public)."""
+        return pseudonymise(self.motivation())
+
+    def public_decision(self):
+        return pseudonymise(self.decision())
+
+    def vote_totals(self):
+        meeting = self.meeting()
+        if meeting is None:
+            return ""
+        totals = votes.vote_totals(meeting, self.context)
+        labels = {"yes": "oui", "no": "non", "abstain": "abstention", "blank": "blanc",
+                  "invalid": "nul", "does_not_vote": "ne vote pas", "not_found": "absent"}
+        return ", ".join(f"{count} {labels.get(value, value)}" for value, count in totals.items())
+
+
+class MeetingDocumentHelper(DocumentHelper):
+    """``helper`` of a meeting's templates."""
+
+    def items(self, list_type=None):
+        items = agenda.items_of(self.context)
+        if list_type:
+            items = [item for item in items if (item.listType or "normal") == list_type]
+        return items
+
+    def number(self, item):
+        return agenda.format_number(item.itemNumber)
+
+    def item_helper(self, item):
+        return ItemDocumentHelper(item, self.request)
+
+    def attendees(self):
+        return _titles(self.context.attendees)
+
+    def excused(self):
+        return _titles(self.context.excused)
+
+    def absents(self):
+        return _titles(self.context.absents)
+
+    def signatories(self):
+        return _titles(self.context.signatories)
+
+    def meeting_date(self):
+        return self.display_date(self.context.date, "%d/%m/%Y à %H:%M")
+
+    def minutes_xhtml(self):
+        """Each item: its number and title, its decision and its vote (XHTML for appy)."""
+        from html import escape
+
+        parts = []
+        for item in self.items():
+            item_helper = self.item_helper(item)
+            parts.append(f"<h2>{escape(self.number(item))}. {escape(item.title)}</h2>")
+            parts.append(item_helper.decision() or "<p></p>")
+            totals = item_helper.vote_totals()
+            if totals:
+                parts.append(f"<p>Vote : {escape(totals)}</p>")
+        return "".join(parts) or "<p></p>"
+
+
+def agenda_template():
+    """Ordre du jour: the items in order, the late ones after."""
+    odt = OdtBuilder()
+    odt.title("Ordre du jour")
+    odt.heading(Expr("helper.organisation_title()"), " — séance du ", Expr("helper.meeting_date()"))
+    odt.paragraph("Lieu : ", Expr("context.place or ''"))
+    odt.paragraph(Expr("helper.number(item)"), ". ", Expr("item.title"),
+                  statement="do text for item in helper.items('normal')")
+    odt.heading("Points supplémentaires", level=2)
+    odt.paragraph(Expr("helper.number(item)"), ". ", Expr("item.title"),
+                  statement="do text for item in helper.items('late')")
+    return odt.to_bytes()
+
+
+def minutes_template():
+    """Procès-verbal: attendees, then each item with its decision."""
+    odt = OdtBuilder()
+    odt.title("Procès-verbal")
+    odt.heading(Expr("helper.organisation_title()"), " — séance du ", Expr("helper.meeting_date()"))
+    odt.paragraph("Présents : ", Expr("', '.join(helper.attendees())"))
+    odt.paragraph("Excusés : ", Expr("', '.join(helper.excused())"))
+    odt.paragraph("", statement="do text from xhtml(helper.minutes_xhtml())")
+    return odt.to_bytes()
+
+
+def deliberation_template():
+    """Délibération d'un point: reference, motivation, decision."""
+    odt = OdtBuilder()
+    odt.title("Délibération")
+    odt.heading(Expr("context.title"))
+    odt.paragraph("Référence : ", Expr("context.itemReference or ''"))
+    odt.paragraph("Séance du ", Expr("helper.meeting_date()"), " — point ", Expr("helper.number()"))
+    odt.paragraph("Service : ", Expr("helper.proposing_group()"))
+    odt.heading("Motivation", level=2)
+    odt.paragraph("", statement="do text from xhtml(helper.motivation())")
+    odt.heading("Décision", level=2)
+    odt.paragraph("", statement="do text from xhtml(helper.decision())")
+    return odt.to_bytes()
+
+
+def public_deliberation_template():
+    """The same, pseudonymised (for the public)."""
+    odt = OdtBuilder()
+    odt.title("Délibération")
+    odt.heading(Expr("context.title"))
+    odt.heading("Motivation", level=2)
+    odt.paragraph("", statement="do text from xhtml(helper.public_motivation())")
+    odt.heading("Décision", level=2)
+    odt.paragraph("", statement="do text from xhtml(helper.public_decision())")
+    return odt.to_bytes()
+
+
+TEMPLATES = (
+    # id, title, builder, for meetings (else items)
+    ("oj", "Ordre du jour", agenda_template, True),
+    ("pv", "Procès-verbal", minutes_template, True),
+    ("deliberation", "Délibération", deliberation_template, False),
+    ("deliberation-publique", "Délibération (version publique)", public_deliberation_template,
+     False),
+)
+
+
+def ensure_templates(cfg):
+    """Create the configuration's default templates that are missing (never replaced)."""
+    made = []
+    with api.env.adopt_roles(["Manager"]):
+        for id, title, builder, for_meetings in TEMPLATES:
+            if id in cfg:
+                continue
+            portal_type = cfg.getMeetingTypeName() if for_meetings else cfg.getItemTypeName()
+            made.append(api.content.create(
+                container=cfg, type="pod_template", id=id, title=title,
+                odt_file=NamedBlobFile(builder(), filename=f"{id}.odt"),
+                pod_portal_types=[portal_type], output_formats=["odt", "pdf"]))
+    return made
