@@ -232,12 +232,12 @@ def late_items(meeting):
     return [item for item in items_of(meeting) if item.listType == "late"]
 
 
-def create_meeting(cfg, date, **fields):
+def create_meeting(cfg, date, id=None, **fields):
     """Create a meeting of ``cfg`` (as the current user); its id follows its date."""
     from iasolutions.delib.meetingconfigs import folder_of
     from iasolutions.delib.meetingconfigs import free_id
 
     folder = folder_of(cfg)
     return api.content.create(container=folder, type=cfg.getMeetingTypeName(),
-                              id=free_id(folder, f"meeting-{date:%Y%m%d-%H%M}"), date=date,
+                              id=free_id(folder, id or f"meeting-{date:%Y%m%d-%H%M}"), date=date,
                               **fields)
