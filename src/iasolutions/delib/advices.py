@@ -14,7 +14,6 @@ advice is asked automatically (``*``: every item; empty: optional only).
 """
 
 from datetime import date
-from iasolutions.core.services import get_services
 from iasolutions.core.services import services_of_user
 from iasolutions.core.validators import InvalidValue
 from iasolutions.core.workingdays import add_working_days
@@ -30,8 +29,10 @@ ADVICE_TYPES = ("positive", "positive_with_remarks", "cautious", "negative", "ni
 
 def resolve_service(reference):
     """UID of the service whose UID, id or acronym is ``reference`` (None if unknown)."""
+    from iasolutions.delib.meetingconfigs import service_brains
+
     reference = (reference or "").strip()
-    for brain in get_services():
+    for brain in service_brains():
         if reference in (brain.UID, brain.getId) or (
                 brain.acronym and reference.lower() == brain.acronym.lower()):
             return brain.UID

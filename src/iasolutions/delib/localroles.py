@@ -20,7 +20,6 @@ every transition and on changes of the fields involved.
 """
 
 from collections import defaultdict
-from iasolutions.core.services import get_services
 from iasolutions.core.services import group_id
 from iasolutions.delib.interfaces import IAdvice
 from iasolutions.delib.interfaces import IAnnex
@@ -29,6 +28,7 @@ from iasolutions.delib.interfaces import IMeetingItem
 from iasolutions.delib.meetingconfigs import config_of
 from iasolutions.delib.meetingconfigs import enabled_levels
 from iasolutions.delib.meetingconfigs import get_configs
+from iasolutions.delib.meetingconfigs import service_brains
 from iasolutions.delib.module import FUNCTION_IDS
 from iasolutions.delib.module import OBSERVERS
 from plone import api
@@ -208,7 +208,7 @@ def update_folder_roles(folder):
     the meetings in them; creators add items; meeting managers add meetings."""
     cfg_id = getattr(folder, "config_id", "")
     roles = defaultdict(set)
-    for brain in get_services():
+    for brain in service_brains():
         for function_id in FUNCTION_IDS:
             roles[group_id(brain.UID, function_id)].add("Reader")
         if cfg_id:
