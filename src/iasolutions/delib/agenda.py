@@ -24,12 +24,27 @@ class AgendaError(ValueError):
 
 def meeting_of(item):
     """The meeting the item is in, or None (read as the system: the item needs it)."""
+    from iasolutions.delib.meetingconfigs import request_cached
+
     uid = getattr(item, "meeting_uid", None)
     if not uid:
         return None
-    catalog = api.portal.get_tool("portal_catalog")
-    brains = catalog.unrestrictedSearchResults(UID=uid)
-    return brains[0]._unrestrictedGetObject() if brains else None
+
+    def find():
+        catalog = api.portal.get_tool("portal_catalog")
+        brains = catalog.unrestrictedSearchResults(UID=uid)
+        return brains[0]._unrestrictedGetObject() if brains else None
+
+    meeting = request_cached(("meeting", uid), find)
+    if meeting is None:  # not indexed yet: look again next time
+        _forget(("meeting", uid))
+    return meeting
+
+
+def _forget(key):
+    from iasolutions.delib.meetingconfigs import _cache
+
+    _cache().pop(key, None)
 
 
 def items_of(meeting, unrestricted=False, **query):

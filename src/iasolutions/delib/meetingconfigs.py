@@ -153,9 +153,29 @@ def free_id(container, wanted):
     return candidate
 
 
+def request_cached(key, compute):
+    """``compute()``, remembered for the rest of the request (not across requests)."""
+    cache = _cache()
+    if key not in cache:
+        cache[key] = compute()
+    return cache[key]
+
+
 def service_brains(active_only=False):
     """Catalog brains of every internal service, whoever asks (also the Zope system user
-    that runs profiles from the command line, for whom restricted queries find nothing)."""
+    that runs profiles from the command line, for whom restricted queries find nothing).
+    Remembered for the request."""
+    return request_cached(("services", active_only), lambda: _service_brains(active_only))
+
+
+def forget_services():
+    """A service was added or changed: the next lookups read the catalog again."""
+    cache = _cache()
+    for key in [k for k in cache if isinstance(k, tuple) and k[0] == "services"]:
+        del cache[key]
+
+
+def _service_brains(active_only):
     from iasolutions.core.services import get_own_organization
 
     own = get_own_organization()

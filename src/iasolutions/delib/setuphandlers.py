@@ -21,6 +21,7 @@ from iasolutions.core.services import sync_all_groups
 from iasolutions.delib.generation import apply_config
 from iasolutions.delib.generation import ensure_items_root
 from iasolutions.delib.meetingconfigs import CONFIGS_FOLDER
+from iasolutions.delib.meetingconfigs import forget_services
 from iasolutions.delib.dashboards import create_dashboards
 from iasolutions.delib.documents import ensure_templates
 from iasolutions.delib.module import MODULE
@@ -85,6 +86,7 @@ def import_configs(context):
         data = json.loads(data)
     except ValueError as error:
         raise ValueError(f"iasolutions-delib.json is not valid JSON: {error}")
+    forget_services()
     folder = ensure_configs_folder()
     # Configurations first (they refer to each other), then their content.
     for entry in data.get("configs", []):

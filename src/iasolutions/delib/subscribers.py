@@ -131,6 +131,9 @@ def service_added(obj, event):
     from iasolutions.delib.localroles import update_folder_roles
     from iasolutions.delib.meetingconfigs import items_root
 
+    from iasolutions.delib.meetingconfigs import forget_services
+
+    forget_services()
     if not is_service(obj) or not _installed():
         return
     root = items_root()

@@ -34,13 +34,24 @@ def do_transition(obj, transition_id, comment=""):
     if reason is not None:
         raise TransitionRefused(reason)
     wf_tool = api.portal.get_tool("portal_workflow")
-    if transition_id not in available_transitions(obj):
+    if not has_exit(obj, transition_id):
         raise TransitionRefused(_("transition_not_allowed",
                                   mapping={"transition": transition_id}))
     try:
+        # doActionFor checks the guard (the user's permission and delib_guard) itself.
         wf_tool.doActionFor(obj, transition_id, comment=comment)
     except WorkflowException:
         raise TransitionRefused(_("transition_not_allowed", mapping={"transition": transition_id}))
+
+
+def has_exit(obj, transition_id):
+    """True when ``transition_id`` leaves the object's current state (rights aside)."""
+    wf_tool = api.portal.get_tool("portal_workflow")
+    for wf in wf_tool.getWorkflowsFor(obj):
+        state = wf._getWorkflowStateOf(obj)
+        if state is not None and transition_id in state.transitions:
+            return True
+    return False
 
 
 @contextmanager
@@ -95,7 +106,7 @@ def after_item_transition(item, event):
             update_local_roles(item)
             force_transition(item, "itemfreeze")
             if api.content.get_state(meeting) in ("published", "decided") and \
-                    "itempublish" in available_transitions_system(item):
+                    has_exit(item, "itempublish"):
                 force_transition(item, "itempublish")
     elif tid == "backToValidated":
         agenda.remove(item)
@@ -110,12 +121,9 @@ def after_item_transition(item, event):
             if target in (cfg.meetingConfigsToCloneTo or ()) and not cloning.sent_to(item, target):
                 cloning.send_to(item, target, automatic=True)
     update_local_roles(item)
-    item.reindexObject()
-
-
-def available_transitions_system(obj):
-    with as_system():
-        return available_transitions(obj)
+    # DCWorkflow reindexed the state and the security; these follow the transition too.
+    item.reindexObject(idxs=["reviewProcessInfo", "indexAdvisers", "meeting_uid", "meeting_date",
+                             "getItemNumber", "listType", "SearchableText"])
 
 
 def after_meeting_transition(meeting, event):
@@ -161,7 +169,7 @@ def _move_forward(item, meeting_tid):
                   "pre_accepted": ["accept"]},
     }[meeting_tid]
     for transition_id in steps.get(state, ()):
-        if transition_id in available_transitions_system(item):
+        if has_exit(item, transition_id):
             force_transition(item, transition_id)
 
 
