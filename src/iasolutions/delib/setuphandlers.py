@@ -55,7 +55,9 @@ class HiddenProfiles:
 
 
 def post_install(context):
-    sync_all_groups()
+    # The module's functions, named: while this handler runs the profile may not count
+    # as installed yet for core.modules.active_functions.
+    sync_all_groups(MODULE.functions)
     ensure_configs_folder()
     ensure_items_root()
     public_folder()

@@ -18,6 +18,7 @@ from iasolutions.delib.meetingconfigs import enabled_levels
 from iasolutions.delib.meetingconfigs import VALIDATION_LEVELS
 from plone import api
 from Products.DCWorkflow.DCWorkflow import DCWorkflowDefinition
+from zExceptions import BadRequest
 
 
 BASE_ITEM_WORKFLOW = "iasolutions_meetingitem_workflow"
@@ -41,8 +42,10 @@ ADAPTATION_STATES = {
 }
 
 
-class WorkflowChangeRefused(ValueError):
-    """A configuration change would leave items in a state that no longer exists."""
+# A configuration change that would leave items in a state that no longer exists is
+# refused with a BadRequest: the form or the REST call fails with the message (400, the
+# status follows the exception's class name) and the transaction is aborted.
+WorkflowChangeRefused = BadRequest
 
 
 def item_workflow_spec(cfg):
@@ -100,9 +103,13 @@ def _check_states_in_use(cfg):
             used.add(brain.review_state)
         lost = sorted(used - states)
         if lost:
-            raise WorkflowChangeRefused(_(
+            from zope.globalrequest import getRequest
+            from zope.i18n import translate
+
+            raise WorkflowChangeRefused(translate(_(
                 "The change removes the state(s) ${states} while some elements are in them; "
-                "move them out first.", mapping={"states": ", ".join(lost)}))
+                "move them out first.", mapping={"states": ", ".join(lost)}),
+                context=getRequest()))
 
 
 def _remove_state(wf, state_id):

@@ -1,0 +1,62 @@
+"""The module installs alone on a site with the core, and uninstalls keeping user data."""
+
+from iasolutions.delib.module import FUNCTION_IDS
+from plone import api
+from plone.app.testing import setRoles
+from plone.app.testing import TEST_USER_ID
+from Products.CMFPlone.utils import get_installer
+
+
+def test_installs_alone_with_the_core_then_uninstalls(bare_portal, bare):
+    site = bare_portal
+    setRoles(site, TEST_USER_ID, ["Manager"])
+    installer = get_installer(site, bare["request"])
+    installer.install_product("iasolutions.core")
+    from iasolutions.core.services import add_service
+
+    service = add_service("Finances", acronym="FIN")
+    installer.install_product("iasolutions.delib")
+    assert installer.is_product_installed("iasolutions.delib")
+    uid = service.UID()
+    for function_id in FUNCTION_IDS:
+        assert api.group.get(groupname=f"{uid}_{function_id}") is not None
+    assert "meeting-configs" in site and "deliberations" in site and "publications" in site
+    # A configuration made by hand gets its types and workflows.
+    cfg = api.content.create(container=site["meeting-configs"], type="MeetingConfig",
+                             id="meeting-config-bureau", title="Bureau", shortName="Bureau")
+    assert "MeetingItemBureau" in api.portal.get_tool("portal_types")
+    assert api.portal.get_tool("portal_workflow").getChainForPortalType("MeetingItemBureau") == (
+        "meeting-config-bureau__meetingitem_workflow",)
+    installer.uninstall_product("iasolutions.delib")
+    assert not installer.is_product_installed("iasolutions.delib")
+    assert api.group.get(groupname=f"{uid}_creators") is None
+    assert "meeting-configs" in site and cfg.getId() in site["meeting-configs"]
+
+
+def test_a_refused_configuration_change_over_rest(delib_functional_portal):
+    from tests.delib.helpers import create_delib_users
+    from tests.delib.helpers import make_item
+    from tests.delib.helpers import transition
+    from tests.helpers import rest
+
+    portal = delib_functional_portal
+    services = {b.getId: b.UID for b in api.content.find(portal_type="organization")}
+    create_delib_users(services)
+    college = portal["meeting-configs"]["meeting-config-college"]
+    item = make_item(college, "creator_fin", services["finances"])
+    transition(item, "creator_fin", "propose")
+    session = rest(portal, "admin")
+    refused = session.patch(college.absolute_url(), json={"itemWFValidationLevels": ["itemcreated"]})
+    assert refused.status_code == 400, (refused.status_code, refused.json().get("type"))
+    assert "proposed" in refused.json()["message"]
+    import transaction
+
+    transaction.begin()
+    assert college.itemWFValidationLevels == ["itemcreated", "proposed"]
+    done = session.patch(college.absolute_url(), json={
+        "workflowAdaptations": [a for a in college.workflowAdaptations if a != "pre_accepted"]})
+    assert done.status_code == 204, done.text
+    transaction.begin()
+    assert "pre_accepted" not in api.portal.get_tool("portal_workflow")[
+        college.getItemWorkflow()].states.objectIds()
+    assert api.content.get_state(item) == "proposed"
