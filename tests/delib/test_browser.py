@@ -113,3 +113,30 @@ def form_for(browser, item, action):
 
 def present(browser, item):
     form_for(browser, item, "present-item").submit()
+
+
+def test_meeting_manager_sends_a_decided_item_once(site):
+    portal, services, app = site
+    college = portal["meeting-configs"]["meeting-config-college"]
+    college.meetingConfigsToCloneTo = ["meeting-config-council"]
+    college.itemAutoSentToOtherMCStates = []  # manual only here
+    meeting = make_meeting(college)
+    item = validated_item(college, services, title="Règlement redevance")
+    from tests.delib.helpers import transition
+
+    transition(item, "manager", "present")
+    transition(meeting, "manager", "freeze", "decide")
+    transition(item, "manager", "accept")
+    transaction.commit()
+    creator = browser_for(app, "creator_fin")
+    creator.open(item.absolute_url())
+    assert "send-to-config" not in creator.contents
+    manager = browser_for(app, "manager")
+    manager.open(item.absolute_url())
+    manager.getControl(name="config_id").click()
+    assert "send-to-config" not in manager.contents  # sent: no second time
+    assert "Conseil communal" in manager.contents
+    transaction.begin()
+    from iasolutions.delib.cloning import sent_to
+
+    assert sent_to(item, "meeting-config-council")

@@ -152,3 +152,35 @@ def test_standard_endpoints_on_every_type(site):
         "@type": "MeetingItemCouncil", "title": "Mauvais dossier",
         "proposingGroup": services["finances"]})
     assert wrong.status_code in (400, 401, 403)
+
+
+def test_votes_and_attendance_over_rest(site):
+    from iasolutions.core.contacts import add_held_position
+    from iasolutions.core.contacts import add_person
+    from tests.delib.helpers import validated_item
+
+    portal, services = site
+    college = portal["meeting-configs"]["meeting-config-college"]
+    contacts = portal["contacts"]
+    members = [add_held_position(add_person(contacts, name, "Conseiller"),
+                                 contacts["plonegroup-organization"], label="Conseiller").UID()
+               for name in ("Un", "Deux", "Trois")]
+    meeting = make_meeting(college, attendees=members)
+    item = validated_item(college, services, pollType="freehand")
+    transition(item, "manager", "present")
+    url = item.absolute_url()
+    manager = rest(portal, "manager")
+    assert manager.get(url + "/@votes").json()["voters"] == members
+    voted = manager.post(url + "/@votes", json={"votes": {members[0]: "yes", members[1]: "no"}})
+    assert voted.status_code == 200, voted.text
+    assert voted.json()["totals"] == {"yes": 1, "no": 1}
+    refused = manager.post(url + "/@attendance", json={"held_position": members[0],
+                                                       "kind": "excused"})
+    assert refused.status_code == 400 and refused.json()["error"]["reason"] == "attendee_has_voted"
+    done = manager.post(url + "/@attendance", json={"held_position": members[2], "kind": "absent"})
+    assert done.status_code == 200 and done.json()["voters"] == members[:2]
+    stranger = manager.post(url + "/@votes", json={"votes": {members[2]: "yes"}})
+    assert stranger.status_code == 400
+    creator = rest(portal, "creator_fin").post(url + "/@votes", json={"votes": {}})
+    assert creator.status_code in (401, 403)
+    assert meeting is not None

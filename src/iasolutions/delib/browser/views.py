@@ -4,7 +4,6 @@ Views stay thin: they call the domain modules (transitions, agenda, advices,
 history) and show their messages.
 """
 
-from iasolutions.core.services import get_service
 from iasolutions.delib import _
 from iasolutions.delib import advices
 from iasolutions.delib import agenda
@@ -26,8 +25,11 @@ from zope.i18n import translate
 
 
 def _service_title(uid):
-    service = get_service(uid) if uid else None
-    return service.title if service is not None else (uid or "")
+    from iasolutions.delib.meetingconfigs import request_cached
+    from iasolutions.delib.meetingconfigs import service_brains
+
+    titles = request_cached("service_titles", lambda: {b.UID: b.Title for b in service_brains()})
+    return titles.get(uid, uid or "")
 
 
 # Transitions a meeting manager may be refused for a reason worth showing.
@@ -72,6 +74,12 @@ class DelibBaseView(BrowserView):
     def is_manager(self):
         cfg = config_of(self.context)
         return cfg is not None and is_meeting_manager(cfg)
+
+    def authenticator(self):
+        """The CSRF field, computed once for the many forms of the screen."""
+        if not hasattr(self, "_authenticator"):
+            self._authenticator = self.context.restrictedTraverse("@@authenticator").authenticator()
+        return self._authenticator
 
 
 class ItemView(DelibBaseView):
@@ -136,6 +144,60 @@ class ItemView(DelibBaseView):
             return None
         brains = api.content.find(UID=uid)
         return brains[0] if brains else None
+
+
+    def sent_to(self):
+        """[{'title', 'url'}] of the copies of this item in other configurations."""
+        from iasolutions.delib.cloning import sent_to
+        from iasolutions.delib.meetingconfigs import get_config
+
+        rows = []
+        cfg = self.config()
+        for cfg_id in (cfg.meetingConfigsToCloneTo or ()) if cfg else ():
+            uid = sent_to(self.context, cfg_id)
+            if uid:
+                brains = api.content.find(UID=uid)
+                target = get_config(cfg_id)
+                rows.append({"title": target.title if target else cfg_id,
+                             "url": brains[0].getURL() if brains else None})
+        return rows
+
+    def sendable_configs(self):
+        """Configurations a meeting manager may send this decided item to (once)."""
+        from iasolutions.delib.cloning import sent_to
+        from iasolutions.delib.meetingconfigs import get_config
+
+        cfg = self.config()
+        if cfg is None or not self.is_manager():
+            return []
+        if api.content.get_state(self.context) not in ("accepted", "accepted_but_modified"):
+            return []
+        return [{"id": cfg_id, "title": get_config(cfg_id).title}
+                for cfg_id in cfg.meetingConfigsToCloneTo or ()
+                if get_config(cfg_id) is not None and not sent_to(self.context, cfg_id)]
+
+
+class SendToConfig(BrowserView):
+    """POST on an item: send it to another configuration (``config_id``), once."""
+
+    def __call__(self):
+        from iasolutions.delib.cloning import send_to
+        from iasolutions.delib.cloning import SendRefused
+
+        CheckAuthenticator(self.request)
+        cfg = config_of(self.context)
+        if cfg is None or not is_meeting_manager(cfg):
+            from AccessControl import Unauthorized
+
+            raise Unauthorized("Only meeting managers send items")
+        try:
+            send_to(self.context, self.request.form.get("config_id", ""))
+            api.portal.show_message(translate(_("Item sent."), context=self.request),
+                                    request=self.request)
+        except SendRefused as refused:
+            api.portal.show_message(translate(refused.message, context=self.request),
+                                    request=self.request, type="error")
+        self.request.response.redirect(self.context.absolute_url())
 
 
 class MeetingView(DelibBaseView):

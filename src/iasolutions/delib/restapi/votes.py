@@ -1,0 +1,97 @@
+"""Votes and attendance of an item, over REST (meeting managers).
+
+- ``GET <item>/@votes``: poll type, voters present, the vote and its totals;
+- ``POST <item>/@votes`` ``{"votes": {"<held position UID>": "yes", …}}`` (public poll types)
+  or ``{"counts": {"yes": 12, "no": 3}}`` (secret ones);
+- ``POST <item>/@attendance`` ``{"held_position": "<UID>", "kind": "absent" | "excused"}``.
+
+Refusals (a voter not present, totals above the voters, an attendee who already
+voted marked absent…) answer 400 with the reason; nothing is written.
+"""
+
+from AccessControl import Unauthorized
+from iasolutions.core.restapi.errors import bad_request
+from iasolutions.delib import _
+from iasolutions.delib import votes
+from iasolutions.delib.agenda import meeting_of
+from plone import api
+from plone.restapi.deserializer import json_body
+from plone.restapi.services import Service
+from zope.i18n import translate
+from zope.interface import alsoProvides
+
+import plone.protect.interfaces
+import transaction
+
+
+def _meeting_or_error(service):
+    meeting = meeting_of(service.context)
+    if meeting is None:
+        return None, bad_request(service.request, translate(
+            _("The item is not in a meeting."), context=service.request))
+    return meeting, None
+
+
+def vote_info(meeting, item):
+    record = votes.get_vote(meeting, item)
+    return {
+        "poll_type": votes.poll_type(item),
+        "voters": votes.present_voters(meeting, item),
+        "item_absents": votes.item_absents(meeting, item),
+        "item_excused": votes.item_excused(meeting, item),
+        "vote": {"voters": dict(record["voters"])} if record and "voters" in record else
+                {"counts": dict(record["counts"])} if record else None,
+        "totals": votes.vote_totals(meeting, item),
+    }
+
+
+class VotesGet(Service):
+    def reply(self):
+        meeting, error = _meeting_or_error(self)
+        if error:
+            return error
+        return vote_info(meeting, self.context)
+
+
+class _ManagerPost(Service):
+    def check(self, meeting):
+        alsoProvides(self.request, plone.protect.interfaces.IDisableCSRFProtection)
+        if not api.user.has_permission("Modify portal content", obj=meeting):
+            raise Unauthorized("Only meeting managers encode votes and attendance")
+
+    def refuse(self, error):
+        transaction.doom()
+        return bad_request(self.request, translate(error.message, context=self.request),
+                           reason=str(error.message))
+
+
+class VotesPost(_ManagerPost):
+    def reply(self):
+        meeting, error = _meeting_or_error(self)
+        if error:
+            return error
+        self.check(meeting)
+        data = json_body(self.request) or {}
+        try:
+            votes.set_vote(meeting, self.context, votes=data.get("votes"), counts=data.get("counts"))
+        except votes.VoteError as refused:
+            return self.refuse(refused)
+        return vote_info(meeting, self.context)
+
+
+class AttendancePost(_ManagerPost):
+    def reply(self):
+        meeting, error = _meeting_or_error(self)
+        if error:
+            return error
+        self.check(meeting)
+        data = json_body(self.request) or {}
+        try:
+            if data.get("kind") == "present":
+                votes.clear_item_attendance(meeting, self.context, data.get("held_position"))
+            else:
+                votes.set_item_attendance(meeting, self.context, data.get("held_position"),
+                                          data.get("kind"))
+        except votes.VoteError as refused:
+            return self.refuse(refused)
+        return vote_info(meeting, self.context)
