@@ -301,3 +301,56 @@ def test_agenda_numbers_and_manual_moves(college, services, users):
             move(a, "12")
         with pytest.raises(AgendaError):
             move(a, "x.y")
+
+
+def test_confidential_annexes_stay_with_the_proposing_group(college, services, users):
+    dg_reviewers = f"{services['direction-generale']}_reviewers"
+    item = validated_item(college, services, copyGroups=[dg_reviewers])
+    with api.env.adopt_roles(["Manager"]):
+        public = api.content.create(container=item, type="annex", title="Plan")
+        secret = api.content.create(container=item, type="annex", title="Rapport médical",
+                                    confidential=True)
+    assert can("copy_dg", "View", item) and can("copy_dg", "View", public)
+    assert not can("copy_dg", "View", secret)
+    assert can("creator_fin", "View", secret) and can("manager", "View", secret)
+    with as_user("copy_dg"):
+        titles = [b.Title for b in api.content.find(path="/".join(item.getPhysicalPath()),
+                                                    portal_type="annex")]
+    assert titles == ["Plan"]
+
+
+def test_history_of_the_historized_fields(college, services, users):
+    from iasolutions.delib.history import full_history
+
+    item = make_item(college, "creator_fin", services["finances"], title="Avant")
+    from zope.event import notify
+    from zope.lifecycleevent import ObjectModifiedEvent
+
+    with as_user("creator_fin"):
+        item.title = "Après"
+        item.decision = html("<p>Nouvelle décision</p>")
+        notify(ObjectModifiedEvent(item))
+    transition(item, "creator_fin", "propose", comment="Pour validation")
+    events = full_history(item)
+    changes = [e for e in events if e["kind"] == "changes"]
+    assert {c["field"] for c in changes[0]["changes"]} == {"title", "decision"}
+    assert changes[0]["actor"] == "creator_fin"
+    assert [c for c in changes[0]["changes"] if c["field"] == "title"][0]["old"] == "Avant"
+    workflow = [e for e in events if e["kind"] == "workflow"]
+    assert workflow[-1]["action"] == "propose" and workflow[-1]["comments"] == "Pour validation"
+
+
+def test_first_item_number_follows_the_previous_meeting_of_the_year(college, services, users):
+    from datetime import datetime, timedelta
+
+    first = make_meeting(college, date=datetime.now() - timedelta(days=2))
+    items = [validated_item(college, services, title=f"P{i}", preferredMeeting=first.UID())
+             for i in range(2)]
+    for item in items:
+        transition(item, "manager", "present")
+    transition(first, "manager", "freeze", "decide", "close")
+    assert first.first_item_number == 1
+    second = make_meeting(college, date=datetime.now() - timedelta(hours=2))
+    transition(second, "manager", "freeze", "decide", "close")
+    if first.date.year == second.date.year:
+        assert second.first_item_number == 1 + 3  # the recurring item and the two others

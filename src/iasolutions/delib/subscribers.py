@@ -34,8 +34,10 @@ def config_content_changed(obj, event):
 
 def item_added(item, event):
     from iasolutions.delib.advices import update_advice_index
+    from iasolutions.delib.history import record_changes
     from iasolutions.delib.localroles import update_local_roles
 
+    record_changes(item)  # the first snapshot of the historized fields
     update_advice_index(item)
     update_local_roles(item, reindex=False)
 
