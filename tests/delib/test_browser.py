@@ -40,6 +40,8 @@ def test_creator_adds_and_proposes_an_item(site):
     browser.getControl(name="form.buttons.save").click()
     assert "Achat de tables" in browser.contents
     assert "Finances" in browser.contents
+    # The core's "Generate" bar offers the item's deliberation.
+    assert "document-generation" in browser.contents and "Délibération" in browser.contents
     assert "transition-propose" in browser.contents
     browser.getControl("Propose").click()
     assert "transition-propose" not in browser.contents  # the creator has nothing left to do
@@ -90,6 +92,17 @@ def test_agenda_screen_present_move_and_late_items(site):
     manager.open(meeting.absolute_url())
     agenda_table = manager.contents.split('id="delib-agenda"')[1].split("</table>")[0]
     assert 'class="late"' in agenda_table and "Point urgent" in agenda_table
+    # The agenda document, generated from the meeting screen, lists the items in order.
+    from iasolutions.core.odt import odt_text
+
+    link = [line for line in manager.contents.split('"') if "document-generation" in line
+            and "output_format=odt" in line and "template_uid" in line]
+    texts = []
+    for url in link:
+        manager.open(url.replace("&amp;", "&"))
+        texts.append(odt_text(manager.contents if isinstance(manager.contents, bytes)
+                              else manager.contents.encode("latin-1")))
+    assert any("Budget 2027" in text and "Ordre du jour" in text for text in texts)
     # Creators see the agenda without the move forms.
     creator = browser_for(app, "creator_fin")
     creator.open(meeting.absolute_url())
