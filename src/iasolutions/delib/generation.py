@@ -11,7 +11,6 @@ from iasolutions.core import counters
 from iasolutions.delib import workflows
 from iasolutions.delib.meetingconfigs import folder_of
 from iasolutions.delib.meetingconfigs import ITEMS_ROOT
-from iasolutions.delib.meetingconfigs import items_root
 from plone import api
 from plone.dexterity.utils import createContentInContainer
 

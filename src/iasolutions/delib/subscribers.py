@@ -2,7 +2,6 @@
 
 from Acquisition import aq_inner
 from Acquisition import aq_parent
-from iasolutions.delib.interfaces import IMeetingConfig
 from iasolutions.delib.interfaces import IMeetingItem
 from plone import api
 from zope.lifecycleevent.interfaces import IObjectRemovedEvent
@@ -28,10 +27,6 @@ def config_removed(cfg, event):
     remove_config(cfg.getId())
 
 
-def config_content_changed(obj, event):
-    """A category or annex type of a configuration changed: nothing structural."""
-
-
 def item_added(item, event):
     from iasolutions.delib.advices import update_advice_index
     from iasolutions.delib.history import record_changes
@@ -49,8 +44,7 @@ def item_modified(item, event):
 
     record_changes(item, event)
     update_advice_index(item)
-    if update_local_roles(item):
-        pass
+    update_local_roles(item)
     item.reindexObject()
 
 
@@ -144,7 +138,3 @@ def service_added(obj, event):
     update_folder_roles(root)
     for folder in root.objectValues():
         update_folder_roles(folder)
-
-
-def is_config(obj):
-    return IMeetingConfig.providedBy(obj)

@@ -13,7 +13,6 @@ from iasolutions.delib import _
 from iasolutions.delib.interfaces import IMeetingConfig
 from plone.dexterity.content import Container
 from plone.supermodel import model
-from plone.autoform import directives
 from zope import schema
 from zope.interface import implementer
 
@@ -181,8 +180,6 @@ class IMeetingConfigSchema(model.Schema):
         value_type=schema.Choice(vocabulary="iasolutions.delib.held_positions"),
         required=False, default=[],
     )
-    directives.omitted("folder_path")
-    folder_path = schema.ASCIILine(title=_("Folder of the items and meetings"), required=False)
 
 
 def define_reference_counter(config, value):

@@ -20,7 +20,6 @@ from iasolutions.core.restapi.errors import error
 from iasolutions.delib import _
 from iasolutions.delib.advices import resolve_service
 from iasolutions.delib.agenda import format_number
-from iasolutions.delib.meetingconfigs import config_of
 from iasolutions.delib.meetingconfigs import folder_of
 from iasolutions.delib.meetingconfigs import free_id
 from iasolutions.delib.meetingconfigs import get_config
@@ -37,10 +36,8 @@ from plone.restapi.services import Service
 from plone.restapi.services.search.get import SearchGet
 from zExceptions import BadRequest
 from zope.component import queryMultiAdapter
-from zope.event import notify
 from zope.i18n import translate
 from zope.interface import alsoProvides
-from zope.lifecycleevent import ObjectCreatedEvent
 
 import plone.protect.interfaces
 import transaction
@@ -162,6 +159,7 @@ class ItemPost(Service):
             deserializer(validate_all=True, data=fields, create=True)
             for child in data.get("__children__", []) or []:
                 self._add_child(item, child)
+            self._fields_set(item)
             for transition_id in data.get("wf_transitions", []) or []:
                 do_transition(item, transition_id)
         except TransitionRefused as refused:
@@ -174,6 +172,17 @@ class ItemPost(Service):
         serializer = queryMultiAdapter((item, self.request), ISerializeToJson)
         return serializer()
 
+    def _fields_set(self, item):
+        """The fields were set after the item was added: what depends on them follows."""
+        from iasolutions.delib.advices import update_advice_index
+        from iasolutions.delib.history import snapshot
+        from iasolutions.delib.localroles import update_local_roles
+
+        item._historized_snapshot = snapshot(item)
+        update_advice_index(item)
+        update_local_roles(item)
+        item.reindexObject()
+
     def _add_child(self, item, child):
         portal_type = child.get("@type", "annex")
         if portal_type not in ("annex", "annexDecision"):
@@ -184,7 +193,7 @@ class ItemPost(Service):
         deserializer = queryMultiAdapter((annex, self.request), IDeserializeFromJson)
         deserializer(validate_all=True, data={k: v for k, v in child.items() if k != "@type"},
                      create=True)
-        notify(ObjectCreatedEvent(annex))
+        annex.reindexObject()
 
 
 def _serialize(obj, request):
