@@ -147,3 +147,17 @@ def test_publication_over_rest(published):
     assert done.json()["stage"] == "in_project"
     page = requests.get(done.json()["@id"])
     assert page.status_code == 200 and "Prime à la rénovation" in page.text
+
+
+def test_agents_mark_text_with_a_tinymce_style(delib_functional_portal):
+    import json
+
+    formats = json.loads(api.portal.get_registry_record("plone.formats"))
+    assert formats["pmanonymize"] == {"inline": "span", "classes": "pm-anonymize"}
+    assert "Texte à masquer (RGPD)|pmanonymize|eye-slash" in api.portal.get_registry_record(
+        "plone.inline_styles")
+    # The mark survives Plone's HTML filtering, so the item's own screen keeps it.
+    from tests.delib.helpers import html as rich
+
+    value = rich(f'<p>À <span class="pm-anonymize">{SECRET_NAME}</span>.</p>')
+    assert 'class="pm-anonymize"' in value.output

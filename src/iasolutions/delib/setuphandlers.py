@@ -61,7 +61,23 @@ def post_install(context):
     ensure_configs_folder()
     ensure_items_root()
     public_folder()
+    add_pseudonymisation_style()
     apply_module_part(STEP_ID)
+
+
+def add_pseudonymisation_style():
+    """A TinyMCE inline style "Texte à masquer (RGPD)" that wraps the selection in
+    ``<span class="pm-anonymize">`` (what publication masks). Added once, never removed."""
+    formats_record = "plone.formats"
+    styles_record = "plone.inline_styles"
+    formats = json.loads(api.portal.get_registry_record(formats_record, default="{}") or "{}")
+    if "pmanonymize" not in formats:
+        formats["pmanonymize"] = {"inline": "span", "classes": "pm-anonymize"}
+        api.portal.set_registry_record(formats_record, json.dumps(formats, indent=4))
+    styles = list(api.portal.get_registry_record(styles_record, default=[]) or [])
+    if not any(style.split("|")[1:2] == ["pmanonymize"] for style in styles):
+        styles.append("Texte à masquer (RGPD)|pmanonymize|eye-slash")
+        api.portal.set_registry_record(styles_record, styles)
 
 
 def uninstall(context):
