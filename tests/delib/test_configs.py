@@ -120,3 +120,15 @@ def test_applying_the_profile_twice_changes_nothing(delib_portal, college):
     after = (college.itemWFValidationLevels, len(college.objectIds()),
              sorted(api.portal.get_tool("portal_types").objectIds()))
     assert before == after
+
+
+def test_a_new_service_creates_items_at_once(delib_portal, college, users):
+    from iasolutions.core.services import add_service
+    from tests.helpers import create_user
+
+    service = add_service("Culture", acronym="CULT")
+    create_user("creator_cult", groups=[f"{service.UID()}_creators"])
+    item = make_item(college, "creator_cult", service.UID(), title="Festival d'été")
+    assert state(item) == "itemcreated"
+    assert can("creator_cult", "Modify portal content", item)
+    assert not can("creator_fin", "View", item)
