@@ -65,6 +65,10 @@ def main(args):
     import transaction
 
     set_up(DELIB_FUNCTIONAL_TESTING)
+    # As in production: templates are not checked for changes on every request.
+    from App.config import getConfiguration
+
+    getConfiguration().debug_mode = False
     portal = DELIB_FUNCTIONAL_TESTING["portal"]
     setRoles(portal, TEST_USER_ID, ["Manager"])
     from zope.component.hooks import setSite
@@ -126,6 +130,8 @@ def main(args):
     transaction.begin()
 
     # 3. Dashboard queries over many items
+    if not args.dashboard_items:
+        return
     from iasolutions.core import dashboards
     from iasolutions.delib.meetingconfigs import folder_of
 
