@@ -153,3 +153,52 @@ def test_meeting_manager_sends_a_decided_item_once(site):
     from iasolutions.delib.cloning import sent_to
 
     assert sent_to(item, "meeting-config-council")
+
+
+def test_meeting_manager_encodes_attendance_and_votes(site):
+    from iasolutions.core.contacts import add_held_position
+    from iasolutions.core.contacts import add_person
+    from tests.delib.helpers import transition
+    from urllib.error import HTTPError
+    from zExceptions import Unauthorized
+
+    portal, services, app = site
+    college = portal["meeting-configs"]["meeting-config-college"]
+    contacts = portal["contacts"]
+    members = [add_held_position(add_person(contacts, name, "Conseiller"),
+                                 contacts["plonegroup-organization"], label="Conseiller").UID()
+               for name in ("Alpha", "Bravo", "Charlie")]
+    meeting = make_meeting(college, attendees=members)
+    item = validated_item(college, services, title="Vote du budget", pollType="freehand")
+    transition(item, "manager", "present")
+    transaction.commit()
+    manager = browser_for(app, "manager")
+    manager.open(item.absolute_url())
+    manager.getLink(url="@@item-votes").click()
+    manager.getControl(name=f"attendance-{members[2]}").value = ["absent"]
+    manager.getControl(name=f"vote-{members[0]}").value = ["yes"]
+    manager.getControl(name=f"vote-{members[1]}").value = ["no"]
+    manager.getControl(name=f"vote-{members[2]}").value = ["yes"]  # absent: refused
+    manager.getControl("Save").click()
+    message = manager.contents.split("statusmessage")[-1][:800] if "statusmessage" in manager.contents else manager.contents[-1500:]
+    assert "not present" in manager.contents or "pas présent" in manager.contents, message
+    transaction.begin()
+    from iasolutions.delib import votes
+
+    assert votes.get_vote(meeting, item) is None  # nothing of the refused form was kept
+    manager.open(item.absolute_url() + "/@@item-votes")
+    manager.getControl(name=f"attendance-{members[2]}").value = ["absent"]
+    manager.getControl(name=f"vote-{members[0]}").value = ["yes"]
+    manager.getControl(name=f"vote-{members[1]}").value = ["no"]
+    manager.getControl("Save").click()
+    page = " ".join(manager.contents.split())
+    assert "1 yes, 1 no" in page or "1 oui, 1 non" in page
+    transaction.begin()
+    assert votes.vote_totals(meeting, item) == {"yes": 1, "no": 1}
+    creator = browser_for(app, "creator_fin")
+    try:
+        creator.open(item.absolute_url() + "/@@item-votes")
+        refused = False
+    except (Unauthorized, HTTPError):
+        refused = True
+    assert refused

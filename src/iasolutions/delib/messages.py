@@ -21,6 +21,9 @@ DYNAMIC_MESSAGES = (
     # poll types, list types, privacy
     _("freehand"), _("secret"), _("secret_separated"), _("no_vote"), _("mechanical"),
     _("normal"), _("public"),
+    # vote values, attendance
+    _("yes"), _("no"), _("abstain"), _("does_not_vote"), _("not_found"), _("invalid"),
+    _("blank"), _("present"), _("absent"), _("excused"),
     # advices
     _("positive"), _("positive_with_remarks"), _("cautious"), _("negative"), _("nil"),
     _("not_given"), _("advice_under_edit"), _("advice_given"),

@@ -99,9 +99,17 @@ def child_changed(obj, event):
         obj.reindexObjectSecurity()
 
 
+def advice_title(advice):
+    from iasolutions.delib.meetingconfigs import service_brains
+
+    titles = {brain.UID: brain.Title for brain in service_brains()}
+    return f"Avis {titles.get(advice.advice_group, '')}".strip()
+
+
 def advice_added(advice, event):
     from iasolutions.delib.history import record_advice
 
+    advice.title = advice_title(advice)
     child_changed(advice, event)
     record_advice(advice, "added")
 

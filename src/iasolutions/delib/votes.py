@@ -29,9 +29,13 @@ class VoteError(ValueError):
         self.message = message
 
 
-def _mapping(meeting, name):
+def _mapping(meeting, name, create=False):
+    """The meeting's mapping ``name``; created only when about to write (a page that
+    only reads must not write, or plone.protect asks the user to confirm)."""
     value = getattr(meeting, name, None)
     if value is None:
+        if not create:
+            return {}
         value = PersistentMapping()
         setattr(meeting, name, value)
     return value
@@ -86,7 +90,7 @@ def set_vote(meeting, item, votes=None, counts=None):
         if strangers:
             raise VoteError(_("voter_not_present", mapping={"count": len(strangers)}))
         record = PersistentMapping({"poll_type": kind, "voters": PersistentMapping(votes)})
-    _mapping(meeting, "item_votes")[api.content.get_uuid(item)] = record
+    _mapping(meeting, "item_votes", create=True)[api.content.get_uuid(item)] = record
     return record
 
 
@@ -112,7 +116,7 @@ def set_item_attendance(meeting, item, held_position, kind):
     if record is not None and held_position in record.get("voters", {}):
         raise VoteError(_("attendee_has_voted"))
     name = "item_absents" if kind == "absent" else "item_excused"
-    mapping = _mapping(meeting, name)
+    mapping = _mapping(meeting, name, create=True)
     uid = api.content.get_uuid(item)
     values = mapping.get(uid)
     if values is None:

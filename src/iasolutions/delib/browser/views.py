@@ -146,6 +146,19 @@ class ItemView(DelibBaseView):
         return brains[0] if brains else None
 
 
+    def can_encode_votes(self):
+        meeting = self.meeting()
+        return meeting is not None and bool(
+            api.user.has_permission("Modify portal content", obj=meeting))
+
+    def vote_totals(self):
+        from iasolutions.delib.votes import vote_totals
+
+        meeting = self.meeting()
+        totals = vote_totals(meeting, self.context) if meeting is not None else {}
+        return [{"value": self.translate(_(value)), "count": count}
+                for value, count in totals.items()]
+
     def sent_to(self):
         """[{'title', 'url'}] of the copies of this item in other configurations."""
         from iasolutions.delib.cloning import sent_to
