@@ -27,7 +27,7 @@ import pytest
 
 def add_advice(item, userid, service_uid, advice_type="positive", **fields):
     with as_user(userid):
-        return api.content.create(container=item, type="meetingadvice", title="Avis",
+        return api.content.create(container=item, type="meetingadvice", id=f"avis-{userid}",
                                   advice_group=service_uid, advice_type=advice_type, **fields)
 
 

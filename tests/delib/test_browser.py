@@ -202,3 +202,41 @@ def test_meeting_manager_encodes_attendance_and_votes(site):
     except (Unauthorized, HTTPError):
         refused = True
     assert refused
+
+
+def test_meeting_manager_creates_a_meeting_and_an_adviser_gives_advice(site):
+    from tests.delib.helpers import make_item
+    from tests.delib.helpers import transition
+
+    portal, services, app = site
+    college = portal["meeting-configs"]["meeting-config-college"]
+    manager = browser_for(app, "manager")
+    manager.open(folder_of(college).absolute_url() + "/++add++MeetingCollege")
+    manager.getControl(name="form.widgets.date").value = "2026-12-01T09:00"
+    manager.getControl(name="form.widgets.place").value = "Salle du Collège"
+    manager.getControl(name="form.buttons.save").click()
+    assert "Salle du Collège" in manager.contents
+    assert "Approbation du proc" in manager.contents  # its recurring item is on the agenda
+    creator = browser_for(app, "creator_fin")
+    try:
+        creator.open(folder_of(college).absolute_url() + "/++add++MeetingCollege")
+        allowed = "form.widgets.date" in creator.contents
+    except Exception:
+        allowed = False
+    assert not allowed
+
+    dg = services["direction-generale"]
+    item = make_item(college, "creator_fin", services["finances"], title="Avis demandé",
+                     optionalAdvisers=[dg])
+    transition(item, "creator_fin", "propose")
+    transaction.commit()
+    adviser = browser_for(app, "adviser_dg")
+    adviser.open(item.absolute_url())
+    adviser.getLink(url="++add++meetingadvice").click()
+    adviser.getControl(name="form.widgets.advice_group:list").value = [dg]
+    adviser.getControl(name="form.widgets.advice_type:list").value = ["negative"]
+    adviser.getControl(name="form.buttons.save").click()
+    adviser.open(item.absolute_url())
+    assert "++add++meetingadvice" not in adviser.contents  # one advice per service
+    page = " ".join(adviser.contents.split())
+    assert "Direction générale" in page and ("Negative" in page or "Négatif" in page)

@@ -195,7 +195,7 @@ def advice_summary(item):
 
 class AdviserRoles:
     """Dynamic local roles (borg.localrole): the advisers of a service asked on an item get
-    MeetingAdviser while they may still add their advice, the advisers of an advice get
+    MeetingAdviser while they may still add their advice (and have none yet), the advisers of an advice get
     Editor on it while they may still edit it. Computed when asked, so that a delay
     running out takes effect at once."""
 
@@ -216,8 +216,9 @@ class AdviserRoles:
         cfg = config_of(obj)
         if cfg is None or api.content.get_state(obj) not in (cfg.itemAdviceStates or ()):
             return {}
+        # MeetingAdviser adds the advice: only while the service has none yet.
         return {f"{uid}_advisers": ("MeetingAdviser",) for uid in asked_advisers(obj, cfg)
-                if may_give_advice(obj, uid, cfg)}
+                if may_give_advice(obj, uid, cfg) and advice_of(obj, uid) is None}
 
     def getRoles(self, principal_id):
         if not principal_id.endswith("_advisers"):
