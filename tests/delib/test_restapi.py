@@ -184,3 +184,28 @@ def test_votes_and_attendance_over_rest(site):
     creator = rest(portal, "creator_fin").post(url + "/@votes", json={"votes": {}})
     assert creator.status_code in (401, 403)
     assert meeting is not None
+
+
+def test_advice_over_rest(site):
+    portal, services = site
+    college = portal["meeting-configs"]["meeting-config-college"]
+    dg = services["direction-generale"]
+    item = make_item(college, "creator_fin", services["finances"], optionalAdvisers=[dg])
+    transition(item, "creator_fin", "propose")
+    url = item.absolute_url()
+    stranger = rest(portal, "adviser_fin").post(url, json={
+        "@type": "meetingadvice", "advice_group": services["finances"], "advice_type": "negative"})
+    assert stranger.status_code in (401, 403)
+    assert rest(portal, "adviser_fin").get(url).status_code in (401, 403)
+    adviser = rest(portal, "adviser_dg")
+    wrong = adviser.post(url, json={"@type": "meetingadvice", "advice_group": services["finances"],
+                                    "advice_type": "positive"})
+    assert wrong.status_code == 400  # not the adviser's service
+    given = adviser.post(url, json={"@type": "meetingadvice", "advice_group": dg,
+                                    "advice_type": "positive_with_remarks"})
+    assert given.status_code == 201, given.text
+    done = adviser.post(given.json()["@id"] + "/@workflow/giveAdvice", json={})
+    assert done.status_code == 200, done.text
+    advices = rest(portal, "creator_fin").get(url).json()["advices"]
+    assert [(a["service"], a["type"], a["state"]) for a in advices] == [
+        (dg, "positive_with_remarks", "advice_given")]

@@ -240,7 +240,15 @@ def annex_types(context):
 def advice_groups(context):
     """On an item: the services the user may add an advice for; on an advice: its service."""
     if IAdvice.providedBy(context):
-        uids = [context.advice_group]
+        # An advice keeps its service; one being created over REST (bound to the new
+        # object) offers what its item offers.
+        from Acquisition import aq_inner
+        from Acquisition import aq_parent
+
+        uids = [context.advice_group] if context.advice_group else []
+        item = aq_parent(aq_inner(context))
+        if not uids and IMeetingItem.providedBy(item):
+            uids = addable_advice_groups(item)
     elif IMeetingItem.providedBy(context):
         uids = addable_advice_groups(context)
     else:
