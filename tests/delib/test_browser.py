@@ -240,3 +240,19 @@ def test_meeting_manager_creates_a_meeting_and_an_adviser_gives_advice(site):
     assert "++add++meetingadvice" not in adviser.contents  # one advice per service
     page = " ".join(adviser.contents.split())
     assert "Direction générale" in page and ("Negative" in page or "Négatif" in page)
+
+
+def test_creator_starts_an_item_from_a_template(site):
+    portal, services, app = site
+    college = portal["meeting-configs"]["meeting-config-college"]
+    creator = browser_for(app, "creator_fin")
+    creator.open(folder_of(college).absolute_url() + "/@@add-item-from-template")
+    creator.getControl(name="template").value = ["modele-marche-public"]
+    creator.getControl("Create the item").click()
+    assert creator.url.endswith("/edit")
+    transaction.begin()
+    item = portal.unrestrictedTraverse(creator.url[len(portal.absolute_url()) + 1:-len("/edit")])
+    assert item.title == "Marché public : approbation des conditions"
+    assert item.proposingGroup == services["finances"]
+    assert "cahier des charges" in item.decision.raw
+    assert api.content.get_state(item) == "itemcreated"
