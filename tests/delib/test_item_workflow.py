@@ -28,45 +28,59 @@ def test_creator_proposes_reviewer_validates(college, services, users):
 
 # (state reached, user) → (View, Modify portal content, Add annex, Add annexDecision)
 PERMISSIONS = ("View", "Modify portal content", "iasolutions.delib: Add annex",
-               "iasolutions.delib: Add annexDecision")
+               "iasolutions.delib: Add annexDecision", "Delete objects")
 SECURITY_TABLE = {
     "itemcreated": {
-        "creator_fin": (True, True, True, True),
-        "reviewer_fin": (False, False, False, False),
-        "observer_fin": (True, False, False, False),
-        "creator_trav": (False, False, False, False),
-        "manager": (False, False, False, False),
-        "copy_dg": (False, False, False, False),
-        "powerobserver": (False, False, False, False),
+        "creator_fin": (True, True, True, True, True),
+        "reviewer_fin": (False, False, False, False, False),
+        "observer_fin": (True, False, False, False, False),
+        "creator_trav": (False, False, False, False, False),
+        "manager": (False, False, False, False, False),
+        "copy_dg": (False, False, False, False, False),
+        "powerobserver": (False, False, False, False, False),
     },
     "proposed": {
-        "creator_fin": (True, False, False, True),
-        "reviewer_fin": (True, True, True, True),
-        "observer_fin": (True, False, False, False),
-        "creator_trav": (False, False, False, False),
-        "manager": (False, False, False, False),
-        "copy_dg": (False, False, False, False),
+        "creator_fin": (True, False, False, True, False),
+        "reviewer_fin": (True, True, True, True, False),
+        "observer_fin": (True, False, False, False, False),
+        "creator_trav": (False, False, False, False, False),
+        "manager": (False, False, False, False, False),
+        "copy_dg": (False, False, False, False, False),
     },
     "validated": {
-        "creator_fin": (True, False, False, False),
-        "reviewer_fin": (True, False, False, False),
-        "observer_fin": (True, False, False, False),
-        "creator_trav": (False, False, False, False),
-        "manager": (True, True, True, True),
-        "copy_dg": (True, False, False, False),
-        "powerobserver": (False, False, False, False),
+        "creator_fin": (True, False, False, False, False),
+        "reviewer_fin": (True, False, False, False, False),
+        "observer_fin": (True, False, False, False, False),
+        "creator_trav": (False, False, False, False, False),
+        "manager": (True, True, True, True, False),
+        "copy_dg": (True, False, False, False, False),
+        "powerobserver": (False, False, False, False, False),
     },
     "presented": {
-        "creator_fin": (True, False, False, False),
-        "manager": (True, True, True, True),
-        "creator_trav": (False, False, False, False),
-        "powerobserver": (False, False, False, False),
+        "creator_fin": (True, False, False, False, False),
+        "manager": (True, True, True, True, False),
+        "creator_trav": (False, False, False, False, False),
+        "powerobserver": (False, False, False, False, False),
     },
     "itemfrozen": {
-        "creator_fin": (True, False, False, False),
-        "manager": (True, True, True, True),
-        "powerobserver": (True, False, False, False),
-        "nobody": (False, False, False, False),
+        "creator_fin": (True, False, False, False, False),
+        "manager": (True, True, True, True, False),
+        "powerobserver": (True, False, False, False, False),
+        "nobody": (False, False, False, False, False),
+    },
+    "returned_to_proposing_group": {
+        "creator_fin": (True, True, True, True, False),
+        "reviewer_fin": (True, True, True, True, False),
+        "manager": (True, True, True, True, False),
+        "creator_trav": (False, False, False, False, False),
+        "powerobserver": (False, False, False, False, False),
+    },
+    "accepted": {  # the meeting is closed: nobody changes anything any more
+        "creator_fin": (True, False, False, False, False),
+        "manager": (True, False, False, False, False),
+        "copy_dg": (True, False, False, False, False),
+        "powerobserver": (True, False, False, False, False),
+        "creator_trav": (False, False, False, False, False),
     },
 }
 
@@ -77,10 +91,18 @@ def bring_to(item, meeting, target):
             "presented": [("creator_fin", "propose"), ("reviewer_fin", "validate"),
                           ("manager", "present")],
             "itemfrozen": [("creator_fin", "propose"), ("reviewer_fin", "validate"),
-                           ("manager", "present"), ("manager", "itemfreeze")]}[target]
+                           ("manager", "present"), ("manager", "itemfreeze")],
+            "returned_to_proposing_group": [
+                ("creator_fin", "propose"), ("reviewer_fin", "validate"), ("manager", "present"),
+                ("manager", "itemfreeze"), ("manager", "decide"),
+                ("manager", "return_to_proposing_group")],
+            "accepted": [("creator_fin", "propose"), ("reviewer_fin", "validate"),
+                         ("manager", "present"), ("manager", "itemfreeze"), ("manager", "decide"),
+                         ("manager", "close")]}[target]
     for userid, transition_id in path:
-        if transition_id == "itemfreeze":
-            transition(meeting, "manager", "freeze")
+        if transition_id in ("itemfreeze", "decide", "close"):
+            transition(meeting, "manager", {"itemfreeze": "freeze"}.get(transition_id,
+                                                                         transition_id))
         else:
             transition(item, userid, transition_id)
     assert state(item) == target
