@@ -376,3 +376,19 @@ def test_first_item_number_follows_the_previous_meeting_of_the_year(college, ser
     transition(second, "manager", "freeze", "decide", "close")
     if first.date.year == second.date.year:
         assert second.first_item_number == 1 + 3  # the recurring item and the two others
+
+
+def test_a_recurring_item_that_cannot_be_presented_waits(college, services, users):
+    from iasolutions.delib.recurring import recurring_items
+
+    with api.env.adopt_roles(["Manager"]):
+        api.content.create(container=college, type="MeetingItemRecurring", id="sans-categorie",
+                           title="Communications", proposingGroup=services["secretariat"])
+    assert len(recurring_items(college)) == 2
+    meeting = make_meeting(college)
+    assert [i.title for i in _items(meeting)] == [
+        "Approbation du procès-verbal de la séance précédente"]
+    with api.env.adopt_roles(["Manager"]):
+        waiting = [b.getObject() for b in api.content.find(portal_type="MeetingItemCollege",
+                                                          Title="Communications")]
+    assert [state(i) for i in waiting] == ["validated"]

@@ -7,6 +7,10 @@ from plone import api
 from zope.globalrequest import getRequest
 
 import copy
+import logging
+
+
+logger = logging.getLogger("iasolutions.delib")
 
 
 TEMPLATE_FIELDS = ("title", "description", "proposingGroup", "category", "motivation",
@@ -29,6 +33,7 @@ def values_from_template(template):
 def insert_recurring_items(meeting):
     """Create and present the configuration's recurring items in a new meeting."""
     from iasolutions.delib.transitions import trigger_until
+    from iasolutions.delib.transitions import TransitionRefused
 
     cfg = config_of(meeting)
     if cfg is None:
@@ -47,6 +52,10 @@ def insert_recurring_items(meeting):
             request.other["delib_present_in"] = meeting
         try:
             trigger_until(item, "presented")
+        except TransitionRefused as refused:
+            # e.g. a recurring item without the category the configuration requires: it
+            # waits, validated, for a meeting manager; the meeting is created anyway.
+            logger.warning("Recurring item %s not presented: %s", item.getId(), refused.message)
         finally:
             if request is not None:
                 request.other.pop("delib_present_in", None)
