@@ -132,3 +132,17 @@ def test_a_new_service_creates_items_at_once(delib_portal, college, users):
     assert state(item) == "itemcreated"
     assert can("creator_cult", "Modify portal content", item)
     assert not can("creator_fin", "View", item)
+
+
+def test_short_names_are_unique_and_stay(delib_portal, college, services, users):
+    from zExceptions import BadRequest
+    from zope.event import notify
+    from zope.lifecycleevent import ObjectModifiedEvent
+
+    with pytest.raises(BadRequest, match="already used by meeting-config-college"):
+        api.content.create(container=delib_portal["meeting-configs"], type="MeetingConfig",
+                           id="meeting-config-copy", title="Copie", shortName="College")
+    make_item(college, "creator_fin", services["finances"])
+    college.shortName = "Colleges"
+    with pytest.raises(BadRequest, match="cannot change"):
+        notify(ObjectModifiedEvent(college))

@@ -8,6 +8,7 @@ their states are kept).
 """
 
 from iasolutions.core import counters
+from iasolutions.delib import _
 from iasolutions.delib import workflows
 from iasolutions.delib.meetingconfigs import folder_of
 from iasolutions.delib.meetingconfigs import ITEMS_ROOT
@@ -35,8 +36,32 @@ def signature(cfg, fields):
     return tuple((name, tuple(getattr(cfg, name, None) or ())) for name in fields)
 
 
+def check_short_name(cfg):
+    """A short name names one configuration's types, and cannot change once it has items."""
+    from zExceptions import BadRequest
+    from zope.globalrequest import getRequest
+    from zope.i18n import translate
+
+    types_tool = api.portal.get_tool("portal_types")
+    fti = types_tool.get(cfg.getItemTypeName())
+    owner = getattr(fti, "_delib_config", None) if fti is not None else None
+    if owner and owner != cfg.getId():
+        raise BadRequest(translate(_("The short name ${name} is already used by ${config}.",
+                                     mapping={"name": cfg.shortName, "config": owner}),
+                                   context=getRequest()))
+    previous = getattr(cfg, "_applied_short_name", None)
+    if previous and previous != cfg.shortName:
+        catalog = api.portal.get_tool("portal_catalog")
+        if len(catalog.unrestrictedSearchResults(
+                portal_type=[f"MeetingItem{previous}", f"Meeting{previous}"])):
+            raise BadRequest(translate(_(
+                "The short name cannot change: the configuration has items or meetings."),
+                context=getRequest()))
+
+
 def apply_config(cfg, force=False):
     """Make the site match the configuration ``cfg``; returns the number of items updated."""
+    check_short_name(cfg)
     pending = getattr(cfg, "_pending_reference_format", None)
     if pending:
         from iasolutions.delib.content.meetingconfig import define_reference_counter
@@ -63,6 +88,7 @@ def apply_config(cfg, force=False):
         updated = update_existing_content(cfg, folder, workflows_changed)
     cfg._applied_workflow_sig = workflow_sig
     cfg._applied_role_sig = role_sig
+    cfg._applied_short_name = cfg.shortName
     return updated
 
 
