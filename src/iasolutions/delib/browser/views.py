@@ -217,11 +217,13 @@ class MeetingView(DelibBaseView):
     """The meeting and its agenda; meeting managers reorder it and present items."""
 
     def items(self):
+        from iasolutions.core.columns import state_title
+
         rows = []
         for brain in agenda.item_brains_of(self.context):
             rows.append({"brain": brain, "number": agenda.format_number(brain.getItemNumber),
                          "group": _service_title(brain.getProposingGroup),
-                         "late": brain.listType == "late", "state": brain.review_state,
+                         "late": brain.listType == "late", "state": state_title(brain),
                          "sub": bool(brain.getItemNumber % 100)})
         return rows
 
