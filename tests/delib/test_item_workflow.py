@@ -392,3 +392,15 @@ def test_a_recurring_item_that_cannot_be_presented_waits(college, services, user
         waiting = [b.getObject() for b in api.content.find(portal_type="MeetingItemCollege",
                                                           Title="Communications")]
     assert [state(i) for i in waiting] == ["validated"]
+
+
+def test_annexes_take_the_flags_of_their_type(college, services, users):
+    item = make_item(college, "creator_fin", services["finances"])
+    with as_user("creator_fin"):
+        secret = api.content.create(container=item, type="annex", title="Dossier social",
+                                    content_category="annexe-confidentielle")
+        public = api.content.create(container=item, type="annex", title="Plan",
+                                    content_category="annexe-publiable")
+    assert secret.confidential and not secret.publishable
+    assert public.publishable and not public.confidential
+    assert can("creator_fin", "View", secret)

@@ -99,6 +99,20 @@ def child_changed(obj, event):
         obj.reindexObjectSecurity()
 
 
+def annex_added(annex, event):
+    """An annex takes the default flags of its type (to print, confidential, publishable)."""
+    from iasolutions.delib.meetingconfigs import config_of
+
+    cfg = config_of(annex)
+    annex_type = cfg.get(annex.content_category) if cfg is not None and \
+        annex.content_category else None
+    if annex_type is not None and annex_type.portal_type == "ItemAnnexContentCategory":
+        for flag in ("to_print", "confidential", "publishable"):
+            if getattr(annex_type, flag, False) and not getattr(annex, flag, False):
+                setattr(annex, flag, True)
+    child_changed(annex, event)
+
+
 def advice_title(advice):
     from iasolutions.delib.meetingconfigs import service_brains
 
