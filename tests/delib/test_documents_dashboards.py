@@ -138,3 +138,20 @@ def test_meetings_and_last_decisions(college, decided_meeting):
     with as_user("creator_fin"):
         assert [b.Title for b in dashboards.results(board(college, "seances"))] == [meeting.title]
         assert "Réfection de la toiture" in titles(board(college, "dernieres-decisions"))
+
+
+def test_timed_out_advices_leave_items_to_advise(college, services, users):
+    from datetime import date, timedelta
+    from iasolutions.delib.advices import advice_index
+    from iasolutions.delib.advices import reindex_timed_out_advices
+
+    fin = services["finances"]
+    item = make_item(college, "creator_trav", services["travaux"], title="Budget travaux",
+                     category="finances")
+    transition(item, "creator_trav", "propose")
+    with as_user("adviser_fin"):
+        assert titles(board(college, "points-a-aviser")) == ["Budget travaux"]
+    advice_index(item)[fin]["delay_started_on"] = date.today() - timedelta(days=40)
+    assert reindex_timed_out_advices() >= 1
+    with as_user("adviser_fin"):
+        assert titles(board(college, "points-a-aviser")) == []

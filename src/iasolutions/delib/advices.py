@@ -19,6 +19,7 @@ from iasolutions.core.validators import InvalidValue
 from iasolutions.core.workingdays import add_working_days
 from iasolutions.delib import _
 from iasolutions.delib.interfaces import IAdvice
+from iasolutions.delib.interfaces import IMeetingItem
 from iasolutions.delib.meetingconfigs import config_of
 from persistent.mapping import PersistentMapping
 from plone import api
@@ -235,3 +236,31 @@ class AdviserRoles:
             return
         for principal, roles in wanted.items():
             yield principal, roles
+
+
+def reindex_timed_out_advices(today=None):
+    """Reindex the items whose advice delay ran out since they were indexed, so that
+    "items to advise" drops them. Run daily (``@@delib-update-advice-delays``)."""
+    catalog = api.portal.get_tool("portal_catalog")
+    count = 0
+    for brain in catalog.unrestrictedSearchResults(object_provides=IMeetingItem.__identifier__):
+        item = brain._unrestrictedGetObject()
+        for uid, info in advice_index(item).items():
+            advice = advice_of(item, uid)
+            given = advice is not None and api.content.get_state(advice) == "advice_given"
+            if info.get("delay") and not given and is_timed_out(item, uid, today):
+                item.reindexObject(idxs=["indexAdvisers"])
+                count += 1
+                break
+    return count
+
+
+class UpdateAdviceDelays:
+    """``@@delib-update-advice-delays`` (Managers; for a daily cron job)."""
+
+    def __init__(self, context, request):
+        self.context = context
+        self.request = request
+
+    def __call__(self):
+        return f"{reindex_timed_out_advices()} items reindexed"
