@@ -16,6 +16,7 @@ STATE_SCRIPT = """
 import json, sys
 from zope.component.hooks import setSite
 from plone import api
+from iasolutions.core.modules import active_functions
 site = app.unrestrictedTraverse(sys.argv[-1])
 setSite(site)
 search = site.portal_catalog.unrestrictedSearchResults
@@ -28,6 +29,8 @@ print("STATE " + json.dumps({
     "contacts": len(search(path=path + "/contacts")),
     "users": sorted(u.getId() for u in api.user.get_users()),
     "groups": len(api.group.get_groups()),
+    "service_groups": len([g for g in api.group.get_groups() if g.getId()[32:33] == "_"]),
+    "functions": len(active_functions()),
     "language": api.portal.get_default_language(),
     "title": site.title,
 }))
@@ -68,6 +71,9 @@ def test_create_site_then_again_changes_nothing(instance):
     assert first["sites"] == ["demo"]
     assert first["profile"] == "iasolutions.policy:commune"
     assert first["services"] == 10
+    # every service has its groups, even though the command runs as the system user
+    assert first["functions"] > 0
+    assert first["service_groups"] == first["services"] * first["functions"]
     assert first["language"] == "fr"
     assert first["title"] == "Commune de Démo"
     assert {"siteadmin", "contacts"} <= set(first["users"])
