@@ -7,6 +7,10 @@ services its tasks are assigned to. ``apply`` recomputes them after each
 transition and each change (see ``subscribers``); the roles it gave before are
 remembered on the object so that roles given by hand (sharing) are kept.
 
+Mails do not acquire local roles from their folder (where creators are
+Contributors); their files and tasks acquire the mail's. The creator keeps
+the Owner role, which the workflows honour in the ``created`` state only.
+
 The tables are the reference's (imio.dms.mail ``configure_rolefields`` and
 its validation adaptations), with these roles:
 
@@ -194,6 +198,11 @@ def apply(obj, reindex=True):
     desired = compute(obj)
     previous = getattr(obj, ROLES_ATTRIBUTE, None) or {}
     changed = False
+    if obj.portal_type != "task" and not getattr(obj, "__ac_local_roles_block__", False):
+        # A mail's security is what the rules say, not what its folder gives
+        # (the creators' roles on incoming-mail / outgoing-mail).
+        obj.__ac_local_roles_block__ = True
+        changed = True
     for principal in set(previous) | set(desired):
         current = set(obj.get_local_roles_for_userid(principal))
         wanted = (current - set(previous.get(principal, ()))) | desired.get(principal, set())
@@ -207,6 +216,26 @@ def apply(obj, reindex=True):
     remembered = {principal: tuple(sorted(roles)) for principal, roles in desired.items()}
     if dict(previous) != remembered:
         setattr(obj, ROLES_ATTRIBUTE, PersistentMapping(remembered))
-    if changed and reindex:
-        obj.reindexObjectSecurity()
+    if changed:
+        forget_cached_roles()
+        if reindex:
+            obj.reindexObjectSecurity()
     return changed
+
+
+LOCAL_ROLES_CACHE = "borg.localrole.workspace.checkLocalRolesAllowed:"
+
+
+def forget_cached_roles():
+    """borg.localrole caches who has which local role for the whole request;
+    after a change, later checks in the same request (a batch action, the
+    REST answer) must see the new roles."""
+    from zope.annotation.interfaces import IAnnotations
+    from zope.globalrequest import getRequest
+
+    annotations = IAnnotations(getRequest(), None)
+    if annotations is None:
+        return
+    for key in [k for k in annotations.keys()
+                if isinstance(k, str) and k.startswith(LOCAL_ROLES_CACHE)]:
+        del annotations[key]

@@ -43,8 +43,7 @@ def post_install(context):
     sync_all_groups()
     ensure_global_groups()
     folders = ensure_site_folders()
-    for groupid in (ENCODEURS, DIR_GENERAL):
-        folders[INCOMING].manage_setLocalRoles(groupid, CREATORS_ROLES)
+    folders[INCOMING].manage_setLocalRoles(ENCODEURS, CREATORS_ROLES)
     folders[OUTGOING].manage_setLocalRoles(DIR_GENERAL, CREATORS_ROLES)
     grant_outgoing_creators()
     for folder in folders.values():
