@@ -107,9 +107,11 @@ def test_scenario_3_copy_services_read_only(people, sender):
 
 def test_changing_the_treating_service_moves_the_roles(people, sender):
     mail = go(incoming_mail(people.a, sender), "propose_to_manager", "propose_to_agent")
+    mail.assigned_user = "agent_a"
     with as_user("directeur"):
         mail.treating_groups = people.b
         modified(mail)
+    assert mail.assigned_user is None  # agent_a is no agent of B
     assert rights("agent_a", mail) == NONE
     assert rights("agent_b", mail) == {V, E, R}
     with as_user("agent_a"):

@@ -61,14 +61,18 @@ def test_removing_the_task_removes_the_reading(people, mail):
 
 def test_the_agent_must_belong_to_the_service(people, mail):
     from iasolutions.mail.content.task import ITask
-    from zope.interface.exceptions import Invalid
+    from zope.schema.interfaces import ConstraintNotSatisfied
 
-    class Data:
-        assigned_group = people.b
-        assigned_user = "agent_a"
-
-    with pytest.raises(Invalid, match="not an agent"):
-        ITask.validateInvariants(Data())
+    task = api.content.create(container=mail, type="task", title="Avis", assigned_group=people.b)
+    field = ITask["assigned_user"].bind(task)
+    field.validate("agent_b")
+    with pytest.raises(ConstraintNotSatisfied):
+        field.validate("agent_a")
+    # given to another service, the task loses its agent
+    task.assigned_user = "agent_b"
+    task.assigned_group = people.a
+    modified(task)
+    assert task.assigned_user is None
 
 
 def test_tasks_are_indexed(people, mail):

@@ -8,6 +8,7 @@ from iasolutions.core.services import is_service
 from iasolutions.mail import localroles
 from iasolutions.mail import references
 from iasolutions.mail import validation
+from iasolutions.mail.assignment import can_be_assigned
 from iasolutions.mail.module import MODULE
 from plone import api
 from plone.uuid.interfaces import IUUID
@@ -39,9 +40,18 @@ def mail_modified(obj, event):
     use is left for the next step."""
     if api.content.get_state(obj, default=None) is None:
         return
+    unassign_outsider(obj, obj.treating_groups)
     localroles.apply(obj)
     if obj.portal_type != "dmsoutgoingmail" and validation.level_is_obsolete(obj):
         advance(obj)
+
+
+def unassign_outsider(obj, service):
+    """The agent of a mail (task) given to another service is no longer its agent."""
+    user = getattr(obj, "assigned_user", None)
+    if user and service and not can_be_assigned(user, service):
+        obj.assigned_user = None
+        obj.reindexObject(idxs=["assigned_user"])
 
 
 def advance(obj):
@@ -64,6 +74,7 @@ def task_changed(obj, event):
     """A task's service reads the mail: recompute the roles of the task and its mails."""
     if api.content.get_state(obj, default=None) is None:
         return
+    unassign_outsider(obj, obj.assigned_group)
     localroles.apply(obj)
     _parent_roles(obj)
 

@@ -40,7 +40,7 @@ class IIncomingMail(model.Schema):
     reception_date = schema.Datetime(
         title=_("Reception date"), required=False, defaultFactory=reception_date_default,
     )
-    sender = contact_list(_("Sender"), required=True)
+    sender = contact_list(_("Sender"), required=True, min_length=1)
     directives.widget("sender", RelatedItemsFieldWidget, **related())
     orig_sender_email = schema.TextLine(
         title=_("Email of the sender"), required=False, constraint=email_constraint,
@@ -74,18 +74,6 @@ class IIncomingMail(model.Schema):
         reception_date=BASE_FIELDS, sender=BASE_FIELDS, orig_sender_email=BASE_FIELDS,
         mail_type=BASE_FIELDS, send_modes=BASE_FIELDS, treating_groups=TREATING_GROUPS,
     )
-
-    @invariant
-    def assigned_user_in_treating_service(data):
-        from iasolutions.mail.assignment import can_be_assigned
-
-        try:
-            user, service = data.assigned_user, data.treating_groups
-        except Exception:  # not in the form and no context to read it from
-            return
-        if user and service and not can_be_assigned(user, service):
-            raise Invalid(_("${user} is not an agent of the treating service.",
-                            mapping={"user": user}))
 
     @invariant
     def dates_in_order(data):

@@ -43,7 +43,7 @@ class IOutgoingMail(model.Schema):
         required=False,
     )
     directives.widget("sender", RelatedItemsFieldWidget, **related(["held_position"], INTERNAL))
-    recipients = contact_list(_("Recipients"), required=True)
+    recipients = contact_list(_("Recipients"), required=True, min_length=1)
     directives.widget("recipients", RelatedItemsFieldWidget, **related())
     recipient_groups = schema.List(
         title=_("Services in copy"), required=False, default=[],
