@@ -1,0 +1,81 @@
+"""The mail view and the labels button."""
+
+from iasolutions.mail import labels
+from iasolutions.mail.assignment import fullname
+from iasolutions.mail.guards import refusals
+from iasolutions.mail.reply import replies
+from plone import api
+from plone.dexterity.browser.view import DefaultView
+from plone.protect import CheckAuthenticator
+from Products.Five.browser import BrowserView
+from zope.i18n import translate
+
+
+FILE_TYPES = ("dmsmainfile", "dmsommainfile", "dmsappendixfile")
+
+
+class MailView(DefaultView):
+    """A mail: its fields, files, tasks, replies, labels, and why a step is not available."""
+
+    def state_title(self):
+        workflow_tool = api.portal.get_tool("portal_workflow")
+        state = api.content.get_state(self.context)
+        for workflow in workflow_tool.getWorkflowsFor(self.context):
+            if state in workflow.states:
+                return translate(workflow.states[state].title, domain="plone",
+                                 context=self.request)
+        return state
+
+    def files(self):
+        return [{"title": obj.Title(), "url": obj.absolute_url(),
+                 "download": f"{obj.absolute_url()}/@@download/file",
+                 "kind": obj.portal_type, "scan_id": obj.scan_id, "version": obj.version}
+                for obj in self.context.objectValues() if obj.portal_type in FILE_TYPES]
+
+    def tasks(self):
+        result = []
+        for obj in self.context.objectValues():
+            if obj.portal_type != "task":
+                continue
+            result.append({"title": obj.Title(), "url": obj.absolute_url(),
+                           "state": api.content.get_state(obj),
+                           "user": fullname(obj.assigned_user) if obj.assigned_user else ""})
+        return result
+
+    def replies(self):
+        if self.context.portal_type == "dmsoutgoingmail":
+            return []
+        return [{"title": obj.Title(), "url": obj.absolute_url()} for obj in replies(self.context)]
+
+    def refusals(self):
+        workflow_tool = api.portal.get_tool("portal_workflow")
+        titles = {}
+        for workflow in workflow_tool.getWorkflowsFor(self.context):
+            for tid, transition in workflow.transitions.items():
+                titles[tid] = translate(transition.title, domain="plone", context=self.request)
+        if not api.user.has_permission("Review portal content", obj=self.context):
+            return []
+        return [{"title": titles.get(tid, tid), "reason": translate(reason, context=self.request)}
+                for tid, reason in refusals(self.context).items()]
+
+    def can_reply(self):
+        folder = api.portal.get().get("outgoing-mail")
+        return (self.context.portal_type != "dmsoutgoingmail" and folder is not None and
+                api.user.has_permission("iasolutions.mail: Add outgoing mail", obj=folder))
+
+    def labels(self):
+        mine = labels.labels_of(self.context)
+        return [{"id": label, "active": label in mine} for label in labels.LABELS]
+
+
+class LabelView(BrowserView):
+    """``@@mail-label?label=lu&active=1``: put or take off one of my labels."""
+
+    def __call__(self):
+        CheckAuthenticator(self.request)
+        label = self.request.form.get("label")
+        active = self.request.form.get("active") not in ("0", "false", "")
+        if label in labels.LABELS:
+            labels.set_label(self.context, label, active)
+        self.request.response.redirect(self.context.absolute_url())
+        return ""
