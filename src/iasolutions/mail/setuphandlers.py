@@ -1,7 +1,6 @@
 """Install, uninstall and import handlers of the mail module."""
 
 from iasolutions.core import counters
-from iasolutions.core.modules import is_installed
 from iasolutions.core.organisation import apply_module_part
 from iasolutions.core.services import get_services
 from iasolutions.core.services import group_id
@@ -40,7 +39,9 @@ class HiddenProfiles:
 
 def post_install(context):
     """Groups, folders and counters; then this module's part of the organisation profile."""
-    sync_all_groups()
+    # The functions are given: while the post-install handler runs, the profile
+    # is not yet recorded as installed, so active_functions() misses them.
+    sync_all_groups(MODULE.functions)
     ensure_global_groups()
     folders = ensure_site_folders()
     folders[INCOMING].manage_setLocalRoles(ENCODEURS, CREATORS_ROLES)
@@ -75,6 +76,13 @@ def grant_outgoing_creators(service_uids=None):
     folder.reindexObjectSecurity()
 
 
+def settings_installed():
+    """The module is installed, or being installed (its settings exist: the
+    default profile's registry step ran; the uninstall profile removes them)."""
+    return api.portal.get_registry_record(f"{settings.PREFIX}.due_date_extension",
+                                          default=None) is not None
+
+
 def import_mail_part(context):
     """Read ``iasolutions-mail.json`` of an organisation profile:
 
@@ -84,7 +92,7 @@ def import_mail_part(context):
     Nothing happens while the mail module is not installed.
     """
     data = context.readDataFile("iasolutions-mail.json")
-    if data is None or not is_installed(MODULE):
+    if data is None or not settings_installed():
         return
     try:
         part = json.loads(data)
