@@ -83,3 +83,8 @@ def sender(mail_portal):
     from iasolutions.core.contacts import add_person
 
     return add_person(mail_portal["contacts"], "Dupont", "Jean", email="jean.dupont@example.org")
+
+
+@pytest.fixture
+def mail_request(mail_integration):
+    return mail_integration["request"]

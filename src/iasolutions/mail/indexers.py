@@ -37,7 +37,7 @@ MAIL_ATTRIBUTES = ("internal_reference_no", "treating_groups", "recipient_groups
                    "mail_date", "outgoing_date", "due_date")
 
 OTHER_INDEXES = ("assigned_user", "sender_index", "recipients_index", "scan_id",
-                 "assigned_group", "labels")
+                 "assigned_group", "labels", "validation_level", "correspondents")
 
 # mail_<name> index the mails; no_<name> leave every other object out.
 for _name in MAIL_ATTRIBUTES + ("assigned_user",):
@@ -127,3 +127,31 @@ def mail_labels(obj):
     if not values:
         raise AttributeError("labels")
     return values
+
+
+@indexer(IMail)
+def validation_level(obj):
+    """``<service uid>|proposed_to_n_plus_N`` while a mail waits on a level,
+    ``proposed_to_manager`` / ``proposed_to_pre_manager`` while it waits on
+    the general management: the "to validate" dashboard's index."""
+    from iasolutions.mail.dashboards import validation_key
+    from iasolutions.mail.validation import state_level
+    from plone import api
+
+    state = api.content.get_state(obj, default=None)
+    if state in ("proposed_to_manager", "proposed_to_pre_manager"):
+        return state
+    if state_level(state) is None or not obj.treating_groups:
+        raise AttributeError("validation_level")
+    return validation_key(obj.treating_groups, state)
+
+
+@indexer(IMail)
+def correspondents(obj):
+    """Names of the senders (incoming) or recipients (outgoing), for listings."""
+    value = getattr(obj, "sender" if obj.portal_type != "dmsoutgoingmail" else "recipients", None)
+    names = []
+    for relation in value if isinstance(value, (list, tuple)) else [value]:
+        if relation is not None and not relation.isBroken() and relation.to_object is not None:
+            names.append(relation.to_object.Title())
+    return ", ".join(names)

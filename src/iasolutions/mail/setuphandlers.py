@@ -7,6 +7,7 @@ from iasolutions.core.services import group_id
 from iasolutions.core.services import remove_function_groups
 from iasolutions.core.services import sync_all_groups
 from iasolutions.mail import settings
+from iasolutions.mail.dashboards import setup_dashboards
 from iasolutions.mail.folders import ensure_site_folders
 from iasolutions.mail.folders import INCOMING
 from iasolutions.mail.folders import OUTGOING
@@ -50,6 +51,7 @@ def post_install(context):
     for folder in folders.values():
         folder.reindexObjectSecurity()
     ensure_counters()
+    setup_dashboards()
     apply_module_part(STEP_ID)
 
 

@@ -32,6 +32,7 @@ def mail_transitioned(obj, event):
     elif event.transition.id == "mark_as_sent":
         obj.outgoing_date = date.today()
         obj.reindexObject(idxs=["outgoing_date"])
+    obj.reindexObject(idxs=["validation_level"])
     localroles.apply(obj)
 
 
