@@ -107,3 +107,27 @@ def test_reply_form_creates_the_outgoing_mail(site, mail_functional, functional_
     assert [r.to_object for r in reply.recipients] == [person]
     assert [r.to_object for r in reply.reply_to] == [incoming]
     assert reply.treating_groups == functional_people.a
+
+
+def test_letter_button_on_an_outgoing_mail(site, mail_functional, functional_people):
+    from plone import api
+    from tests.mail.helpers import outgoing_mail
+
+    person = add_person(site["contacts"], "Dupont", "Jean", street="Rue Haute", number="1",
+                        zip_code="7180", city="Seneffe")
+    mail = outgoing_mail(functional_people.a, person)
+    url = mail.absolute_url()
+    transaction.commit()
+    browser = browser_for(mail_functional, "redacteur_a")
+    browser.open(url)
+    browser.getControl(name="letter", index=0).click()
+    assert "1 letters generated." in browser.contents
+    transaction.begin()
+    mail = api.content.get(path=url.split("/plone", 1)[1])
+    assert [o.portal_type for o in mail.objectValues()] == ["dmsommainfile"]
+    # a reader of the service gets no button
+    browser = browser_for(mail_functional, "agent_b")
+    browser.handleErrors = True
+    browser.raiseHttpErrors = False
+    browser.open(url)
+    assert "mail-letters" not in browser.contents

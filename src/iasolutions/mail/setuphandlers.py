@@ -9,6 +9,7 @@ from iasolutions.core.services import sync_all_groups
 from iasolutions.mail import settings
 from iasolutions.mail.dashboards import setup_dashboards
 from iasolutions.mail.folders import ensure_site_folders
+from iasolutions.mail.letters import ensure_templates
 from iasolutions.mail.folders import INCOMING
 from iasolutions.mail.folders import OUTGOING
 from iasolutions.mail.localroles import BFW
@@ -52,6 +53,7 @@ def post_install(context):
         folder.reindexObjectSecurity()
     ensure_counters()
     setup_dashboards()
+    ensure_templates()
     apply_module_part(STEP_ID)
 
 

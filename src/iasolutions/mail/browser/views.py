@@ -1,5 +1,6 @@
 """The mail view and the labels button."""
 
+from iasolutions.mail import _
 from iasolutions.mail import labels
 from iasolutions.mail.assignment import fullname
 from iasolutions.mail.guards import refusals
@@ -63,6 +64,17 @@ class MailView(DefaultView):
         return (self.context.portal_type != "dmsoutgoingmail" and folder is not None and
                 api.user.has_permission("iasolutions.mail: Add outgoing mail", obj=folder))
 
+    def letter_templates(self):
+        """Letter templates the user may generate here (outgoing mail they may add files to)."""
+        if self.context.portal_type != "dmsoutgoingmail" or not api.user.has_permission(
+                "iasolutions.mail: Add file", obj=self.context):
+            return []
+        from iasolutions.core.documents import templates_for
+
+        return [{"uid": template.UID(), "title": template.title,
+                 "formats": list(template.output_formats or [])}
+                for template in templates_for(self.context)]
+
     def labels(self):
         mine = labels.labels_of(self.context)
         return [{"id": label, "active": label in mine} for label in labels.LABELS]
@@ -77,5 +89,30 @@ class LabelView(BrowserView):
         active = self.request.form.get("active") not in ("0", "false", "")
         if label in labels.LABELS:
             labels.set_label(self.context, label, active)
+        self.request.response.redirect(self.context.absolute_url())
+        return ""
+
+
+class LettersView(BrowserView):
+    """``@@mail-letters`` (POST ``letter=<template uid>|<odt or pdf>``): generate
+    the letters of an outgoing mail as its main files, one per postal recipient."""
+
+    def __call__(self):
+        from iasolutions.mail import letters
+
+        CheckAuthenticator(self.request)
+        uid, _sep, output_format = (self.request.form.get("letter") or "").partition("|")
+        template = api.content.get(UID=uid) if uid else None
+        if template is None or template.portal_type != "pod_template":
+            api.portal.show_message(_("Choose a letter template."), request=self.request,
+                                    type="error")
+        else:
+            try:
+                made = letters.generate_letters(self.context, template, output_format or "odt")
+            except letters.LetterError as error:
+                api.portal.show_message(error.args[0], request=self.request, type="error")
+            else:
+                api.portal.show_message(_("${count} letters generated.",
+                                          mapping={"count": len(made)}), request=self.request)
         self.request.response.redirect(self.context.absolute_url())
         return ""
