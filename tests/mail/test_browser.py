@@ -131,3 +131,23 @@ def test_letter_button_on_an_outgoing_mail(site, mail_functional, functional_peo
     browser.raiseHttpErrors = False
     browser.open(url)
     assert "mail-letters" not in browser.contents
+
+
+def test_settings_control_panel(site, mail_functional):
+    from plone.app.testing import SITE_OWNER_NAME
+    from plone.app.testing import SITE_OWNER_PASSWORD
+    from iasolutions.mail import settings
+
+    browser = Browser(mail_functional["app"])
+    browser.handleErrors = False
+    browser.addHeader("Authorization", f"Basic {SITE_OWNER_NAME}:{SITE_OWNER_PASSWORD}")
+    browser.open(site.absolute_url() + "/@@mail-settings")
+    browser.getControl(name="form.widgets.due_date_extension").value = "20"
+    browser.getControl(name="form.buttons.save").click()
+    transaction.begin()
+    assert settings.get("due_date_extension") == 20
+    agent = browser_for(mail_functional, "agent_a")
+    agent.handleErrors = True
+    agent.raiseHttpErrors = False
+    agent.open(site.absolute_url() + "/@@mail-settings")
+    assert "form.widgets.due_date_extension" not in agent.contents
