@@ -121,12 +121,33 @@ to_validate = ToValidate()
 
 # Columns (IDashboardColumn) ---------------------------------------------------
 
+def _request_cache(name, compute):
+    """A value computed once per request (listings show it on every row)."""
+    request = getRequest()
+    if request is None:
+        return compute()
+    key = f"iasolutions.mail.{name}"
+    if key not in request.other:
+        request.other[key] = compute()
+    return request.other[key]
+
+
 def _service_title(uid):
     if not uid or not isinstance(uid, str):
         return ""
-    titles = {b.UID: (f"{b.Title} ({b.acronym})" if getattr(b, "acronym", "") else b.Title)
-              for b in get_services()}
+    titles = _request_cache("service-titles", lambda: {
+        b.UID: (f"{b.Title} ({b.acronym})" if getattr(b, "acronym", "") else b.Title)
+        for b in get_services()})
     return titles.get(uid, "")
+
+
+def _fullname(userid):
+    if not userid:
+        return ""
+    names = _request_cache("fullnames", dict)
+    if userid not in names:
+        names[userid] = fullname(userid)
+    return names[userid]
 
 
 def _date(value):
@@ -153,8 +174,7 @@ class Column:
 
 # registered in configure.zcml under their metadata name
 treating_groups_column = Column("treating_groups", _("Treating service"), _service_title)
-assigned_user_column = Column("assigned_user", _("Assigned agent"),
-                              lambda value: fullname(value) if value else "")
+assigned_user_column = Column("assigned_user", _("Assigned agent"), _fullname)
 reception_date_column = Column("reception_date", _("Reception date"), _date)
 due_date_column = Column("due_date", _("Due date"), _date)
 mail_date_column = Column("mail_date", _("Date of the mail"), _date)

@@ -3,12 +3,17 @@ goes to the period folder of its type, as through the add forms and REST."""
 
 from iasolutions.mail.folders import container_for
 from plone import api
+from zope.container.interfaces import INameChooser
 
 
-def create(portal_type="dmsincomingmail", when=None, **fields):
+def create(portal_type="dmsincomingmail", when=None, id=None, **fields):
     """Create a mail of ``portal_type`` in the period folder of ``when`` (default now)."""
     container = container_for(portal_type, when)
-    return api.content.create(container=container, type=portal_type, **fields)
+    if id is None:
+        # chosen before creating: plone.api would otherwise rename the new
+        # object, which costs a savepoint of the whole transaction
+        id = INameChooser(container).chooseName(fields.get("title") or portal_type, container)
+    return api.content.create(container=container, type=portal_type, id=id, **fields)
 
 
 def add_file(mail, data, filename, portal_type=None, content_type="application/pdf", **fields):

@@ -2,10 +2,10 @@
 
 from iasolutions.core import counters
 from iasolutions.core.organisation import apply_module_part
-from iasolutions.core.services import get_services
+from iasolutions.core.services import get_own_organization
 from iasolutions.core.services import group_id
 from iasolutions.core.services import remove_function_groups
-from iasolutions.core.services import sync_all_groups
+from iasolutions.core.services import sync_service_groups
 from iasolutions.mail import settings
 from iasolutions.mail.dashboards import setup_dashboards
 from iasolutions.mail.folders import ensure_site_folders
@@ -40,10 +40,15 @@ class HiddenProfiles:
 
 
 def post_install(context):
-    """Groups, folders and counters; then this module's part of the organisation profile."""
+    """Groups, folders and counters; then this module's part of the organisation profile.
+
+    Services are found with unrestricted catalog searches: from the command
+    line the user is the Zope system user, whose searches find nothing.
+    """
     # The functions are given: while the post-install handler runs, the profile
     # is not yet recorded as installed, so active_functions() misses them.
-    sync_all_groups(MODULE.functions)
+    for service in service_objects():
+        sync_service_groups(service, MODULE.functions)
     ensure_global_groups()
     folders = ensure_site_folders()
     folders[INCOMING].manage_setLocalRoles(ENCODEURS, CREATORS_ROLES)
@@ -63,6 +68,18 @@ def uninstall(context):
     remove_function_groups(MODULE.functions)
 
 
+def service_objects():
+    """Every internal service, whoever runs this (scripts run as the system user)."""
+    own = get_own_organization()
+    if own is None:
+        return []
+    catalog = api.portal.get_tool("portal_catalog")
+    own_path = "/".join(own.getPhysicalPath())
+    return [brain._unrestrictedGetObject() for brain in catalog.unrestrictedSearchResults(
+        portal_type="organization", path={"query": own_path, "depth": -1})
+        if brain.getPath() != own_path]
+
+
 def ensure_global_groups():
     for groupid, title in GLOBAL_GROUPS:
         if api.group.get(groupname=groupid) is None:
@@ -74,7 +91,8 @@ def grant_outgoing_creators(service_uids=None):
     folder = api.portal.get().get(OUTGOING)
     if folder is None:
         return
-    uids = service_uids if service_uids is not None else [b.UID for b in get_services()]
+    uids = service_uids if service_uids is not None else [
+        api.content.get_uuid(service) for service in service_objects()]
     for uid in uids:
         folder.manage_setLocalRoles(group_id(uid, "encodeur"), CREATORS_ROLES)
     folder.reindexObjectSecurity()

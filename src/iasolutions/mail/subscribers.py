@@ -21,11 +21,11 @@ logger = logging.getLogger("iasolutions.mail")
 
 def mail_transitioned(obj, event):
     """After every transition, and once when the mail is added (initial state)."""
-    if event.transition is None:  # the mail was just added
-        if references.assign(obj) and event.old_state is not None:
-            obj.reindexObject(idxs=["internal_reference_no", "Title", "sortable_title",
-                                    "SearchableText"])
-    elif event.transition.id == "close" and obj.portal_type != "dmsoutgoingmail":
+    if event.transition is None:  # the mail is being added: it is indexed next
+        references.assign(obj)
+        localroles.apply(obj, reindex=False)
+        return
+    if event.transition.id == "close" and obj.portal_type != "dmsoutgoingmail":
         if not obj.assigned_user:
             obj.assigned_user = api.user.get_current().getId()
             obj.reindexObject(idxs=["assigned_user"])
