@@ -75,6 +75,11 @@ class MailView(DefaultView):
                  "formats": list(template.output_formats or [])}
                 for template in templates_for(self.context)]
 
+    def can_send_email(self):
+        return (self.context.portal_type == "dmsoutgoingmail" and
+                "email" in (self.context.send_modes or ()) and not self.context.email_status
+                and api.user.has_permission("Modify portal content", obj=self.context))
+
     def labels(self):
         mine = labels.labels_of(self.context)
         return [{"id": label, "active": label in mine} for label in labels.LABELS]
@@ -114,5 +119,22 @@ class LettersView(BrowserView):
             else:
                 api.portal.show_message(_("${count} letters generated.",
                                           mapping={"count": len(made)}), request=self.request)
+        self.request.response.redirect(self.context.absolute_url())
+        return ""
+
+
+class SendEmailView(BrowserView):
+    """``@@send-email`` (POST): send an outgoing mail by email."""
+
+    def __call__(self):
+        from iasolutions.mail import emails
+
+        CheckAuthenticator(self.request)
+        try:
+            status = emails.send(self.context)
+        except emails.EmailError as error:
+            api.portal.show_message(error.args[0], request=self.request, type="error")
+        else:
+            api.portal.show_message(status, request=self.request)
         self.request.response.redirect(self.context.absolute_url())
         return ""
