@@ -202,3 +202,14 @@ def test_import_over_rest(mail_functional_portal, functional_people):
     # agents may not import
     response = rest(mail_functional_portal, "agent_a").post("@mail-import", json=body)
     assert response.status_code in (401, 403)
+
+
+def test_a_scanned_outgoing_mail(people, scanner):
+    report = importer.Report()
+    with api.env.adopt_user(username=scanner):
+        importer.import_scan("retour.pdf", PDF, scan("050000000000555", type="dmsoutgoingmail",
+                                                     title="Lettre signée"), report)
+    mail = api.content.get(path=report.created[0]["@id"].split("/plone", 1)[1])
+    assert mail.portal_type == "dmsoutgoingmail"
+    assert api.content.get_state(mail) == "scanned"
+    assert mail.objectValues()[0].portal_type == "dmsommainfile"
