@@ -100,22 +100,25 @@ def timed(func, repeat):
 
 def rest_creation(total, clients):
     """Incoming mails with their scan created through REST by ``clients`` threads."""
-    body = {"@type": "dmsincomingmail", "title": "Courrier créé par REST",
-            "treating_groups": "finances", "sender": ["bench-sender-01"], "mail_type": "courrier",
-            "main_file": {"data": base64.b64encode(PDF).decode(), "filename": "scan.pdf"}}
+    services = ["finances", "travaux", "urbanisme", "population", "environnement"]
     latencies, errors = [], []
     per_client = total // clients
 
-    def client():
+    def client(number):
         s = session("bench_encodeur")
-        for _ in range(per_client):
+        for index in range(per_client):
+            body = {"@type": "dmsincomingmail", "title": f"Courrier REST {number}-{index}",
+                    "treating_groups": services[index % len(services)],
+                    "sender": [f"bench-sender-{(number * 13 + index) % 50:02d}"],
+                    "mail_type": "courrier",
+                    "main_file": {"data": base64.b64encode(PDF).decode(), "filename": "scan.pdf"}}
             start = time.perf_counter()
             response = s.post(url("incoming-mail"), data=json.dumps(body))
             latencies.append((time.perf_counter() - start) * 1000)
             if response.status_code != 201:
                 errors.append(response.status_code)
 
-    threads = [threading.Thread(target=client) for _ in range(clients)]
+    threads = [threading.Thread(target=client, args=(number,)) for number in range(clients)]
     start = time.perf_counter()
     for thread in threads:
         thread.start()
@@ -124,6 +127,7 @@ def rest_creation(total, clients):
     elapsed = time.perf_counter() - start
     latencies.sort()
     return {"clients": clients, "mails": per_client * clients, "errors": len(errors),
+            "error_statuses": sorted(set(errors)),
             "per_second": round(per_client * clients / elapsed, 1),
             "median_ms": round(statistics.median(latencies), 1),
             "p90_ms": round(latencies[int(len(latencies) * 0.9) - 1], 1)}
