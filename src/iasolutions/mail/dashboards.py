@@ -15,6 +15,7 @@ from iasolutions.core.services import services_of_user
 from iasolutions.core.vocabularies import parse_term_lines
 from iasolutions.mail import _
 from iasolutions.mail import settings
+from iasolutions.mail.cache import cached
 from iasolutions.mail.assignment import fullname
 from iasolutions.mail.folders import INCOMING
 from iasolutions.mail.folders import OUTGOING
@@ -121,33 +122,17 @@ to_validate = ToValidate()
 
 # Columns (IDashboardColumn) ---------------------------------------------------
 
-def _request_cache(name, compute):
-    """A value computed once per request (listings show it on every row)."""
-    request = getRequest()
-    if request is None:
-        return compute()
-    key = f"iasolutions.mail.{name}"
-    if key not in request.other:
-        request.other[key] = compute()
-    return request.other[key]
-
-
 def _service_title(uid):
     if not uid or not isinstance(uid, str):
         return ""
-    titles = _request_cache("service-titles", lambda: {
+    titles = cached("service-titles", None, lambda: {
         b.UID: (f"{b.Title} ({b.acronym})" if getattr(b, "acronym", "") else b.Title)
         for b in get_services()})
     return titles.get(uid, "")
 
 
 def _fullname(userid):
-    if not userid:
-        return ""
-    names = _request_cache("fullnames", dict)
-    if userid not in names:
-        names[userid] = fullname(userid)
-    return names[userid]
+    return fullname(userid) if userid else ""
 
 
 def _date(value):

@@ -5,6 +5,7 @@ from Acquisition import aq_parent
 from datetime import date
 from iasolutions.core.modules import is_installed
 from iasolutions.core.services import is_service
+from iasolutions.mail import cache
 from iasolutions.mail import localroles
 from iasolutions.mail import references
 from iasolutions.mail import validation
@@ -112,3 +113,4 @@ def service_added(obj, event):
 
 def group_membership_changed(event):
     validation.clear_cache()
+    cache.clear("members")

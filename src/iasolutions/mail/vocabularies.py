@@ -4,6 +4,7 @@ from iasolutions.core.services import get_services
 from iasolutions.core.services import services_of_user
 from iasolutions.core.vocabularies import parse_term_lines
 from iasolutions.mail import settings
+from iasolutions.mail.cache import cached
 from iasolutions.mail.assignment import agents_of
 from iasolutions.mail.assignment import fullname
 from iasolutions.mail.module import DIR_GENERAL
@@ -46,9 +47,14 @@ def _current_values(context, *names):
     return values
 
 
+def services():
+    """The internal services (brains), once per request."""
+    return cached("services", None, get_services)
+
+
 def _services_vocabulary(keep=lambda brain: True, current=()):
     """Active services (and deactivated ones a mail already uses)."""
-    terms = [_service_term(b) for b in get_services()
+    terms = [_service_term(b) for b in services()
              if (b.review_state == "active" and keep(b)) or b.UID in current]
     return SimpleVocabulary(terms)
 
@@ -87,7 +93,7 @@ def _users_vocabulary(userids):
 
 def _all_agents():
     users = set()
-    for brain in get_services():
+    for brain in services():
         users.update(agents_of(brain.UID))
     return users
 
