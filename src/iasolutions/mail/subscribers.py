@@ -38,8 +38,9 @@ def mail_transitioned(obj, event):
 
 
 def mail_modified(obj, event):
-    """Services changed: roles follow at once; a level the new service does not
-    use is left for the next step."""
+    """Services changed: the roles follow at once, an agent of the old service
+    is unassigned, and a mail waiting on a level the new service does not use
+    moves on to the next step."""
     if api.content.get_state(obj, default=None) is None:
         return
     unassign_outsider(obj, obj.treating_groups)
