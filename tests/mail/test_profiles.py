@@ -109,7 +109,8 @@ def test_demo_has_users_for_each_function_and_mails_in_every_state(mail_portal):
     own = services.get_own_organization()
     finances = api.content.get_uuid(own["finances"])
     for function, userid in (("editeur", "agent_fin"), ("encodeur", "agent_fin"),
-                             ("lecteur", "lecteur_fin"), ("n_plus_1", "chef_fin")):
+                             ("lecteur", "lecteur_fin"), ("n_plus_1", "chef_fin"),
+                             ("n_plus_2", "chef2_fin")):
         assert userid in services.service_members(finances, function)
     for groupid, userid in (("encodeurs", "encodeur"), ("dir_general", "dirgen"),
                             ("expedition", "expediteur")):

@@ -43,6 +43,8 @@ SERVICE_USERS = [
     ("lecteur", "Lecteur {title}", ["lecteur"]),
     ("chef", "Chef {title}", ["n_plus_1", "editeur"]),
 ]
+# Finances also has a head of department at level N+2 (used when two levels are on).
+EXTRA_USERS = [("chef2_fin", "Directrice financière", "finances", ["n_plus_2"])]
 PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
        b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
        b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
@@ -74,6 +76,12 @@ def create_users():
                         groups=[group_id(uid, function) for function in functions])
             users[(prefix, service_id)] = userid
         users[service_id] = uid
+    for userid, fullname, service_id, functions in EXTRA_USERS:
+        service = own.get(service_id) if own is not None else None
+        if service is not None:
+            uid = api.content.get_uuid(service)
+            ensure_user(userid, fullname, DEMO_PASSWORD,
+                        groups=[group_id(uid, function) for function in functions])
     return users
 
 
