@@ -188,3 +188,17 @@ def test_delete_only_while_created(site):
     encodeur.post(second["@id"] + "/@workflow/propose_to_agent")
     assert rest(site, "agent_a").delete(second["@id"]).status_code in (401, 403)
     assert encodeur.delete(second["@id"]).status_code in (401, 403)
+
+
+def test_files_over_the_standard_endpoints(site):
+    mail = new_mail(rest(site, "encodeur")).json()
+    rest(site, "encodeur").post(mail["@id"] + "/@workflow/propose_to_agent")
+    appendix = {"@type": "dmsappendixfile", "title": "Plan",
+                "file": {"data": base64.b64encode(PDF).decode(), "encoding": "base64",
+                         "filename": "plan.pdf", "content-type": "application/pdf"}}
+    response = rest(site, "agent_a").post(mail["@id"], json=appendix)
+    assert response.status_code == 201, response.text
+    assert response.json()["file"]["filename"] == "plan.pdf"
+    assert rest(site, "lecteur_a").get(response.json()["@id"]).status_code == 200
+    assert rest(site, "lecteur_a").post(mail["@id"], json=appendix).status_code in (401, 403)
+    assert rest(site, "agent_b").get(response.json()["@id"]).status_code in (401, 403)
