@@ -67,12 +67,12 @@ def treating_groups(context):
 
 
 def can_choose_any_service(user=None):
+    from iasolutions.mail.guards import is_admin
+
     user = user or api.user.get_current()
     if user is None:
         return False
-    roles = api.user.get_roles(user=user)
-    return ("Manager" in roles or "Site Administrator" in roles
-            or DIR_GENERAL in user.getGroups())
+    return is_admin(user) or DIR_GENERAL in user.getGroups()
 
 
 @provider(IVocabularyFactory)

@@ -49,7 +49,9 @@ class MailFolderPost(FolderPost):
         result = super().reply()
         if prepared is None or self.request.response.getStatus() != 201:
             return result
-        mail = api.content.get(UID=result["UID"])
+        # the new mail, from its folder: a catalog search would not find it on
+        # a request retried after a conflict (the indexing queue is not flushed)
+        mail = self.context[result["id"]]
         if not api.user.has_permission("iasolutions.mail: Add file", obj=mail):
             raise Unauthorized("You may not add files to this mail")
         portal_type = "dmsommainfile" if mail.portal_type == "dmsoutgoingmail" else "dmsmainfile"
