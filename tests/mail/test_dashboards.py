@@ -9,7 +9,6 @@ from tests.helpers import rest
 from tests.mail.helpers import go
 from tests.mail.helpers import incoming_mail
 
-import pytest
 
 
 def dashboard(portal, dashboard_id, folder="incoming-mail"):

@@ -28,9 +28,11 @@ def mails_from_uids(uids):
         found[brain.UID] = brain.getObject()
     missing = [uid for uid in uids if uid not in found]
     if missing:
-        raise BatchError(_("Unknown or hidden mails: ${uids}.", mapping={"uids": ", ".join(missing)}))
+        raise BatchError(_("Unknown or hidden mails: ${uids}.",
+                           mapping={"uids": ", ".join(missing)}))
     objs = [found[uid] for uid in uids]
-    others = [obj.getId() for obj in objs if not (IMail.providedBy(obj) or obj.portal_type == "task")]
+    others = [obj.getId() for obj in objs
+              if not (IMail.providedBy(obj) or obj.portal_type == "task")]
     if others:
         raise BatchError(_("Not a mail or a task: ${ids}.", mapping={"ids": ", ".join(others)}))
     return objs

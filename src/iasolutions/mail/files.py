@@ -20,7 +20,8 @@ def decode(data, encoding="base64"):
     if encoding in (None, "", "utf8", "utf-8"):
         return data.encode("utf-8") if isinstance(data, str) else data
     if encoding != "base64":
-        raise BadFile(_("Unknown encoding ${encoding} (use base64).", mapping={"encoding": encoding}))
+        raise BadFile(_("Unknown encoding ${encoding} (use base64).",
+                        mapping={"encoding": encoding}))
     try:
         return base64.b64decode(data, validate=True)
     except (binascii.Error, ValueError, TypeError):
