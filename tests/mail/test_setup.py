@@ -32,8 +32,16 @@ def test_global_groups(mail_portal):
 
 
 def test_site_folders(mail_portal):
-    for folder_id, portal_type, _title in folders.SITE_FOLDERS:
+    for folder_id, portal_type, _title, in_navigation in folders.SITE_FOLDERS:
         assert mail_portal[folder_id].portal_type == portal_type
+        assert mail_portal[folder_id].exclude_from_nav is not in_navigation
+
+
+def test_folders_in_the_top_navigation(mail_portal):
+    displayed = api.portal.get_registry_record("plone.displayed_types")
+    assert "incoming_mail_folder" in displayed
+    week = mails.create(title="Courrier").aq_parent
+    assert week.exclude_from_nav
 
 
 def test_commune_counters(mail_portal):

@@ -18,11 +18,11 @@ TASKS = "tasks"
 TEMPLATES = "templates"
 
 SITE_FOLDERS = (
-    # id, portal type, title
-    (INCOMING, "incoming_mail_folder", "Courrier entrant"),
-    (OUTGOING, "outgoing_mail_folder", "Courrier sortant"),
-    (TASKS, "mail_folder", "Tâches"),
-    (TEMPLATES, "mail_folder", "Modèles"),
+    # id, portal type, title, shown in the navigation
+    (INCOMING, "incoming_mail_folder", "Courrier entrant", True),
+    (OUTGOING, "outgoing_mail_folder", "Courrier sortant", True),
+    (TASKS, "mail_folder", "Tâches", True),
+    (TEMPLATES, "mail_folder", "Modèles", False),
 )
 
 ROOT_OF_TYPE = {
@@ -36,11 +36,12 @@ def ensure_site_folders():
     """Create the site folders that are missing; return them by id."""
     portal = api.portal.get()
     folders = {}
-    for folder_id, portal_type, title in SITE_FOLDERS:
+    for folder_id, portal_type, title, in_navigation in SITE_FOLDERS:
         folder = portal.get(folder_id)
         if folder is None:
             folder = createContentInContainer(
                 portal, portal_type, checkConstraints=False, id=folder_id, title=title,
+                exclude_from_nav=not in_navigation,
             )
         folders[folder_id] = folder
     return folders
@@ -67,6 +68,7 @@ def period_folder(root, when=None):
         if folder is None:
             return createContentInContainer(
                 root, root.portal_type, checkConstraints=False, id=folder_id, title=folder_id,
+                exclude_from_nav=True,
             )
         if folder.objectCount() < limit:
             return folder
