@@ -164,6 +164,10 @@ def measure(repeat, only_rest=False):
         results["mail_view"] = timed(lambda: agent.get(first, headers=html).raise_for_status(),
                                      repeat)
         results["mail_rest_get"] = timed(lambda: agent.get(first).raise_for_status(), repeat)
+        # the home page: every dashboard of the agent with its count
+        results["home_page"] = timed(
+            lambda: agent.get(url("@@iasolutions-home"), headers=html).raise_for_status(),
+            max(5, repeat // 3))
         # the same page machinery for a contact: the baseline of a classic Plone page
         results["baseline_contact_view"] = timed(
             lambda: agent.get(url("contacts/bench-sender-01"), headers=html).raise_for_status(),
