@@ -202,3 +202,11 @@ def test_files_over_the_standard_endpoints(site):
     assert rest(site, "lecteur_a").get(response.json()["@id"]).status_code == 200
     assert rest(site, "lecteur_a").post(mail["@id"], json=appendix).status_code in (401, 403)
     assert rest(site, "agent_b").get(response.json()["@id"]).status_code in (401, 403)
+
+
+def test_readers_get_no_reasons(site):
+    mail = new_mail(rest(site, "encodeur"), mail_type=None).json()
+    rest(site, "encodeur").post(mail["@id"] + "/@workflow/propose_to_agent")
+    response = rest(site, "lecteur_a").post(mail["@id"] + "/@workflow/close")
+    assert response.status_code in (400, 401, 403)
+    assert "Missing" not in response.text

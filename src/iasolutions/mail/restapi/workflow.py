@@ -20,6 +20,8 @@ class MailWorkflowTransition(WorkflowTransition):
         return super().reply()
 
     def refusal(self):
+        if not api.user.has_permission("Review portal content", obj=self.context):
+            return None  # not theirs to do anyway: the standard answer
         workflow_tool = api.portal.get_tool("portal_workflow")
         for workflow in workflow_tool.getWorkflowsFor(self.context):
             state = workflow._getWorkflowStateOf(self.context)
