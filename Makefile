@@ -64,7 +64,7 @@ clean:
 
 # Rebuild the .pot files from the code and sync the fr/en catalogs (then translate).
 i18n: install
-	@for pkg in core policy delib; do \
+	@for pkg in core policy delib mail; do \
 	  dir=src/iasolutions/$$pkg/locales; \
 	  $(BIN)/i18ndude rebuild-pot --pot $$dir/iasolutions.$$pkg.pot --create iasolutions.$$pkg src/iasolutions/$$pkg; \
 	  $(BIN)/i18ndude sync --pot $$dir/iasolutions.$$pkg.pot $$dir/*/LC_MESSAGES/iasolutions.$$pkg.po; \

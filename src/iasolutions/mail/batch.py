@@ -1,0 +1,141 @@
+"""Batch actions on mails selected in a dashboard (or given by UID over REST).
+
+Each action checks every mail first, as the current user, and changes nothing
+when one of them is refused: a batch is done entirely or not at all.
+"""
+
+from iasolutions.mail import _
+from iasolutions.mail import labels
+from iasolutions.mail.assignment import can_be_assigned
+from iasolutions.mail.content.base import IMail
+from iasolutions.mail.restapi.deserializers import service_uid
+from iasolutions.core.services import get_service
+from plone import api
+from zope.i18nmessageid import Message
+from zope.lifecycleevent import modified
+
+
+class BatchError(ValueError):
+    """The batch cannot be done; ``args[0]`` says why (a translatable message)."""
+
+
+def mails_from_uids(uids):
+    """The mails with these UIDs that the current user may see, in the given order."""
+    if not uids:
+        raise BatchError(_("Select at least one mail."))
+    found = {}
+    for brain in api.content.find(UID=list(uids)):
+        found[brain.UID] = brain.getObject()
+    missing = [uid for uid in uids if uid not in found]
+    if missing:
+        raise BatchError(_("Unknown or hidden mails: ${uids}.",
+                           mapping={"uids": ", ".join(missing)}))
+    objs = [found[uid] for uid in uids]
+    others = [obj.getId() for obj in objs
+              if not (IMail.providedBy(obj) or obj.portal_type == "task")]
+    if others:
+        raise BatchError(_("Not a mail or a task: ${ids}.", mapping={"ids": ", ".join(others)}))
+    return objs
+
+
+def _available(obj):
+    workflow = api.portal.get_tool("portal_workflow")
+    return [t["id"] for t in workflow.getTransitionsFor(obj)]
+
+
+def common_transitions(objs):
+    """The transitions the user may do on every one of ``objs``, in the order of the first."""
+    if not objs:
+        return []
+    common = _available(objs[0])
+    for obj in objs[1:]:
+        available = set(_available(obj))
+        common = [t for t in common if t in available]
+    return common
+
+
+def transition(objs, transition_id, comment=""):
+    if transition_id not in common_transitions(objs):
+        raise BatchError(_("The transition ${transition} cannot be done on every selected mail.",
+                           mapping={"transition": transition_id}))
+    for obj in objs:
+        api.content.transition(obj=obj, transition=transition_id, comment=comment)
+    return len(objs)
+
+
+def _check(objs, permission, message):
+    refused = [obj.Title() for obj in objs if not api.user.has_permission(permission, obj=obj)]
+    if refused:
+        raise BatchError(Message(message, mapping={"titles": ", ".join(refused)}))
+
+
+def _service(value):
+    uid = service_uid(value)
+    if get_service(uid) is None:
+        raise BatchError(_("Unknown service: ${service}.", mapping={"service": str(value)}))
+    return uid
+
+
+def _mails_only(objs):
+    tasks = [obj.Title() for obj in objs if not IMail.providedBy(obj)]
+    if tasks:
+        raise BatchError(_("Only mails have services: ${titles}.",
+                           mapping={"titles": ", ".join(tasks)}))
+
+
+def set_treating_group(objs, service):
+    _mails_only(objs)
+    uid = _service(service)
+    _check(objs, "iasolutions.mail: Write treating groups",
+           _("You may not change the treating service of: ${titles}."))
+    for obj in objs:
+        if obj.treating_groups != uid:
+            obj.treating_groups = uid
+            obj.reindexObject(idxs=["treating_groups"])
+            modified(obj)
+    return len(objs)
+
+
+def change_recipient_groups(objs, add=(), remove=(), replace=None):
+    """Add services in copy, take some out, or replace them all."""
+    add = [_service(s) for s in add or ()]
+    remove = [_service(s) for s in remove or ()]
+    replace = None if replace is None else [_service(s) for s in replace]
+    _mails_only(objs)
+    _check(objs, "Modify portal content",
+           _("You may not change the services in copy of: ${titles}."))
+    for obj in objs:
+        current = list(obj.recipient_groups or [])
+        if replace is not None:
+            wanted = list(replace)
+        else:
+            wanted = [s for s in current if s not in remove] + [
+                s for s in add if s not in current]
+        if wanted != current:
+            obj.recipient_groups = wanted
+            obj.reindexObject(idxs=["recipient_groups"])
+            modified(obj)
+    return len(objs)
+
+
+def assign(objs, userid):
+    _check(objs, "Modify portal content", _("You may not assign: ${titles}."))
+    outsiders = [obj.Title() for obj in objs if userid and not can_be_assigned(
+        userid, obj.treating_groups if IMail.providedBy(obj) else obj.assigned_group)]
+    if outsiders:
+        raise BatchError(_("${user} is not an agent of the service of: ${titles}.",
+                           mapping={"user": userid, "titles": ", ".join(outsiders)}))
+    for obj in objs:
+        if obj.assigned_user != (userid or None):
+            obj.assigned_user = userid or None
+            obj.reindexObject(idxs=["assigned_user"])
+            modified(obj)
+    return len(objs)
+
+
+def set_label(objs, label, active=True):
+    if label not in labels.LABELS:
+        raise BatchError(_("Unknown label: ${label}.", mapping={"label": label}))
+    for obj in objs:
+        labels.set_label(obj, label, active)
+    return len(objs)

@@ -1,0 +1,141 @@
+"""Batch actions of the dashboards: ``@@mail-batch-<action>`` on a dashboard,
+posted with the selected ``uids``; the form asks what to do, then does it on
+every selected mail, or on none (see ``iasolutions.mail.batch``)."""
+
+from iasolutions.mail import _
+from iasolutions.mail import batch
+from iasolutions.mail.assignment import agents_of
+from iasolutions.mail.assignment import fullname
+from iasolutions.mail.labels import LABELS
+from iasolutions.core.services import get_services
+from plone import api
+from plone.protect import CheckAuthenticator
+from Products.Five.browser import BrowserView
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from zope.i18n import translate
+
+import transaction
+
+
+class BatchView(BrowserView):
+    template = ViewPageTemplateFile("templates/batch.pt")
+    title = ""
+    field = ""
+    modes = ()
+
+    def uids(self):
+        uids = self.request.form.get("uids") or []
+        return [uids] if isinstance(uids, str) else list(uids)
+
+    def __call__(self):
+        self.error = None
+        try:
+            self.objs = batch.mails_from_uids(self.uids())
+        except batch.BatchError as error:
+            return self.back(error.args[0], "error")
+        if self.request.form.get("form.submitted"):
+            CheckAuthenticator(self.request)
+            savepoint = transaction.savepoint()
+            try:
+                count = self.apply(self.objs, self.request.form)
+            except batch.BatchError as error:
+                savepoint.rollback()
+                self.error = translate(error.args[0], context=self.request)
+                return self.template()
+            return self.back(_("${count} mails changed.", mapping={"count": count}), "info")
+        return self.template()
+
+    def back(self, message, kind):
+        api.portal.show_message(message, request=self.request, type=kind)
+        self.request.response.redirect(self.context.absolute_url())
+        return ""
+
+    def items(self):
+        return [{"title": obj.Title(), "url": obj.absolute_url()} for obj in self.objs]
+
+    def options(self):
+        return []
+
+    def apply(self, objs, form):
+        raise NotImplementedError
+
+
+class TransitionBatch(BatchView):
+    title = _("Change the state")
+    field = "transition"
+
+    def options(self):
+        workflow = api.portal.get_tool("portal_workflow")
+        titles = {t["id"]: t["title"] for t in workflow.getTransitionsFor(self.objs[0])}
+        return [{"value": tid, "title": translate(titles.get(tid, tid), domain="plone",
+                                                  context=self.request)}
+                for tid in batch.common_transitions(self.objs)]
+
+    def apply(self, objs, form):
+        return batch.transition(objs, form.get("transition"), form.get("comment", ""))
+
+
+def _service_options():
+    return [{"value": b.UID, "title": b.Title} for b in get_services(active_only=True)]
+
+
+class TreatingGroupBatch(BatchView):
+    title = _("Change the treating service")
+    field = "service"
+
+    def options(self):
+        return _service_options()
+
+    def apply(self, objs, form):
+        return batch.set_treating_group(objs, form.get("service"))
+
+
+class RecipientGroupsBatch(BatchView):
+    title = _("Services in copy")
+    field = "service"
+    modes = ("add", "remove", "replace")
+
+    def options(self):
+        return _service_options()
+
+    def apply(self, objs, form):
+        service = form.get("service")
+        mode = form.get("mode", "add")
+        if mode == "remove":
+            return batch.change_recipient_groups(objs, remove=[service])
+        if mode == "replace":
+            return batch.change_recipient_groups(objs, replace=[service] if service else [])
+        return batch.change_recipient_groups(objs, add=[service])
+
+
+class AssignBatch(BatchView):
+    title = _("Assign an agent")
+    field = "user"
+
+    def options(self):
+        services = {getattr(obj, "treating_groups", None) or getattr(obj, "assigned_group", None)
+                    for obj in self.objs}
+        users = None
+        for service in services:
+            agents = set(agents_of(service)) if service else set()
+            users = agents if users is None else users & agents
+        return [{"value": "", "title": translate(_("(nobody)"), context=self.request)}] + sorted(
+            ({"value": userid, "title": fullname(userid)} for userid in users or ()),
+            key=lambda option: option["title"].lower())
+
+    def apply(self, objs, form):
+        return batch.assign(objs, form.get("user") or None)
+
+
+class LabelBatch(BatchView):
+    title = _("Labels")
+    field = "label"
+    modes = ("add", "remove")
+
+    def options(self):
+        titles = {"lu": _("Read"), "suivi": _("Followed")}
+        return [{"value": label, "title": translate(titles[label], context=self.request)}
+                for label in LABELS]
+
+    def apply(self, objs, form):
+        return batch.set_label(objs, form.get("label"), form.get("mode", "add") != "remove")

@@ -1,0 +1,140 @@
+"""The mail view and the labels button."""
+
+from iasolutions.mail import _
+from iasolutions.mail import labels
+from iasolutions.mail.assignment import fullname
+from iasolutions.mail.guards import refusals
+from iasolutions.mail.reply import replies
+from plone import api
+from plone.dexterity.browser.view import DefaultView
+from plone.protect import CheckAuthenticator
+from Products.Five.browser import BrowserView
+from zope.i18n import translate
+
+
+FILE_TYPES = ("dmsmainfile", "dmsommainfile", "dmsappendixfile")
+
+
+class MailView(DefaultView):
+    """A mail: its fields, files, tasks, replies, labels, and why a step is not available."""
+
+    def state_title(self):
+        workflow_tool = api.portal.get_tool("portal_workflow")
+        state = api.content.get_state(self.context)
+        for workflow in workflow_tool.getWorkflowsFor(self.context):
+            if state in workflow.states:
+                return translate(workflow.states[state].title, domain="plone",
+                                 context=self.request)
+        return state
+
+    def files(self):
+        return [{"title": obj.Title(), "url": obj.absolute_url(),
+                 "download": f"{obj.absolute_url()}/@@download/file",
+                 "kind": obj.portal_type, "scan_id": obj.scan_id, "version": obj.version}
+                for obj in self.context.objectValues() if obj.portal_type in FILE_TYPES]
+
+    def tasks(self):
+        result = []
+        for obj in self.context.objectValues():
+            if obj.portal_type != "task":
+                continue
+            result.append({"title": obj.Title(), "url": obj.absolute_url(),
+                           "state": api.content.get_state(obj),
+                           "user": fullname(obj.assigned_user) if obj.assigned_user else ""})
+        return result
+
+    def replies(self):
+        if self.context.portal_type == "dmsoutgoingmail":
+            return []
+        return [{"title": obj.Title(), "url": obj.absolute_url()} for obj in replies(self.context)]
+
+    def refusals(self):
+        workflow_tool = api.portal.get_tool("portal_workflow")
+        titles = {}
+        for workflow in workflow_tool.getWorkflowsFor(self.context):
+            for tid, transition in workflow.transitions.items():
+                titles[tid] = translate(transition.title, domain="plone", context=self.request)
+        if not api.user.has_permission("Review portal content", obj=self.context):
+            return []
+        return [{"title": titles.get(tid, tid), "reason": translate(reason, context=self.request)}
+                for tid, reason in refusals(self.context).items()]
+
+    def can_reply(self):
+        folder = api.portal.get().get("outgoing-mail")
+        return (self.context.portal_type != "dmsoutgoingmail" and folder is not None and
+                api.user.has_permission("iasolutions.mail: Add outgoing mail", obj=folder))
+
+    def letter_templates(self):
+        """Letter templates the user may generate here (outgoing mail they may add files to)."""
+        if self.context.portal_type != "dmsoutgoingmail" or not api.user.has_permission(
+                "iasolutions.mail: Add file", obj=self.context):
+            return []
+        from iasolutions.core.documents import templates_for
+
+        return [{"uid": template.UID(), "title": template.title,
+                 "formats": list(template.output_formats or [])}
+                for template in templates_for(self.context)]
+
+    def can_send_email(self):
+        return (self.context.portal_type == "dmsoutgoingmail" and
+                "email" in (self.context.send_modes or ()) and not self.context.email_status
+                and api.user.has_permission("Modify portal content", obj=self.context))
+
+    def labels(self):
+        mine = labels.labels_of(self.context)
+        return [{"id": label, "active": label in mine} for label in labels.LABELS]
+
+
+class LabelView(BrowserView):
+    """``@@mail-label?label=lu&active=1``: put or take off one of my labels."""
+
+    def __call__(self):
+        CheckAuthenticator(self.request)
+        label = self.request.form.get("label")
+        active = self.request.form.get("active") not in ("0", "false", "")
+        if label in labels.LABELS:
+            labels.set_label(self.context, label, active)
+        self.request.response.redirect(self.context.absolute_url())
+        return ""
+
+
+class LettersView(BrowserView):
+    """``@@mail-letters`` (POST ``letter=<template uid>|<odt or pdf>``): generate
+    the letters of an outgoing mail as its main files, one per postal recipient."""
+
+    def __call__(self):
+        from iasolutions.mail import letters
+
+        CheckAuthenticator(self.request)
+        uid, _sep, output_format = (self.request.form.get("letter") or "").partition("|")
+        template = api.content.get(UID=uid) if uid else None
+        if template is None or template.portal_type != "pod_template":
+            api.portal.show_message(_("Choose a letter template."), request=self.request,
+                                    type="error")
+        else:
+            try:
+                made = letters.generate_letters(self.context, template, output_format or "odt")
+            except letters.LetterError as error:
+                api.portal.show_message(error.args[0], request=self.request, type="error")
+            else:
+                api.portal.show_message(_("${count} letters generated.",
+                                          mapping={"count": len(made)}), request=self.request)
+        self.request.response.redirect(self.context.absolute_url())
+        return ""
+
+
+class SendEmailView(BrowserView):
+    """``@@send-email`` (POST): send an outgoing mail by email."""
+
+    def __call__(self):
+        from iasolutions.mail import emails
+
+        CheckAuthenticator(self.request)
+        try:
+            status = emails.send(self.context)
+        except emails.EmailError as error:
+            api.portal.show_message(error.args[0], request=self.request, type="error")
+        else:
+            api.portal.show_message(status, request=self.request)
+        self.request.response.redirect(self.context.absolute_url())
+        return ""

@@ -1,0 +1,208 @@
+"""Demo data of the mail module: agents of three services for each function,
+the global groups' users, and mails in every state (made by the users
+concerned, as they would do it).
+
+Password of every demo user: ``demo1234``. Running it again adds nothing.
+"""
+
+from datetime import datetime
+from datetime import timedelta
+from iasolutions.core.contacts import add_held_position
+from iasolutions.core.contacts import add_person
+from iasolutions.core.contacts import relation_to
+from iasolutions.core.services import get_own_organization
+from iasolutions.core.services import group_id
+from iasolutions.core.users import ensure_user
+from iasolutions.mail import mails
+from iasolutions.mail import validation
+from iasolutions.mail.module import BATCH_IMPORTER
+from plone import api
+from zope.annotation.interfaces import IAnnotations
+
+import logging
+
+
+logger = logging.getLogger("iasolutions.mail")
+
+DEMO_PASSWORD = "demo1234"
+MARKER = "iasolutions.mail.demo"
+
+GLOBAL_USERS = [
+    # user id, full name, groups, roles
+    ("encodeur", "Emma Encodeur", ["encodeurs"], []),
+    ("dirgen", "Denis Directeur", ["dir_general"], []),
+    ("expediteur", "Xavier Expédition", ["expedition"], []),
+    ("lecteurglobal", "Louise Lecture", ["lecteurs_globaux_ce", "lecteurs_globaux_cs"], []),
+    ("scanner", "Scanner", [], [BATCH_IMPORTER]),
+]
+# service id → suffix of its users
+SERVICES = {"finances": "fin", "travaux": "trav", "urbanisme": "urb"}
+SERVICE_USERS = [
+    # prefix, full name pattern, functions
+    ("agent", "Agent {title}", ["editeur", "encodeur"]),
+    ("lecteur", "Lecteur {title}", ["lecteur"]),
+    ("chef", "Chef {title}", ["n_plus_1", "editeur"]),
+]
+# Finances also has a head of department at level N+2 (used when two levels are on).
+EXTRA_USERS = [("chef2_fin", "Directrice financière", "finances", ["n_plus_2"])]
+PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+       b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+       b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
+       b"trailer<</Root 1 0 R>>\n%%EOF\n")
+
+
+def post_install(context):
+    users = create_users()
+    if IAnnotations(api.portal.get()).get(MARKER):
+        return
+    contacts = demo_contacts()
+    create_mails(users, contacts)
+    IAnnotations(api.portal.get())[MARKER] = True
+
+
+def create_users():
+    own = get_own_organization()
+    for userid, fullname, groups, roles in GLOBAL_USERS:
+        ensure_user(userid, fullname, DEMO_PASSWORD, roles=roles, groups=groups)
+    users = {}
+    for service_id, suffix in SERVICES.items():
+        service = own.get(service_id) if own is not None else None
+        if service is None:
+            continue
+        uid = api.content.get_uuid(service)
+        for prefix, fullname, functions in SERVICE_USERS:
+            userid = f"{prefix}_{suffix}"
+            ensure_user(userid, fullname.format(title=service.title), DEMO_PASSWORD,
+                        groups=[group_id(uid, function) for function in functions])
+            users[(prefix, service_id)] = userid
+        users[service_id] = uid
+    for userid, fullname, service_id, functions in EXTRA_USERS:
+        service = own.get(service_id) if own is not None else None
+        if service is not None:
+            uid = api.content.get_uuid(service)
+            ensure_user(userid, fullname, DEMO_PASSWORD,
+                        groups=[group_id(uid, function) for function in functions])
+    return users
+
+
+def demo_contacts():
+    """External senders (the trunk's demo contacts) and the administration's signatory."""
+    from iasolutions.policy.demo import create_demo_contacts
+
+    create_demo_contacts()
+    contacts = api.portal.get()["contacts"]
+    own = get_own_organization()
+    signatory = contacts.get("lejeune-marie")
+    if signatory is None:
+        signatory = add_person(contacts, "Lejeune", "Marie", id="lejeune-marie",
+                               email="marie.lejeune@commune.example.be")
+    held = signatory.get("direction-generale")
+    if held is None and own is not None and own.get("direction-generale") is not None:
+        held = add_held_position(signatory, own["direction-generale"], "Directrice générale")
+    return {"dupont": contacts["dupont-jean"], "martin": contacts["martin-anne"],
+            "spw": contacts["spw-territoire"], "signatory": held}
+
+
+def _as(userid, func, *args, **kwargs):
+    with api.env.adopt_user(username=userid):
+        return func(*args, **kwargs)
+
+
+def _transition(userid, obj, *transitions):
+    for transition in transitions:
+        if transition == "next":
+            transition = validation.next_transition(obj)
+        _as(userid, api.content.transition, obj=obj, transition=transition)
+
+
+def _assign(mail, userid):
+    mail.assigned_user = userid
+    mail.reindexObject(idxs=["assigned_user"])
+
+
+def _incoming(users, title, service_id, sender, days_ago, **fields):
+    when = datetime.now() - timedelta(days=days_ago)
+    mail = _as("encodeur", mails.create, "dmsincomingmail", when=when, title=title,
+               treating_groups=users[service_id], sender=[relation_to(sender)],
+               mail_type="courrier", reception_date=when.replace(microsecond=0),
+               original_mail_date=(when - timedelta(days=3)).date(), **fields)
+    _as("encodeur", mails.add_file, mail, PDF, "scan.pdf",
+        scan_id=f"0500000000{mail.internal_reference_no[-5:].zfill(5)}", pages_number=1)
+    return mail
+
+
+def create_mails(users, contacts):
+    if "finances" not in users or "travaux" not in users:
+        logger.warning("Mail demo: the commune services are missing, no demo mail")
+        return
+    agent_fin, agent_trav = users[("agent", "finances")], users[("agent", "travaux")]
+    spw, dupont, martin = contacts["spw"], contacts["dupont"], contacts["martin"]
+
+    # Incoming mail, one in each state
+    _incoming(users, "Demande de subside pour la fête du quartier", "finances", martin, 1)
+    mail = _incoming(users, "Réclamation taxe immondices", "finances", dupont, 3)
+    _transition("encodeur", mail, "propose_to_manager")
+    mail = _incoming(users, "Plainte : nid de poule rue de la Gare", "travaux", dupont, 5,
+                     assigned_user=users[("agent", "travaux")])
+    _transition("encodeur", mail, "propose_to_manager")
+    _transition("dirgen", mail, "next")
+    mail = _incoming(users, "Avis du SPW sur le permis d'urbanisme 2026/012", "urbanisme",
+                     spw, 9, recipient_groups=[users["travaux"]])
+    _transition("encodeur", mail, "next")
+    mail = _incoming(users, "Demande de réparation de l'éclairage public", "travaux", dupont, 12)
+    _transition("encodeur", mail, "next")
+    if api.content.get_state(mail) != "proposed_to_agent":
+        _assign(mail, agent_trav)
+        _transition(users[("chef", "travaux")], mail, "propose_to_agent")
+    _transition(agent_trav, mail, "treat")
+    _as(agent_trav, api.content.create, container=mail, type="task",
+        title="Vérifier l'éclairage rue Haute", assigned_group=users["travaux"],
+        assigned_user=agent_trav)
+    mail = _incoming(users, "Facture de l'entreprise Dubois", "finances", spw, 20)
+    _transition("encodeur", mail, "next")
+    if api.content.get_state(mail) != "proposed_to_agent":
+        _assign(mail, agent_fin)
+        _transition(users[("chef", "finances")], mail, "propose_to_agent")
+    _transition(agent_fin, mail, "treat", "close")
+    incoming_for_reply = mail
+
+    # Outgoing mail: created, to be signed, signed, sent
+    from iasolutions.mail.reply import create_reply
+
+    signatory = contacts["signatory"]
+    sender_fields = {"sender": relation_to(signatory)} if signatory is not None else {}
+    reply = _as(agent_fin, create_reply, incoming_for_reply, **sender_fields)
+    _as(agent_fin, mails.add_file, reply, PDF, "reponse.pdf")
+    states = [("Convocation à la commission des finances", ()),
+              ("Accusé de réception de la réclamation", ("propose_to_be_signed",)),
+              ("Courrier au SPW : complément d'information", ("propose_to_be_signed",
+                                                              "mark_as_signed")),
+              ("Réponse à la demande de subside", ("propose_to_be_signed", "mark_as_signed",
+                                                   "mark_as_sent"))]
+    for title, steps in states:
+        outgoing = _as(agent_fin, mails.create, "dmsoutgoingmail", title=title,
+                       treating_groups=users["finances"], recipients=[relation_to(dupont)],
+                       send_modes=["post"], **sender_fields)
+        _as(agent_fin, mails.add_file, outgoing, PDF, "lettre.pdf")
+        for step in steps:
+            who = "expediteur" if step in ("mark_as_signed", "mark_as_sent") else agent_fin
+            if step == "propose_to_be_signed" and api.content.get_state(outgoing) == "created" \
+                    and "propose_to_be_signed" not in _available(agent_fin, outgoing):
+                _transition(agent_fin, outgoing, "propose_to_n_plus_1")
+                _transition(users[("chef", "finances")], outgoing, "set_validated")
+            _transition(who, outgoing, step)
+
+    # A signed letter that came back from the scanner before anyone encoded it
+    from iasolutions.mail import importer
+
+    report = importer.Report()
+    _as("scanner", importer.import_scan, "retour-signe.pdf", PDF, {
+        "scan_id": "050000000099001", "type": "dmsoutgoingmail", "treating_groups": "finances",
+        "title": "Lettre signée reçue du scanner"}, report)
+    logger.info("Mail demo: users and mails created")
+
+
+def _available(userid, obj):
+    workflow = api.portal.get_tool("portal_workflow")
+    with api.env.adopt_user(username=userid):
+        return [t["id"] for t in workflow.getTransitionsFor(obj)]

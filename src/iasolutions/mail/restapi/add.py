@@ -1,0 +1,73 @@
+"""POST on ``incoming-mail`` / ``outgoing-mail``: the standard plone.restapi
+creation, with the mail stored in the period folder of the week, and, in the
+same call, its main file::
+
+    POST /incoming-mail
+    {"@type": "dmsincomingmail", "title": "…", "treating_groups": "finances",
+     "sender": ["jean-dupont"],
+     "main_file": {"data": "<base64>", "filename": "scan.pdf",
+                   "content-type": "application/pdf", "scan_id": "050000000012345"}}
+
+The file is checked before the mail is created: bad input gets a 400 and
+nothing is written.
+"""
+
+from AccessControl import Unauthorized
+from iasolutions.core.restapi.errors import bad_request
+from iasolutions.mail import _
+from iasolutions.mail import files
+from iasolutions.mail.folders import period_folder
+from iasolutions.mail.folders import root_folder
+from iasolutions.mail.folders import ROOT_OF_TYPE
+from plone import api
+from plone.restapi.deserializer import json_body
+from plone.restapi.interfaces import ISerializeToJson
+from plone.restapi.services.content.add import FolderPost
+from zope.component import queryMultiAdapter
+from zope.i18n import translate
+
+
+class MailFolderPost(FolderPost):
+    def reply(self):
+        try:
+            data = json_body(self.request)
+        except Exception:
+            return bad_request(self.request, "The body must be JSON")
+        portal_type = data.get("@type") if isinstance(data, dict) else None
+        main_file = data.get("main_file") if isinstance(data, dict) else None
+        prepared = None
+        if main_file is not None:
+            try:
+                prepared = self.prepare_file(main_file)
+            except files.BadFile as error:
+                return bad_request(self.request, translate(error.args[0], context=self.request),
+                                   field="main_file")
+        if portal_type in ROOT_OF_TYPE:
+            root = root_folder(portal_type)
+            if self.context.portal_type == root.portal_type:
+                self.context = period_folder(root)
+        result = super().reply()
+        if prepared is None or self.request.response.getStatus() != 201:
+            return result
+        # the new mail, from its folder: a catalog search would not find it on
+        # a request retried after a conflict (the indexing queue is not flushed)
+        mail = self.context[result["id"]]
+        if not api.user.has_permission("iasolutions.mail: Add file", obj=mail):
+            raise Unauthorized("You may not add files to this mail")
+        portal_type = "dmsommainfile" if mail.portal_type == "dmsoutgoingmail" else "dmsmainfile"
+        api.content.create(container=mail, type=portal_type, **prepared)
+        serializer = queryMultiAdapter((mail, self.request), ISerializeToJson)
+        serialized = serializer()
+        serialized["@id"] = mail.absolute_url()
+        return serialized
+
+    def prepare_file(self, main_file):
+        if not isinstance(main_file, dict) or not main_file.get("data"):
+            raise files.BadFile(_("main_file needs data (base64) and a filename."))
+        filename = main_file.get("filename") or "document.pdf"
+        data = files.decode(main_file["data"], main_file.get("encoding", "base64"))
+        content_type = main_file.get("content-type") or "application/pdf"
+        values = files.scan_values(main_file)
+        values.update(file=files.blob(data, filename, content_type),
+                      title=main_file.get("title") or filename)
+        return values

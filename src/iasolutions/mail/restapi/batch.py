@@ -1,0 +1,91 @@
+"""``@mail-batch``: batch actions on mails given by UID (what the dashboards'
+buttons do).
+
+``GET @mail-batch?uids=<uid>&uids=<uid>`` → the transitions common to them;
+``POST @mail-batch`` with ``{"uids": [...], "action": ...}`` where action is:
+
+- ``transition`` with ``transition`` (and ``comment``);
+- ``treating_group`` with ``service`` (id or UID);
+- ``recipient_groups`` with ``add``, ``remove`` or ``replace`` (lists of services);
+- ``assign`` with ``user`` (empty to unassign);
+- ``label`` with ``label`` ("lu" or "suivi") and ``active`` (default true).
+
+A batch is done entirely or not at all: any refusal gives a 400 with the reason.
+"""
+
+from iasolutions.core.restapi.errors import bad_request
+from iasolutions.mail import batch
+from plone import api
+from plone.restapi.deserializer import json_body
+from plone.restapi.services import Service
+from Products.CMFCore.WorkflowCore import WorkflowException
+from zope.i18n import translate
+from zope.interface import alsoProvides
+
+import plone.protect.interfaces
+import transaction
+
+
+def _transition_titles(objs, ids):
+    workflow = api.portal.get_tool("portal_workflow")
+    titles = {}
+    for obj in objs[:1]:
+        for info in workflow.getTransitionsFor(obj):
+            titles[info["id"]] = info.get("title") or info["id"]
+    return titles
+
+
+class MailBatchGet(Service):
+    def reply(self):
+        uids = self.request.form.get("uids") or []
+        if isinstance(uids, str):
+            uids = [uid for uid in uids.split(",") if uid]
+        try:
+            objs = batch.mails_from_uids(uids)
+        except batch.BatchError as error:
+            return bad_request(self.request, translate(error.args[0], context=self.request))
+        ids = batch.common_transitions(objs)
+        titles = _transition_titles(objs, ids)
+        return {"uids": uids, "transitions": [
+            {"id": tid, "title": translate(titles.get(tid, tid), domain="plone",
+                                           context=self.request)} for tid in ids]}
+
+
+ACTIONS = {
+    "transition": lambda objs, data: batch.transition(objs, data.get("transition"),
+                                                      data.get("comment", "")),
+    "treating_group": lambda objs, data: batch.set_treating_group(objs, data.get("service")),
+    "recipient_groups": lambda objs, data: batch.change_recipient_groups(
+        objs, add=data.get("add") or (), remove=data.get("remove") or (),
+        replace=data.get("replace")),
+    "assign": lambda objs, data: batch.assign(objs, data.get("user")),
+    "label": lambda objs, data: batch.set_label(objs, data.get("label"),
+                                                data.get("active", True)),
+}
+
+
+class MailBatchPost(Service):
+    def reply(self):
+        alsoProvides(self.request, plone.protect.interfaces.IDisableCSRFProtection)
+        try:
+            data = json_body(self.request)
+        except Exception:
+            return bad_request(self.request, "The body must be JSON")
+        if not isinstance(data, dict):
+            return bad_request(self.request, "The body must be a JSON object")
+        action = ACTIONS.get(data.get("action"))
+        if action is None:
+            return bad_request(self.request, f"action must be one of {', '.join(ACTIONS)}")
+        savepoint = transaction.savepoint()
+        try:
+            objs = batch.mails_from_uids(data.get("uids") or [])
+            count = action(objs, data)
+        except batch.BatchError as error:
+            savepoint.rollback()
+            return bad_request(self.request, translate(error.args[0], context=self.request))
+        except WorkflowException as error:
+            savepoint.rollback()
+            return bad_request(self.request, str(error))
+        return {"action": data["action"], "count": count,
+                "items": [{"@id": obj.absolute_url(), "UID": obj.UID(),
+                           "review_state": api.content.get_state(obj)} for obj in objs]}

@@ -1,0 +1,53 @@
+"""``POST @mail-import``: import scans and emails sent as JSON.
+
+    {"files": [
+      {"filename": "0001.pdf", "data": "<base64>",
+       "metadata": {"scan_id": "050000000012345", "treating_groups": "finances", ...}},
+      {"filename": "message.eml", "data": "<base64>"}]}
+
+Answers the report ``{"created": [...], "replaced": [...], "errors": [...]}``:
+200 when every file was imported, 400 when some were refused (the others are
+imported; a refused file leaves nothing behind). For importers (role "Batch
+importer") and administrators.
+"""
+
+from iasolutions.core.restapi.errors import bad_request
+from iasolutions.mail import files
+from iasolutions.mail.importer import import_email
+from iasolutions.mail.importer import import_scan
+from iasolutions.mail.importer import Report
+from plone.restapi.deserializer import json_body
+from plone.restapi.services import Service
+from zope.i18n import translate
+from zope.interface import alsoProvides
+
+import plone.protect.interfaces
+
+
+class MailImportPost(Service):
+    def reply(self):
+        alsoProvides(self.request, plone.protect.interfaces.IDisableCSRFProtection)
+        try:
+            data = json_body(self.request)
+        except Exception:
+            return bad_request(self.request, "The body must be JSON")
+        entries = data.get("files") if isinstance(data, dict) else None
+        if not isinstance(entries, list) or not entries:
+            return bad_request(self.request, "files must be a non-empty list")
+        report = Report()
+        for index, entry in enumerate(entries):
+            filename = str((entry or {}).get("filename") or f"file-{index + 1}")
+            try:
+                content = files.decode((entry or {}).get("data") or "",
+                                       (entry or {}).get("encoding", "base64"))
+            except files.BadFile as error:
+                report.errors.append({"filename": filename,
+                                      "message": translate(error.args[0], context=self.request)})
+                continue
+            if filename.lower().endswith(".eml"):
+                import_email(filename, content, report)
+            else:
+                import_scan(filename, content, entry.get("metadata") or {}, report)
+        if report.errors:
+            self.request.response.setStatus(400)
+        return report.as_dict()

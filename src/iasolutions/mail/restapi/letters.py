@@ -1,0 +1,31 @@
+"""``POST <outgoing mail>/@mail-letters`` ``{"template_uid": …, "output_format": "odt"|"pdf"}``:
+generate the letters of the mail (one per postal recipient) as its main files."""
+
+from iasolutions.core.restapi.errors import bad_request
+from iasolutions.mail import letters
+from plone import api
+from plone.restapi.deserializer import json_body
+from plone.restapi.services import Service
+from zope.i18n import translate
+from zope.interface import alsoProvides
+
+import plone.protect.interfaces
+
+
+class LettersPost(Service):
+    def reply(self):
+        alsoProvides(self.request, plone.protect.interfaces.IDisableCSRFProtection)
+        data = json_body(self.request) or {}
+        uid = data.get("template_uid") if isinstance(data, dict) else None
+        template = api.content.get(UID=uid) if uid else None
+        if template is None or template.portal_type != "pod_template":
+            return bad_request(self.request, "template_uid must be the UID of a letter template")
+        try:
+            made = letters.generate_letters(self.context, template,
+                                            data.get("output_format", "odt"))
+        except letters.LetterError as error:
+            return bad_request(self.request, translate(error.args[0], context=self.request))
+        self.request.response.setStatus(201)
+        return {"items": [{"@id": obj.absolute_url(), "title": obj.title,
+                           "filename": obj.file.filename, "content-type": obj.file.contentType}
+                          for obj in made]}

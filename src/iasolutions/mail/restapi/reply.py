@@ -1,0 +1,54 @@
+"""``POST <incoming mail>/@reply``: create the outgoing mail answering it.
+
+The body may override the pre-filled fields (``{"sender": "<held position>",
+"title": "…"}``); the reply is validated as a new outgoing mail (400 with the
+fields at fault, nothing written).
+"""
+
+from AccessControl import Unauthorized
+from Acquisition import aq_base
+from iasolutions.mail.folders import container_for
+from iasolutions.mail.reply import reply_values
+from plone import api
+from plone.restapi.deserializer import json_body
+from plone.restapi.exceptions import DeserializationError
+from plone.restapi.interfaces import IDeserializeFromJson
+from plone.restapi.interfaces import ISerializeToJson
+from plone.restapi.services import Service
+from plone.restapi.services.content.utils import add
+from plone.restapi.services.content.utils import create
+from zExceptions import BadRequest
+from zope.component import queryMultiAdapter
+from zope.event import notify
+from zope.interface import alsoProvides
+from zope.lifecycleevent import ObjectCreatedEvent
+
+import plone.protect.interfaces
+
+
+class ReplyPost(Service):
+    def reply(self):
+        alsoProvides(self.request, plone.protect.interfaces.IDisableCSRFProtection)
+        data = json_body(self.request) or {}
+        if not isinstance(data, dict):
+            raise BadRequest("The body must be a JSON object")
+        container = container_for("dmsoutgoingmail")
+        if not api.user.has_permission("iasolutions.mail: Add outgoing mail", obj=container):
+            raise Unauthorized("You may not write outgoing mail")
+        obj = create(container, "dmsoutgoingmail", id_=None,
+                     title=data.get("title") or "reply").__of__(container)
+        for name, value in reply_values(self.context).items():
+            setattr(obj, name, value)
+        deserializer = queryMultiAdapter((obj, self.request), IDeserializeFromJson)
+        try:
+            deserializer(validate_all=True, data=data, create=True)
+        except DeserializationError as error:
+            raise BadRequest(str(error))
+        obj = aq_base(obj)
+        notify(ObjectCreatedEvent(obj))
+        obj = add(container, obj, rename=True)
+        self.request.response.setStatus(201)
+        self.request.response.setHeader("Location", obj.absolute_url())
+        serialized = queryMultiAdapter((obj, self.request), ISerializeToJson)()
+        serialized["@id"] = obj.absolute_url()
+        return serialized

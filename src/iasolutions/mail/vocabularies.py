@@ -1,0 +1,119 @@
+"""Named vocabularies of the mail module."""
+
+from iasolutions.core.services import get_services
+from iasolutions.core.services import services_of_user
+from iasolutions.core.vocabularies import parse_term_lines
+from iasolutions.mail import settings
+from iasolutions.mail.cache import cached
+from iasolutions.mail.assignment import agents_of
+from iasolutions.mail.assignment import fullname
+from iasolutions.mail.module import DIR_GENERAL
+from plone import api
+from zope.interface import provider
+from zope.schema.interfaces import IVocabularyFactory
+from zope.schema.vocabulary import SimpleTerm
+from zope.schema.vocabulary import SimpleVocabulary
+
+
+def _lines(name):
+    @provider(IVocabularyFactory)
+    def factory(context):
+        return SimpleVocabulary(parse_term_lines(settings.get(name)))
+
+    return factory
+
+
+mail_types = _lines("mail_types")
+omail_types = _lines("omail_types")
+imail_send_modes = _lines("imail_send_modes")
+omail_send_modes = _lines("omail_send_modes")
+
+
+def _service_term(brain):
+    acronym = getattr(brain, "acronym", "") or ""
+    title = f"{brain.Title} ({acronym})" if acronym else brain.Title
+    return SimpleTerm(brain.UID, brain.UID, title)
+
+
+def _current_values(context, *names):
+    values = []
+    for name in names:
+        value = getattr(context, name, None) if getattr(context, "portal_type", "").startswith(
+            ("dms", "task")) else None
+        if isinstance(value, str):
+            values.append(value)
+        elif value:
+            values.extend(value)
+    return values
+
+
+def services():
+    """The internal services (brains), once per request."""
+    return cached("services", None, get_services)
+
+
+def _services_vocabulary(keep=lambda brain: True, current=()):
+    """Active services (and deactivated ones a mail already uses)."""
+    terms = [_service_term(b) for b in services()
+             if (b.review_state == "active" and keep(b)) or b.UID in current]
+    return SimpleVocabulary(terms)
+
+
+@provider(IVocabularyFactory)
+def treating_groups(context):
+    """Internal services a mail can be given to (or copied to)."""
+    current = _current_values(context, "treating_groups", "recipient_groups", "assigned_group")
+    return _services_vocabulary(current=current)
+
+
+def can_choose_any_service(user=None):
+    from iasolutions.mail.guards import is_admin
+
+    user = user or api.user.get_current()
+    if user is None:
+        return False
+    return is_admin(user) or DIR_GENERAL in user.getGroups()
+
+
+@provider(IVocabularyFactory)
+def om_treating_groups(context):
+    """Services for which the user writes outgoing mail (their ``encodeur`` function);
+    the general management and administrators choose any."""
+    current = _current_values(context, "treating_groups")
+    if can_choose_any_service():
+        return _services_vocabulary(current=current)
+    mine = set(services_of_user(function_id="encodeur"))
+    return _services_vocabulary(keep=lambda b: b.UID in mine, current=current)
+
+
+def _users_vocabulary(userids):
+    terms = [SimpleTerm(uid, uid, fullname(uid)) for uid in userids]
+    return SimpleVocabulary(sorted(terms, key=lambda t: t.title.lower()))
+
+
+def _all_agents():
+    users = set()
+    for brain in services():
+        users.update(agents_of(brain.UID))
+    return users
+
+
+@provider(IVocabularyFactory)
+def assigned_users(context):
+    """The agents of the mail's treating service (of every service in an add form)."""
+    service = getattr(context, "treating_groups", None) if getattr(
+        context, "portal_type", "").startswith("dms") else None
+    users = set(agents_of(service)) if service else _all_agents()
+    current = getattr(context, "assigned_user", None) if service else None
+    if current:
+        users.add(current)
+    return _users_vocabulary(users)
+
+
+@provider(IVocabularyFactory)
+def task_assigned_users(context):
+    service = getattr(context, "assigned_group", None) if getattr(
+        context, "portal_type", "") == "task" else None
+    users = set(agents_of(service)) if service else _all_agents()
+    return _users_vocabulary(users)
+

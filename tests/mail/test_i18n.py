@@ -1,0 +1,38 @@
+"""French first: the mail module's workflows, types and messages show in French."""
+
+from plone import api
+from zope.i18n import translate
+
+import pytest
+
+
+@pytest.mark.parametrize("workflow_id", [
+    "iasolutions_incomingmail_workflow", "iasolutions_outgoingmail_workflow",
+    "iasolutions_mail_task_workflow", "iasolutions_mail_folder_workflow"])
+def test_workflow_titles_in_french(mail_portal, workflow_id):
+    workflow = api.portal.get_tool("portal_workflow")[workflow_id]
+    untranslated = [item.title for item in list(workflow.states.objectValues()) +
+                    list(workflow.transitions.objectValues())
+                    if translate(item.title, domain="plone", target_language="fr") == item.title]
+    assert untranslated == []
+
+
+def test_states_read_well(mail_portal):
+    assert translate("im_proposed_to_agent", domain="plone", target_language="fr") == "À traiter"
+    assert translate("im_proposed_to_agent", domain="plone", target_language="en") == (
+        "Proposed to the agent")
+
+
+def test_types_in_french(mail_portal):
+    types_tool = api.portal.get_tool("portal_types")
+    for type_id in ("dmsincomingmail", "dmsincoming_email", "dmsoutgoingmail", "dmsmainfile",
+                    "dmsommainfile", "dmsappendixfile", "task"):
+        fti = types_tool[type_id]
+        assert translate(fti.title, domain=fti.i18n_domain, target_language="fr") != fti.title
+
+
+def test_guard_messages_in_french(mail_portal):
+    from iasolutions.mail import _
+
+    message = _("Missing: ${fields}.", mapping={"fields": "expéditeur"})
+    assert translate(message, target_language="fr") == "Manquant : expéditeur."

@@ -1,0 +1,135 @@
+"""The mail module's profiles: install alone, uninstall, upgrades, its part of
+the organisation profiles, and the demo."""
+
+from iasolutions.core import services
+from iasolutions.mail import settings
+from iasolutions.mail.module import MODULE
+from plone import api
+from plone.app.testing import applyProfile
+from plone.app.testing import setRoles
+from plone.app.testing import TEST_USER_ID
+
+import pytest
+
+
+@pytest.fixture
+def bare_site(bare_portal):
+    setRoles(bare_portal, TEST_USER_ID, ["Manager"])
+    bare_portal.setTitle("Commune de Démo")
+    return bare_portal
+
+
+def test_installs_alone_on_the_core(bare_site):
+    applyProfile(bare_site, "iasolutions.core:default")
+    applyProfile(bare_site, "iasolutions.mail:default")
+    assert "incoming-mail" in bare_site
+    # no organisation profile: the counters get the reference's example formats
+    from iasolutions.core import counters
+
+    assert counters.get_definition("incoming_mail").format == "E%04d"
+    assert settings.get("due_date_extension") == 0
+
+
+def test_the_organisation_part_is_skipped_while_not_installed(bare_site):
+    applyProfile(bare_site, "iasolutions.policy:commune")
+    assert api.portal.get_registry_record("iasolutions.mail.due_date_extension",
+                                          default=None) is None
+
+
+def test_installed_after_the_organisation_profile_reads_its_part(bare_site):
+    applyProfile(bare_site, "iasolutions.policy:seneffe")
+    applyProfile(bare_site, "iasolutions.mail:default")
+    assert settings.get("imail_validation_levels") == 1  # seneffe
+    assert settings.get("due_date_extension") == 15  # commune, which seneffe extends
+    for brain in services.get_services():
+        assert api.group.get(groupname=f"{brain.UID}_n_plus_1") is not None
+
+
+def test_uninstall_keeps_mails_and_removes_function_groups(bare_site):
+    from iasolutions.mail import mails
+    from Products.CMFPlone.utils import get_installer
+
+    applyProfile(bare_site, "iasolutions.policy:commune")
+    installer = get_installer(bare_site, bare_site.REQUEST)
+    installer.install_product("iasolutions.mail")
+    mail = mails.create(title="Courrier gardé")
+    installer.uninstall_product("iasolutions.mail")
+    assert mail.getId() in mail.aq_parent
+    uid = services.get_services()[0].UID
+    assert api.group.get(groupname=f"{uid}_n_plus_1") is None
+    assert api.group.get(groupname="dir_general") is not None
+
+
+def test_upgrade_path(bare_site):
+    applyProfile(bare_site, "iasolutions.mail:default")
+    setup = api.portal.get_tool("portal_setup")
+    assert setup.getLastVersionForProfile(MODULE.profile) == ("1000",)
+    setup.setLastVersionForProfile(MODULE.profile, "1000")
+    for step in setup.listUpgrades(MODULE.profile):
+        for single in step if isinstance(step, list) else [step]:
+            single["step"].doStep(setup)
+    assert setup.getVersionForProfile(MODULE.profile) == "1000"
+    assert setup.listUpgrades(MODULE.profile) == []
+
+
+def test_commune_settings(mail_portal):
+    assert settings.get("due_date_extension") == 15
+    assert settings.get("imail_validation_levels") == 0
+    assert settings.get("assigned_user_check") == "n_plus_1"
+
+
+def test_seneffe_switches_the_n_plus_1_validation_on(mail_portal):
+    applyProfile(mail_portal, "iasolutions.policy:seneffe")
+    assert settings.get("imail_validation_levels") == 1
+    assert settings.get("omail_validation") is True
+    assert settings.get("due_date_extension") == 15
+    # applying it again changes nothing
+    before = {name: settings.get(name) for name in settings.NAMES}
+    applyProfile(mail_portal, "iasolutions.policy:seneffe")
+    assert {name: settings.get(name) for name in settings.NAMES} == before
+
+
+def test_due_date_default(mail_portal):
+    from datetime import date
+    from iasolutions.mail import mails
+
+    mail = mails.create(title="Courrier")
+    assert mail.due_date is not None and (mail.due_date - date.today()).days >= 15
+
+
+def demo_state():
+    catalog = api.portal.get_tool("portal_catalog")
+    brains = catalog.unrestrictedSearchResults(portal_type=[
+        "dmsincomingmail", "dmsoutgoingmail", "task"])
+    return sorted((b.portal_type, b.review_state) for b in brains)
+
+
+def test_demo_has_users_for_each_function_and_mails_in_every_state(mail_portal):
+    applyProfile(mail_portal, "iasolutions.mail:demo")
+    own = services.get_own_organization()
+    finances = api.content.get_uuid(own["finances"])
+    for function, userid in (("editeur", "agent_fin"), ("encodeur", "agent_fin"),
+                             ("lecteur", "lecteur_fin"), ("n_plus_1", "chef_fin"),
+                             ("n_plus_2", "chef2_fin")):
+        assert userid in services.service_members(finances, function)
+    for groupid, userid in (("encodeurs", "encodeur"), ("dir_general", "dirgen"),
+                            ("expedition", "expediteur")):
+        assert userid in [u.getId() for u in api.user.get_users(groupname=groupid)]
+    states = {(portal_type, state) for portal_type, state in demo_state()}
+    for state in ("created", "proposed_to_manager", "proposed_to_agent", "in_treatment",
+                  "closed"):
+        assert ("dmsincomingmail", state) in states
+    for state in ("created", "to_be_signed", "signed", "sent", "scanned"):
+        assert ("dmsoutgoingmail", state) in states
+    assert ("task", "created") in states
+    first = demo_state()
+    applyProfile(mail_portal, "iasolutions.mail:demo")
+    assert demo_state() == first
+
+
+def test_demo_with_the_n_plus_1_of_seneffe(mail_portal):
+    applyProfile(mail_portal, "iasolutions.policy:seneffe")
+    applyProfile(mail_portal, "iasolutions.mail:demo")
+    states = {state for portal_type, state in demo_state() if portal_type == "dmsincomingmail"}
+    assert "proposed_to_n_plus_1" in states
+    assert {"created", "proposed_to_manager", "in_treatment", "closed"} <= states
