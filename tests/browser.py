@@ -11,6 +11,7 @@ functional layer of the module::
 """
 
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
@@ -83,7 +84,19 @@ class Page:
         )
 
     def wait_for_text(self, text, timeout=20):
-        WebDriverWait(self.driver, timeout).until(lambda driver: text in self.text())
+        # the body may be replaced while we read it (a page still loading)
+        WebDriverWait(self.driver, timeout, ignored_exceptions=(StaleElementReferenceException,)
+                      ).until(lambda driver: text in self.text())
+        return self
+
+    def loads(self, action, timeout=20):
+        """Run ``action`` (a click, a submit) and wait until it has replaced the page:
+        waiting for an element that the old page also had would race with the load."""
+        old = self.driver.find_element(By.TAG_NAME, "html")
+        action()
+        WebDriverWait(self.driver, timeout).until(expected_conditions.staleness_of(old))
+        WebDriverWait(self.driver, timeout).until(
+            lambda driver: driver.execute_script("return document.readyState") == "complete")
         return self
 
     def screenshot(self, path):

@@ -12,7 +12,7 @@ def test_administrator_sees_the_services_and_their_groups(functional_portal, bro
     assert len(rows) == 10
     assert "Taxes et recettes" in rows[3].text
     assert "0 member(s)" in rows[3].text
-    page.find("#services tbody tr:nth-child(3) td:nth-child(3) a").click()
+    page.loads(page.find("#services tbody tr:nth-child(3) td:nth-child(3) a").click)
     page.wait_for_text("Group Members")
 
 
@@ -24,8 +24,7 @@ def test_agent_searches_the_directory(functional_portal, browser):
     page.open("contacts")
     search = page.find("#contacts-search input[name=SearchableText]")
     search.send_keys("namur")
-    page.find("#contacts-search button[type=submit]").click()
-    page.wait_for("#contacts-results")
+    page.loads(page.find("#contacts-search button[type=submit]").click)
     results = page.find("#contacts-results").text
     assert "Anne Dupont" in results
     assert "Luc Martin" not in results

@@ -22,15 +22,13 @@ def test_meeting_manager_orders_the_agenda_in_chromium(delib_functional_portal, 
     numbers = [cell.text for cell in page.find_all("#delib-agenda .delib-number")]
     assert numbers == ["1", "2"]
     assert page.find_all("#delib-agenda .delib-item-state")[1].text in ("Présenté", "Presented")
-    page.find(f"#present-{park.UID()}").click()
-    page.wait_for_text("Aménagement du parc")
+    page.loads(page.find(f"#present-{park.UID()}").click)
     rows = page.find_all("#delib-agenda tbody tr")
     assert "Aménagement du parc" in rows[2].text
     field = page.find(f"#move-{park.UID()}")
     field.clear()
     field.send_keys("1")
-    field.submit()
-    page.wait_for("#delib-agenda")
+    page.loads(field.submit)
     rows = page.find_all("#delib-agenda tbody tr")
     assert "Aménagement du parc" in rows[0].text
     # The item screen, as its creator: the state, the meeting, no action left.

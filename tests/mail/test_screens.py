@@ -26,7 +26,7 @@ def test_agent_dashboard_to_treat(mail_functional_portal, functional_people, bro
     # select two rows and open the batch transition form
     for box in page.find_all("input[name='uids:list']")[:2]:
         box.click()
-    page.find("button[formaction$='@@mail-batch-transition']").click()
+    page.loads(page.find("button[formaction$='@@mail-batch-transition']").click)
     page.wait_for("select[name=transition]")
     options = [o.get_attribute("value") for o in page.find_all("select[name=transition] option")]
     assert "treat" in options and "close" in options
@@ -45,5 +45,5 @@ def test_mail_view(mail_functional_portal, functional_people, browser):
     assert mail.Title() in text
     assert "scan.pdf" in text
     assert "Missing: mail type." in page.find(".mail-refusals").text
-    page.find("a.mail-label").click()
+    page.loads(page.find("a.mail-label").click)
     page.wait_for("a.mail-label.btn-secondary")
