@@ -210,29 +210,3 @@ def test_advice_over_rest(site):
     assert [(a["service"], a["type"], a["state"]) for a in advices] == [
         (dg, "positive_with_remarks", "advice_given")]
 
-
-def test_a_refused_config_change_is_a_400_with_its_reason(site):
-    """Over REST the refusal stays a 400 with the message, and nothing is written."""
-    portal, services = site
-    from tests.helpers import create_user
-
-    import transaction
-
-    college = portal["meeting-configs"]["meeting-config-college"]
-    item = make_item(college, "creator_fin", services["finances"], category="administration")
-    transition(item, "creator_fin", "propose")
-    create_user("siteadmin", roles=["Site Administrator"])
-    session = rest(portal, "siteadmin")
-    url = "meeting-configs/meeting-config-college"
-    response = session.patch(url, json={"title": "Nouveau titre",
-                                        "itemWFValidationLevels": ["itemcreated"]})
-    assert response.status_code == 400
-    assert "proposed" in response.json()["message"]
-    transaction.begin()
-    assert college.title != "Nouveau titre"
-    assert college.itemWFValidationLevels == ["itemcreated", "proposed"]
-    # A change keeping the states in use goes through.
-    response = session.patch(url, json={"title": "Nouveau titre"})
-    assert response.status_code == 204
-    transaction.begin()
-    assert college.title == "Nouveau titre"
