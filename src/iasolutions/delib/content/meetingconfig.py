@@ -58,7 +58,8 @@ class IMeetingConfigSchema(model.Schema):
         "itemRestrictedPowerObserversStates", "meetingRestrictedPowerObserversStates",
         "itemAutoSentToOtherMCStates"])
     model.fieldset("advices", label=_("Advices"), fields=[
-        "selectableAdvisers", "customAdvisers", "itemAdviceStates", "itemAdviceViewStates"])
+        "selectableAdvisers", "customAdvisers", "itemAdviceStates", "itemAdviceViewStates",
+        "usedAdviceTypes"])
     model.fieldset("votes", label=_("Votes"), fields=["useVotes", "usedPollTypes", "defaultPollType"])
 
     title = schema.TextLine(title=_("Title"))
@@ -159,6 +160,13 @@ class IMeetingConfigSchema(model.Schema):
         default=["proposed", "validated", "presented", "itemfrozen", "itempublished", "accepted",
                  "accepted_but_modified", "pre_accepted", "refused", "delayed",
                  "returned_to_proposing_group"],
+    )
+    usedAdviceTypes = schema.List(
+        title=_("Advice types"),
+        description=_("The types advisers choose from, in this order."),
+        value_type=schema.Choice(vocabulary="iasolutions.delib.advice_types"),
+        required=False,
+        default=["positive", "positive_with_remarks", "cautious", "negative", "nil"],
     )
     meetingConfigsToCloneTo = schema.List(
         title=_("Configurations items can be sent to"),
