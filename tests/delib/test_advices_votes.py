@@ -173,3 +173,29 @@ def test_scenario_10_sent_once_to_council(college, council, services, users):
     with pytest.raises(SendRefused) as refused:
         send_to(item, "meeting-config-council")
     assert refused.value.message == "item_already_sent"
+
+
+def test_advice_types_offered_by_the_configuration(college, services, users):
+    from zope.component import getUtility
+    from zope.i18n import translate
+    from zope.schema.interfaces import IVocabularyFactory
+
+    def offered(context):
+        factory = getUtility(IVocabularyFactory, "iasolutions.delib.config_advice_types")
+        return [term.value for term in factory(context)]
+
+    everything = getUtility(IVocabularyFactory, "iasolutions.delib.advice_types")(college)
+    assert [term.value for term in everything] == [
+        "positive", "positive_with_remarks", "cautious", "negative", "nil", "read",
+        "back_to_proposing_group"]
+    assert [translate(term.title, target_language="fr") for term in everything][-2:] == [
+        "Lu", "Renvoi au service proposant"]
+    dg = services["direction-generale"]
+    item = make_item(college, "creator_fin", services["finances"], optionalAdvisers=[dg])
+    # By default, the types configurations offered before (nothing changes for them).
+    assert offered(item) == ["positive", "positive_with_remarks", "cautious", "negative", "nil"]
+    transition(item, "creator_fin", "propose")
+    advice = add_advice(item, "adviser_dg", dg, "cautious")
+    college.usedAdviceTypes = ["positive", "negative", "read"]
+    assert offered(item) == ["positive", "negative", "read"]
+    assert offered(advice) == ["positive", "negative", "read", "cautious"]  # its own type kept

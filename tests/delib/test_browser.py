@@ -256,3 +256,52 @@ def test_creator_starts_an_item_from_a_template(site):
     assert item.proposingGroup == services["finances"]
     assert "cahier des charges" in item.decision.raw
     assert api.content.get_state(item) == "itemcreated"
+
+
+def test_batch_actions_of_the_dashboards(site):
+    """A reviewer validates two items from *Points à valider*; a creator's try is refused
+    item by item and changes nothing."""
+    from tests.delib.helpers import make_item
+    from tests.delib.helpers import transition
+
+    portal, services, app = site
+    college = portal["meeting-configs"]["meeting-config-college"]
+    items = [make_item(college, "creator_fin", services["finances"], title=title,
+                       category="administration") for title in ("Achat de sel", "Budget")]
+    for item in items:
+        transition(item, "creator_fin", "propose")
+    transaction.commit()
+    dashboard = folder_of(college)["points-a-valider"]
+    query = "&".join(f"uids:list={item.UID()}" for item in items)
+    creator = browser_for(app, "creator_fin")
+    creator.open(f"{dashboard.absolute_url()}/@@delib-batch-transition?{query}")
+    assert "Nothing can be done on all of these items." in creator.contents
+    creator.open(f"{dashboard.absolute_url()}/@@delib-batch-transition?{query}"
+                 f"&form.submitted=1&transition=validate"
+                 f"&_authenticator={creator.getControl(name='_authenticator').value}")
+    assert "0 item(s) changed." in creator.contents
+    assert creator.contents.count("delib-batch-refused") == 1
+    transaction.begin()
+    assert {api.content.get_state(item) for item in items} == {"proposed"}
+    # The reviewer sees the items and the buttons on their dashboard, then validates.
+    reviewer = browser_for(app, "reviewer_fin")
+    reviewer.open(f"{dashboard.absolute_url()}/@@faceted_query")
+    assert "@@delib-batch-transition" in reviewer.contents
+    assert all(item.UID() in reviewer.contents for item in items)
+    reviewer.open(f"{dashboard.absolute_url()}/@@delib-batch-transition?{query}")
+    select = reviewer.getControl(name="transition")
+    assert set(select.options) == {"validate", "backToItemCreated"}
+    select.value = ["validate"]
+    reviewer.getControl("Apply").click()
+    assert "2 item(s) changed." in reviewer.contents
+    transaction.begin()
+    assert {api.content.get_state(item) for item in items} == {"validated"}
+    # Copy groups, in the same way.
+    group = f"{services['direction-generale']}_reviewers"
+    manager = browser_for(app, "manager")
+    manager.open(f"{dashboard.absolute_url()}/@@delib-batch-copy-groups?{query}")
+    manager.getControl(name="group").value = [group]
+    manager.getControl("Apply").click()
+    assert "2 item(s) changed." in manager.contents
+    transaction.begin()
+    assert [item.copyGroups for item in items] == [[group], [group]]

@@ -23,3 +23,12 @@ def test_guard_messages_in_french(delib_portal):
         "La décision et la motivation sont vides."
     assert translate(_("decision_is_empty"), target_language="en") == \
         "The decision and the motivation are empty."
+
+
+def test_batch_messages_in_french(delib_portal):
+    from iasolutions.delib import _
+
+    assert translate(_("${count} item(s) changed.", mapping={"count": 2}),
+                     target_language="fr") == "2 point(s) modifié(s)."
+    assert translate(_("You may not change this item."), target_language="fr") == \
+        "Vous ne pouvez pas modifier ce point."

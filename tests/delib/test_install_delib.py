@@ -60,3 +60,22 @@ def test_a_refused_configuration_change_over_rest(delib_functional_portal):
     assert "pre_accepted" not in api.portal.get_tool("portal_workflow")[
         college.getItemWorkflow()].states.objectIds()
     assert api.content.get_state(item) == "proposed"
+
+
+def test_upgrade_1001_gives_the_item_dashboards_their_batch_actions(delib_portal, college):
+    from iasolutions.delib.dashboards import BATCH_ACTIONS
+    from iasolutions.delib.meetingconfigs import folder_of
+
+    profile = "iasolutions.delib:default"
+    setup = api.portal.get_tool("portal_setup")
+    assert setup.getLastVersionForProfile(profile) == ("1001",)
+    folder = folder_of(college)
+    assert folder["mes-points"].batch_actions == BATCH_ACTIONS
+    assert folder["seances"].batch_actions == []
+    # A site of the first release: dashboards without buttons.
+    folder["mes-points"].batch_actions = []
+    setup.setLastVersionForProfile(profile, "1000")
+    setup.upgradeProfile(profile)
+    assert setup.getLastVersionForProfile(profile) == ("1001",)
+    assert folder["mes-points"].batch_actions == BATCH_ACTIONS
+    assert folder["seances"].batch_actions == []

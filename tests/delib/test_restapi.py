@@ -209,3 +209,24 @@ def test_advice_over_rest(site):
     advices = rest(portal, "creator_fin").get(url).json()["advices"]
     assert [(a["service"], a["type"], a["state"]) for a in advices] == [
         (dg, "positive_with_remarks", "advice_given")]
+
+
+
+@pytest.mark.parametrize("advice_type, status", [
+    ("read", 201), ("back_to_proposing_group", 201), ("cautious", 400)])
+def test_advice_types_are_those_of_the_configuration(site, advice_type, status):
+    """The College offers "read" and "back to the proposing group" but not "cautious" here."""
+    portal, services = site
+    college = portal["meeting-configs"]["meeting-config-college"]
+    college.usedAdviceTypes = ["positive", "negative", "read", "back_to_proposing_group"]
+    dg = services["direction-generale"]
+    item = make_item(college, "creator_fin", services["finances"], optionalAdvisers=[dg])
+    transition(item, "creator_fin", "propose")
+    response = rest(portal, "adviser_dg").post(item.absolute_url(), json={
+        "@type": "meetingadvice", "advice_group": dg, "advice_type": advice_type})
+    assert response.status_code == status, response.text
+    if status == 201:
+        advices = rest(portal, "creator_fin").get(item.absolute_url()).json()["advices"]
+        assert [a["type"] for a in advices] == [advice_type]
+    else:
+        assert "advice_type" in response.text

@@ -25,7 +25,11 @@ from persistent.mapping import PersistentMapping
 from plone import api
 
 
-ADVICE_TYPES = ("positive", "positive_with_remarks", "cautious", "negative", "nil")
+# The reference's advice types; a configuration offers those of ``usedAdviceTypes``.
+ADVICE_TYPES = ("positive", "positive_with_remarks", "cautious", "negative", "nil", "read",
+                "back_to_proposing_group")
+# What configurations offered before ``usedAdviceTypes`` existed (its default).
+DEFAULT_ADVICE_TYPES = ("positive", "positive_with_remarks", "cautious", "negative", "nil")
 
 
 def resolve_service(reference):

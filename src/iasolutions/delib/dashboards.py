@@ -88,6 +88,14 @@ class MeetingDateColumn:
         return value.strftime("%d/%m/%Y") if hasattr(value, "strftime") else ""
 
 
+# Buttons of the item dashboards (views of iasolutions.delib.browser.batch).
+BATCH_ACTIONS = [
+    "delib-batch-transition|Changer l'état",
+    "delib-batch-copy-groups|Groupes en copie",
+]
+ITEM_DASHBOARDS = ("mes-points", "points-a-valider", "points-en-copie", "points-a-aviser",
+                   "tous-les-points", "dernieres-decisions")
+
 ITEM_COLUMNS = ["Title", "getProposingGroup", "review_state", "meeting_date", "getItemNumber",
                 "modified"]
 
@@ -133,7 +141,7 @@ def create_dashboards(cfg):
         ):
             made.append(core.create_dashboard(folder, id, f"{title} ({cfg.title})", query=query,
                                               criteria=item_filters(), columns=ITEM_COLUMNS,
-                                              sort_on=sort_on))
+                                              sort_on=sort_on, batch_actions=BATCH_ACTIONS))
         made.append(core.create_dashboard(
             folder, "seances", f"Séances ({cfg.title})",
             query=[core.type_is(cfg.getMeetingTypeName())],
@@ -143,3 +151,12 @@ def create_dashboards(cfg):
                       core.date_filter("meeting_date", "Date de séance")],
             columns=["Title", "review_state", "meeting_date"], sort_on="meeting_date"))
     return made
+
+
+def add_batch_actions(cfg):
+    """Give the item dashboards of a configuration their batch buttons (upgrade 1001)."""
+    folder = folder_of(cfg)
+    for dashboard_id in ITEM_DASHBOARDS:
+        dashboard = folder.get(dashboard_id) if folder is not None else None
+        if dashboard is not None and not dashboard.batch_actions:
+            dashboard.batch_actions = list(BATCH_ACTIONS)

@@ -26,5 +26,6 @@ DYNAMIC_MESSAGES = (
     _("blank"), _("present"), _("absent"), _("excused"),
     # advices
     _("positive"), _("positive_with_remarks"), _("cautious"), _("negative"), _("nil"),
+    _("read"), _("back_to_proposing_group"),
     _("not_given"), _("advice_under_edit"), _("advice_given"),
 )

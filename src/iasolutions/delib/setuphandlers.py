@@ -45,6 +45,7 @@ CONFIG_FIELDS = (
     "itemRestrictedPowerObserversStates", "meetingRestrictedPowerObserversStates",
     "customAdvisers", "itemAdviceStates", "itemAdviceViewStates", "meetingConfigsToCloneTo",
     "itemAutoSentToOtherMCStates", "useVotes", "usedPollTypes", "defaultPollType",
+    "usedAdviceTypes",
 )
 
 

@@ -99,7 +99,20 @@ def privacies(context):
 
 @provider(IVocabularyFactory)
 def advice_types(context):
+    """Every advice type (a configuration chooses among them)."""
     return _simple(ADVICE_TYPES)
+
+
+@provider(IVocabularyFactory)
+def config_advice_types(context):
+    """The advice types the configuration of the item (or advice) uses, plus the advice's
+    own type, so that an advice whose type is no longer offered keeps it when edited."""
+    cfg = config_of(context) if context is not None else None
+    used = list(cfg.usedAdviceTypes or ADVICE_TYPES) if cfg is not None else list(ADVICE_TYPES)
+    current = getattr(context, "advice_type", None) if IAdvice.providedBy(context) else None
+    if current and current not in used:
+        used.append(current)
+    return _simple(used)
 
 
 def _language():

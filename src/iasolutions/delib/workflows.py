@@ -18,6 +18,7 @@ from iasolutions.delib.meetingconfigs import enabled_levels
 from iasolutions.delib.meetingconfigs import VALIDATION_LEVELS
 from plone import api
 from Products.DCWorkflow.DCWorkflow import DCWorkflowDefinition
+from types import SimpleNamespace
 from zExceptions import BadRequest
 
 
@@ -43,8 +44,9 @@ ADAPTATION_STATES = {
 
 
 # A configuration change that would leave items in a state that no longer exists is
-# refused with a BadRequest: the form or the REST call fails with the message (400, the
-# status follows the exception's class name) and the transaction is aborted.
+# refused. The edit form checks it before saving (an invariant of the schema) and shows
+# the message; any other change (REST, code) fails here with a BadRequest: a 400 with the
+# message, and the transaction is aborted.
 WorkflowChangeRefused = BadRequest
 
 
@@ -89,27 +91,42 @@ def _build(base_id, wf_id, shape, install=True):
 
 def _check_states_in_use(cfg):
     """Refuse a change that removes a state existing items or meetings are in."""
+    lost = removed_states_in_use(cfg, cfg.itemWFValidationLevels, cfg.workflowAdaptations)
+    if lost:
+        from zope.globalrequest import getRequest
+        from zope.i18n import translate
+
+        raise WorkflowChangeRefused(translate(refusal_message(lost), context=getRequest()))
+
+
+def refusal_message(lost):
+    return _("The change removes the state(s) ${states} while some elements are in them; "
+             "move them out first.", mapping={"states": ", ".join(lost)})
+
+
+def removed_states_in_use(cfg, levels, adaptations):
+    """The states (sorted) items or meetings of ``cfg`` are in and that its workflows
+    would lose with these validation levels and adaptations.
+
+    The forms check this before saving (an invariant of the configuration's schema),
+    so nothing is written when a change is refused.
+    """
     wf_tool = api.portal.get_tool("portal_workflow")
     if cfg.getItemWorkflow() not in wf_tool.objectIds():
-        return
+        return []
+    # The shaping functions only read these two fields.
+    wanted = SimpleNamespace(itemWFValidationLevels=levels, workflowAdaptations=adaptations)
+    item_states, _transitions = item_workflow_spec(wanted)
+    meeting_wf = _build(BASE_MEETING_WORKFLOW, "__spec__",
+                        lambda wf: shape_meeting_workflow(wf, wanted), install=False)
     catalog = api.portal.get_tool("portal_catalog")
-    item_states, _transitions = item_workflow_spec(cfg)
-    meeting_wf = _build(BASE_MEETING_WORKFLOW, "__spec__", lambda wf: shape_meeting_workflow(wf, cfg),
-                        install=False)
+    lost = set()
     for portal_type, states in ((cfg.getItemTypeName(), item_states),
                                 (cfg.getMeetingTypeName(), set(meeting_wf.states.objectIds()))):
-        used = set()
-        for brain in catalog.unrestrictedSearchResults(portal_type=portal_type):
-            used.add(brain.review_state)
-        lost = sorted(used - states)
-        if lost:
-            from zope.globalrequest import getRequest
-            from zope.i18n import translate
-
-            raise WorkflowChangeRefused(translate(_(
-                "The change removes the state(s) ${states} while some elements are in them; "
-                "move them out first.", mapping={"states": ", ".join(lost)}),
-                context=getRequest()))
+        used = {brain.review_state
+                for brain in catalog.unrestrictedSearchResults(portal_type=portal_type)}
+        lost |= used - states
+    return sorted(lost)
 
 
 def _remove_state(wf, state_id):

@@ -9,6 +9,7 @@ from iasolutions.mail import labels
 from iasolutions.mail.assignment import can_be_assigned
 from iasolutions.mail.content.base import IMail
 from iasolutions.mail.restapi.deserializers import service_uid
+from iasolutions.core.batch import common_transitions
 from iasolutions.core.services import get_service
 from plone import api
 from zope.i18nmessageid import Message
@@ -36,22 +37,6 @@ def mails_from_uids(uids):
     if others:
         raise BatchError(_("Not a mail or a task: ${ids}.", mapping={"ids": ", ".join(others)}))
     return objs
-
-
-def _available(obj):
-    workflow = api.portal.get_tool("portal_workflow")
-    return [t["id"] for t in workflow.getTransitionsFor(obj)]
-
-
-def common_transitions(objs):
-    """The transitions the user may do on every one of ``objs``, in the order of the first."""
-    if not objs:
-        return []
-    common = _available(objs[0])
-    for obj in objs[1:]:
-        available = set(_available(obj))
-        common = [t for t in common if t in available]
-    return common
 
 
 def transition(objs, transition_id, comment=""):

@@ -14,7 +14,8 @@ class IAdviceSchema(model.Schema):
         title=_("Advice of"), vocabulary="iasolutions.delib.advice_groups",
     )
     advice_type = schema.Choice(
-        title=_("Advice"), vocabulary="iasolutions.delib.advice_types", default="positive",
+        title=_("Advice"), vocabulary="iasolutions.delib.config_advice_types",
+        default="positive",
     )
     advice_comment = RichText(title=_("Comment"), required=False)
     advice_observations = RichText(title=_("Observations"), required=False)

@@ -15,6 +15,8 @@ from plone.dexterity.content import Container
 from plone.supermodel import model
 from zope import schema
 from zope.interface import implementer
+from zope.interface import Invalid
+from zope.interface import invariant
 
 import re
 
@@ -46,13 +48,18 @@ def check_reference_format(value):
 class IMeetingConfigSchema(model.Schema):
     """What a meeting configuration says (field ids as in the reference)."""
 
+    @invariant
+    def states_in_use_kept(data):
+        check_states_in_use_kept(data)
+
     model.fieldset("workflow", label=_("Workflow"), fields=[
         "itemWFValidationLevels", "workflowAdaptations", "itemCopyGroupsStates",
         "itemPowerObserversStates", "meetingPowerObserversStates",
         "itemRestrictedPowerObserversStates", "meetingRestrictedPowerObserversStates",
         "itemAutoSentToOtherMCStates"])
     model.fieldset("advices", label=_("Advices"), fields=[
-        "selectableAdvisers", "customAdvisers", "itemAdviceStates", "itemAdviceViewStates"])
+        "selectableAdvisers", "customAdvisers", "itemAdviceStates", "itemAdviceViewStates",
+        "usedAdviceTypes"])
     model.fieldset("votes", label=_("Votes"), fields=["useVotes", "usedPollTypes", "defaultPollType"])
 
     title = schema.TextLine(title=_("Title"))
@@ -154,6 +161,13 @@ class IMeetingConfigSchema(model.Schema):
                  "accepted_but_modified", "pre_accepted", "refused", "delayed",
                  "returned_to_proposing_group"],
     )
+    usedAdviceTypes = schema.List(
+        title=_("Advice types"),
+        description=_("The types advisers choose from, in this order."),
+        value_type=schema.Choice(vocabulary="iasolutions.delib.advice_types"),
+        required=False,
+        default=["positive", "positive_with_remarks", "cautious", "negative", "nil"],
+    )
     meetingConfigsToCloneTo = schema.List(
         title=_("Configurations items can be sent to"),
         value_type=schema.Choice(vocabulary="iasolutions.delib.configs"),
@@ -180,6 +194,27 @@ class IMeetingConfigSchema(model.Schema):
         value_type=schema.Choice(vocabulary="iasolutions.delib.held_positions"),
         required=False, default=[],
     )
+
+
+def check_states_in_use_kept(data):
+    """Refuse, before the edit form saves anything, validation levels or adaptations that
+    would remove a state some items or meetings are in.
+
+    plone.restapi sets the values before it runs invariants: for REST the values compare
+    equal here and the check made when the configuration is applied answers (a 400)."""
+    from iasolutions.delib import workflows
+
+    cfg = getattr(data, "__context__", None)
+    if not IMeetingConfig.providedBy(cfg):
+        return  # being created: nothing is in any state yet
+    levels = list(data.itemWFValidationLevels or ())
+    adaptations = list(data.workflowAdaptations or ())
+    if levels == list(cfg.itemWFValidationLevels or ()) and \
+            adaptations == list(cfg.workflowAdaptations or ()):
+        return  # the workflows stay as they are (and this runs once per fieldset)
+    lost = workflows.removed_states_in_use(cfg, levels, adaptations)
+    if lost:
+        raise Invalid(workflows.refusal_message(lost))
 
 
 def define_reference_counter(config, value):

@@ -7,6 +7,7 @@ from iasolutions.mail import batch
 from iasolutions.mail.assignment import agents_of
 from iasolutions.mail.assignment import fullname
 from iasolutions.mail.labels import LABELS
+from iasolutions.core.batch import selected_uids
 from iasolutions.core.services import get_services
 from plone import api
 from plone.protect import CheckAuthenticator
@@ -24,8 +25,7 @@ class BatchView(BrowserView):
     modes = ()
 
     def uids(self):
-        uids = self.request.form.get("uids") or []
-        return [uids] if isinstance(uids, str) else list(uids)
+        return selected_uids(self.request.form)
 
     def __call__(self):
         self.error = None
