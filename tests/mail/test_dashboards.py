@@ -157,7 +157,7 @@ def test_dashboard_page_in_the_browser(mail_functional_portal, functional_people
     assert "Visible" not in other.text
 
 
-# Facets: sender / recipient, labels (mail.md §4) -------------------------------
+# Facets: sender / recipient, labels, references (mail.md §4) -------------------
 
 def test_sender_facet_narrows_to_that_correspondent(mail_portal, people, sender):
     from iasolutions.core.contacts import add_held_position
@@ -248,6 +248,29 @@ def test_labels_facet_on_top_of_unread_in_copy(mail_portal, people, sender):
     assert [t.split(" - ")[1] for t in titles(mail_portal, "in_copy_unread", "agent_b",
                                                labels="suivi")] == ["Un"]
     assert titles(mail_portal, "in_copy_unread", "agent_b", labels="lu") == []
+
+
+@pytest.mark.parametrize("search", ["{ref}", "{ref_lower}", "{ref} Subside", "AB-77",
+                                    "AB-77/2024"])
+def test_text_facet_finds_a_reference(mail_portal, people, sender, search):
+    mail = go(incoming_mail(people.a, sender, title="Subside", external_reference_no="AB-77/2024"),
+              "propose_to_manager", "propose_to_agent")
+    go(incoming_mail(people.a, sender, title="Autre"), "propose_to_manager", "propose_to_agent")
+    reference = mail.internal_reference_no
+    assert reference.startswith("E")
+    text = search.format(ref=reference, ref_lower=reference.lower())
+    assert titles(mail_portal, "all_mails", "agent_a", SearchableText=text) == [mail.Title()]
+
+
+def test_text_facet_finds_references_of_other_formats(mail_portal, people, sender):
+    incoming = go(incoming_mail(people.a, sender, title="Permis",
+                                internal_reference_no="E/2024/0005"),
+                  "propose_to_manager", "propose_to_agent")
+    outgoing = outgoing_mail(people.a, sender, title="Réponse")
+    assert titles(mail_portal, "all_mails", "agent_a",
+                  SearchableText="E/2024/0005") == [incoming.Title()]
+    assert titles(mail_portal, "all_mails", "redacteur_a", folder="outgoing-mail",
+                  SearchableText=outgoing.internal_reference_no) == [outgoing.Title()]
 
 
 def test_facets_of_the_dashboards(mail_portal):
