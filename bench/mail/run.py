@@ -158,6 +158,10 @@ def measure(repeat, only_rest=False):
             results[f"dashboard_{dashboard}"] = timed(
                 lambda d=dashboard: agent.get(url(f"incoming-mail/{d}/@@faceted_query"),
                                               headers=html).raise_for_status(), repeat)
+        # the page itself: its filters, among them the senders found in the mails
+        results["dashboard_page_all_mails"] = timed(
+            lambda: agent.get(url("incoming-mail/all_mails"), headers=html).raise_for_status(),
+            repeat)
         first = agent.get(url("@search"), params={
             "portal_type": "dmsincomingmail", "review_state": "in_treatment",
             "b_size": 1}).json()["items"][0]["@id"]

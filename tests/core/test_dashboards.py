@@ -6,6 +6,8 @@ from tests.helpers import as_user
 from tests.helpers import create_user
 from tests.helpers import rest
 from zope.component import getGlobalSiteManager
+from zope.schema.interfaces import IVocabularyFactory
+from zope.schema.vocabulary import SimpleVocabulary
 
 import io
 import pytest
@@ -140,3 +142,58 @@ def test_dashboard_page_in_the_browser(functional_portal, my_documents_query):
     assert "faceted-form" in page.text
     results = session.get("w/mine/@@faceted_query", headers={"Accept": "text/html"})
     assert "Document anne 01" in results.text
+
+
+
+class OnlyMine:
+    """A per-user facet: "mine" keeps the current user's documents."""
+
+    def __call__(self, context, values, own):
+        assert own["portal_type"] == {"query": ["Document"]}
+        if values == ["mine"]:
+            return {"Creator": api.user.get_current().getId()}
+        return None
+
+
+def mine_vocabulary(context):
+    return SimpleVocabulary.fromValues(["mine"])
+
+
+@pytest.fixture
+def only_mine_filter():
+    registry = getGlobalSiteManager()
+    utility = OnlyMine()
+    registry.registerUtility(utility, dashboards.IDashboardFilter, name="test.only_mine")
+    for name in ("test.only_mine", "test.no_filter"):
+        registry.registerUtility(mine_vocabulary, IVocabularyFactory, name=name)
+    yield utility
+    registry.unregisterUtility(utility, dashboards.IDashboardFilter, name="test.only_mine")
+    for name in ("test.only_mine", "test.no_filter"):
+        registry.unregisterUtility(mine_vocabulary, IVocabularyFactory, name=name)
+
+
+def test_user_filter_is_computed_for_the_current_user(folder, only_mine_filter):
+    add_documents(folder, "anne", 2)
+    add_documents(folder, "bob", 1)
+    dashboard = dashboards.create_dashboard(
+        folder, "all", "Tous", query=[dashboards.type_is("Document")],
+        criteria=[dashboards.user_filter("Creator", "Les miens", "test.only_mine")])
+    with as_user("anne"):
+        assert len(dashboards.results(dashboard)) == 3
+        assert [b.Title for b in dashboards.results(dashboard, Creator="mine")] == [
+            "Document anne 00", "Document anne 01"]
+        # the page sends only the choice: asking for bob's documents finds nothing
+        assert len(dashboards.results(dashboard, Creator="bob")) == 0
+    with as_user("bob"):
+        assert [b.Title for b in dashboards.results(dashboard, Creator=["mine"])] == [
+            "Document bob 00"]
+
+
+def test_user_filter_without_its_utility_shows_nothing(folder, only_mine_filter):
+    add_documents(folder, "anne", 1)
+    dashboard = dashboards.create_dashboard(
+        folder, "all", "Tous", query=[dashboards.type_is("Document")],
+        criteria=[dashboards.user_filter("Creator", "Les miens", "test.no_filter")])
+    with as_user("anne"):
+        assert len(dashboards.results(dashboard)) == 1
+        assert len(dashboards.results(dashboard, Creator="mine")) == 0

@@ -1,5 +1,6 @@
 """The agents' dashboards (scenario 8 of mail.md §8), as the users concerned."""
 
+from eea.facetednavigation.interfaces import ICriteria
 from iasolutions.core import dashboards
 from iasolutions.mail import labels
 from iasolutions.mail import settings
@@ -8,7 +9,16 @@ from tests.helpers import as_user
 from tests.helpers import rest
 from tests.mail.helpers import go
 from tests.mail.helpers import incoming_mail
+from tests.mail.helpers import outgoing_mail
+from zope.component import getUtility
+from zope.i18n import translate
+from zope.schema.interfaces import IVocabularyFactory
 
+import pytest
+
+
+def vocabulary(name, context=None):
+    return getUtility(IVocabularyFactory, name=name)(context or api.portal.get())
 
 
 def dashboard(portal, dashboard_id, folder="incoming-mail"):
@@ -145,3 +155,137 @@ def test_dashboard_page_in_the_browser(mail_functional_portal, functional_people
     other = rest(mail_functional_portal, "agent_b").get(
         "incoming-mail/to_treat/@@faceted_query", headers={"Accept": "text/html"})
     assert "Visible" not in other.text
+
+
+# Facets: sender / recipient, labels, references (mail.md §4) -------------------
+
+def test_sender_facet_narrows_to_that_correspondent(mail_portal, people, sender):
+    from iasolutions.core.contacts import add_held_position
+    from iasolutions.core.contacts import add_person
+
+    city = api.content.create(container=mail_portal["contacts"], type="organization",
+                              title="Ville de Binche")
+    alderman = add_held_position(add_person(mail_portal["contacts"], "Leroy", "Marc"), city,
+                                 "Échevin")
+    add_person(mail_portal["contacts"], "Sans", "Courrier")
+    for title, who in (("De Jean 1", sender), ("De Jean 2", sender), ("De Binche", alderman)):
+        go(incoming_mail(people.a, who, title=title), "propose_to_manager", "propose_to_agent")
+
+    def found(contact):
+        return [t.split(" - ")[1] for t in titles(
+            mail_portal, "all_mails", "agent_a", sender_index=contact.UID())]
+
+    assert found(sender) == ["De Jean 1", "De Jean 2"]
+    # a held position's mail is found by it, by its person and by its organisation
+    assert found(alderman) == found(alderman.get_person()) == found(city) == ["De Binche"]
+    # the choices: the correspondents only, not the whole directory
+    with as_user("agent_a"):
+        choices = [term.title for term in vocabulary("iasolutions.mail.senders")]
+    assert "Jean Dupont" in choices and "Ville de Binche" in choices
+    assert "Courrier Sans" not in choices and "Sans Courrier" not in choices
+
+
+def test_recipient_facet_of_outgoing_mail(mail_portal, people, sender):
+    from iasolutions.core.contacts import add_held_position
+    from iasolutions.core.contacts import add_person
+    from iasolutions.core.contacts import relation_to
+
+    other = add_person(mail_portal["contacts"], "Martin", "Anne")
+    own = mail_portal["contacts"]["plonegroup-organization"]
+    signatory = add_held_position(add_person(mail_portal["contacts"], "Lejeune", "Marie"),
+                                  own["direction-generale"], "Directrice générale")
+    outgoing_mail(people.a, sender, title="À Jean", sender=relation_to(signatory))
+    outgoing_mail(people.a, other, title="À Anne", sender=relation_to(signatory))
+    assert [t.split(" - ")[1] for t in titles(
+        mail_portal, "all_mails", "redacteur_a", folder="outgoing-mail",
+        recipients_index=sender.UID())] == ["À Jean"]
+    with as_user("redacteur_a"):
+        recipients = [t.title for t in vocabulary("iasolutions.mail.recipients")]
+        senders = [t.title for t in vocabulary("iasolutions.mail.senders")]
+    assert "Jean Dupont" in recipients and "Anne Martin" in recipients
+    # the signatory of outgoing mail is no sender of incoming mail
+    assert not [title for title in senders if "Lejeune" in title]
+
+
+def test_labels_facet_is_personal(mail_portal, people, sender):
+    read, followed, theirs = [
+        go(incoming_mail(people.a, sender, title=title), "propose_to_manager",
+           "propose_to_agent") for title in ("Lu par moi", "Suivi par moi", "Lu par l'autre")]
+    with as_user("agent_a"):
+        labels.set_label(read, "lu")
+        labels.set_label(followed, "suivi")
+    with as_user("lecteur_a"):
+        labels.set_label(theirs, "lu")
+        labels.set_label(theirs, "suivi")
+
+    def mine(userid, dashboard_id="all_mails", **filters):
+        return sorted(t.split(" - ")[1] for t in titles(mail_portal, dashboard_id, userid,
+                                                         **filters))
+
+    assert mine("agent_a", labels="lu") == ["Lu par moi"]
+    assert mine("agent_a", labels="non_lu") == ["Lu par l'autre", "Suivi par moi"]
+    assert mine("agent_a", labels="suivi") == ["Suivi par moi"]
+    assert mine("agent_a", labels=["suivi", "non_lu"]) == ["Suivi par moi"]
+    assert mine("agent_a", labels=["lu", "non_lu"]) == []
+    assert mine("lecteur_a", labels="lu") == ["Lu par l'autre"]
+    assert mine("lecteur_a", labels="suivi") == ["Lu par l'autre"]
+    # a forged choice naming a colleague finds nothing
+    assert mine("lecteur_a", labels="agent_a:lu") == []
+    # on top of the dashboard's own labels: my followed mails, read or not
+    assert mine("agent_a", "followed", labels="non_lu") == ["Suivi par moi"]
+    assert mine("agent_a", "followed", labels="lu") == []
+    with as_user("agent_a"):
+        labels.set_label(followed, "lu")
+    assert mine("agent_a", "followed", labels="lu") == ["Suivi par moi"]
+
+
+def test_labels_facet_on_top_of_unread_in_copy(mail_portal, people, sender):
+    copied = [go(incoming_mail(people.a, sender, title=title, recipient_groups=[people.b]),
+                 "propose_to_manager", "propose_to_agent") for title in ("Un", "Deux")]
+    with as_user("agent_b"):
+        labels.set_label(copied[0], "suivi")
+        labels.set_label(copied[1], "lu")
+    assert [t.split(" - ")[1] for t in titles(mail_portal, "in_copy_unread", "agent_b",
+                                               labels="suivi")] == ["Un"]
+    assert titles(mail_portal, "in_copy_unread", "agent_b", labels="lu") == []
+
+
+@pytest.mark.parametrize("search", ["{ref}", "{ref_lower}", "{ref} Subside", "AB-77",
+                                    "AB-77/2024"])
+def test_text_facet_finds_a_reference(mail_portal, people, sender, search):
+    mail = go(incoming_mail(people.a, sender, title="Subside", external_reference_no="AB-77/2024"),
+              "propose_to_manager", "propose_to_agent")
+    go(incoming_mail(people.a, sender, title="Autre"), "propose_to_manager", "propose_to_agent")
+    reference = mail.internal_reference_no
+    assert reference.startswith("E")
+    text = search.format(ref=reference, ref_lower=reference.lower())
+    assert titles(mail_portal, "all_mails", "agent_a", SearchableText=text) == [mail.Title()]
+
+
+def test_text_facet_finds_references_of_other_formats(mail_portal, people, sender):
+    incoming = go(incoming_mail(people.a, sender, title="Permis",
+                                internal_reference_no="E/2024/0005"),
+                  "propose_to_manager", "propose_to_agent")
+    outgoing = outgoing_mail(people.a, sender, title="Réponse")
+    assert titles(mail_portal, "all_mails", "agent_a",
+                  SearchableText="E/2024/0005") == [incoming.Title()]
+    assert titles(mail_portal, "all_mails", "redacteur_a", folder="outgoing-mail",
+                  SearchableText=outgoing.internal_reference_no) == [outgoing.Title()]
+
+
+def test_facets_of_the_dashboards(mail_portal):
+    def facets(folder, dashboard_id="all_mails"):
+        board = dashboard(mail_portal, dashboard_id, folder)
+        return {c.title: (c.widget, c.index) for c in ICriteria(board).values()}
+
+    incoming = facets("incoming-mail")
+    assert incoming["Expéditeur"] == ("multiselect", "sender_index")
+    assert incoming["Étiquettes"] == ("iasolutions_user_filter", "labels")
+    assert incoming["Date du courrier"] == ("daterange", "original_mail_date")
+    outgoing = facets("outgoing-mail")
+    assert outgoing["Destinataire"] == ("multiselect", "recipients_index")
+    assert outgoing["Étiquettes"] == ("iasolutions_user_filter", "labels")
+    choices = vocabulary("iasolutions.mail.my_labels")
+    assert [t.value for t in choices] == ["lu", "non_lu", "suivi"]
+    assert [translate(t.title, target_language="fr") for t in choices] == [
+        "Lu", "Non lu", "Suivi"]

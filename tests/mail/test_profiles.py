@@ -63,13 +63,48 @@ def test_uninstall_keeps_mails_and_removes_function_groups(bare_site):
 def test_upgrade_path(bare_site):
     applyProfile(bare_site, "iasolutions.mail:default")
     setup = api.portal.get_tool("portal_setup")
-    assert setup.getLastVersionForProfile(MODULE.profile) == ("1000",)
+    assert setup.getLastVersionForProfile(MODULE.profile) == ("1001",)
     setup.setLastVersionForProfile(MODULE.profile, "1000")
-    for step in setup.listUpgrades(MODULE.profile):
-        for single in step if isinstance(step, list) else [step]:
-            single["step"].doStep(setup)
-    assert setup.getVersionForProfile(MODULE.profile) == "1000"
+    assert setup.listUpgrades(MODULE.profile) != []
+    setup.upgradeProfile(MODULE.profile)
+    assert setup.getLastVersionForProfile(MODULE.profile) == ("1001",)
     assert setup.listUpgrades(MODULE.profile) == []
+
+
+class BeforeUpgrade:
+    """An outgoing mail as indexed before 1001: its signatory in ``sender_index``."""
+
+    def __init__(self, uid):
+        self.sender_index = [uid]
+
+
+def test_upgrade_1001_facets_and_senders(mail_portal, people, sender):
+    from eea.facetednavigation.interfaces import ICriteria
+    from iasolutions.core.contacts import add_held_position
+    from iasolutions.core.contacts import add_person
+    from iasolutions.core.contacts import relation_to
+    from iasolutions.mail.upgrades import v1001
+    from Products.CMFCore.indexing import processQueue
+    from tests.mail.helpers import outgoing_mail
+
+    own = mail_portal["contacts"]["plonegroup-organization"]
+    signatory = add_held_position(add_person(mail_portal["contacts"], "Lejeune", "Marie"),
+                                  own["direction-generale"], "Directrice générale")
+    mail = outgoing_mail(people.a, sender, sender=relation_to(signatory))
+    catalog = api.portal.get_tool("portal_catalog")
+    processQueue()  # the mail's own indexing first, then the old value
+    catalog._catalog.getIndex("sender_index").index_object(
+        catalog.getrid("/".join(mail.getPhysicalPath())), BeforeUpgrade(signatory.UID()))
+    board = mail_portal["incoming-mail"]["all_mails"]
+    for cid, criterion in list(ICriteria(board).items()):
+        if criterion.index in ("sender_index", "labels"):
+            ICriteria(board).delete(cid)
+    assert len(catalog.unrestrictedSearchResults(sender_index=signatory.UID())) == 1
+
+    v1001.upgrade(api.portal.get_tool("portal_setup"))
+    assert len(catalog.unrestrictedSearchResults(sender_index=signatory.UID())) == 0
+    assert {"sender_index", "labels"} <= {c.index for c in ICriteria(board).values()}
+    assert len(catalog.unrestrictedSearchResults(recipients_index=sender.UID())) == 1
 
 
 def test_commune_settings(mail_portal):

@@ -2,7 +2,10 @@
 dashboard and the mail view."""
 
 from iasolutions.core.contacts import add_person
+from iasolutions.mail import labels
 from iasolutions.mail import mails
+from selenium.webdriver.support.ui import WebDriverWait
+from tests.helpers import as_user
 from tests.mail.helpers import go
 from tests.mail.helpers import incoming_mail
 
@@ -47,3 +50,41 @@ def test_mail_view(mail_functional_portal, functional_people, browser):
     assert "Missing: mail type." in page.find(".mail-refusals").text
     page.loads(page.find("a.mail-label").click)
     page.wait_for("a.mail-label.btn-secondary")
+
+
+def listed(page, count):
+    """The titles of the results once the listing shows ``count`` rows."""
+
+    def rows(driver):
+        found = page.find_all(".dashboard-results tbody tr td a")
+        return found if len(found) == count else False
+
+    links = WebDriverWait(page.driver, 20).until(rows)
+    return sorted(link.text.split(" - ", 1)[1] for link in links)
+
+
+def test_sender_and_labels_facets(mail_functional_portal, functional_people, browser):
+    contacts = mail_functional_portal["contacts"]
+    jean, anne = add_person(contacts, "Dupont", "Jean"), add_person(contacts, "Martin", "Anne")
+    go(incoming_mail(functional_people.a, jean, title="De Jean"), "propose_to_manager",
+       "propose_to_agent")
+    followed = go(incoming_mail(functional_people.a, anne, title="De Anne, suivi"),
+                  "propose_to_manager", "propose_to_agent")
+    go(incoming_mail(functional_people.a, anne, title="De Anne, pas suivi"),
+       "propose_to_manager", "propose_to_agent")
+    with as_user("agent_a"):
+        labels.set_label(followed, "suivi")
+    page = browser(mail_functional_portal).login("agent_a")
+    page.driver.set_window_size(1400, 3000)  # the facets below the others, in view
+    try:
+        page.open("incoming-mail/all_mails")
+        listed(page, 3)
+        # the sender: a search among the correspondents
+        page.find(".section-expediteur .select2-choice").click()
+        page.driver.switch_to.active_element.send_keys("Mart\n")
+        assert listed(page, 2) == ["De Anne, pas suivi", "De Anne, suivi"]
+        # my labels: the one I follow
+        page.find(".section-etiquettes input[value=suivi]").click()
+        assert listed(page, 1) == ["De Anne, suivi"]
+    finally:
+        page.driver.set_window_size(1400, 1000)

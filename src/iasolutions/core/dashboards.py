@@ -18,6 +18,12 @@ Per-user parts: a module registers a named ``IDashboardQuery`` utility (say
 (``{"assigned_user": "jdoe"}``); ``user_query(name)`` puts it in a dashboard.
 Columns are formatted by named ``IDashboardColumn`` utilities (core: Title,
 review_state, created, modified, Creator), else shown as they are.
+
+Per-user facets: ``user_filter(index, title, name)`` shows the choices of the
+vocabulary ``name`` ("read", "followed"…) as checkboxes; the page sends only
+these choices, and the ``IDashboardFilter`` utility of the same name turns
+them into the current user's query, so nobody can ask for another user's
+values.
 """
 
 from datetime import date
@@ -26,7 +32,10 @@ from DateTime import DateTime
 from eea.facetednavigation.interfaces import ICriteria
 from eea.facetednavigation.interfaces import IFacetedNavigable
 from eea.facetednavigation.layout.interfaces import IFacetedLayout
+from eea.facetednavigation.widgets.checkbox.interfaces import ICheckboxSchema
+from eea.facetednavigation.widgets.checkbox.widget import Widget as CheckboxWidget
 from plone import api
+from plone.app.querystring.queryparser import parseFormquery
 from zope.component import getMultiAdapter
 from zope.component import queryUtility
 from zope.globalrequest import getRequest
@@ -48,6 +57,13 @@ class IDashboardQuery(Interface):
 
 class IDashboardColumn(Interface):
     """Named utility (the column id): ``title`` and ``__call__(brain) → text``."""
+
+
+class IDashboardFilter(Interface):
+    """Named utility, named as the facet's vocabulary:
+    ``__call__(context, values, own) → catalog query`` of the choices ``values``
+    for the current user; ``own`` is the dashboard's own query, whose part on
+    the same index the result must keep (the facet's query replaces it)."""
 
 
 # Collection query rows --------------------------------------------------
@@ -94,8 +110,52 @@ def select_filter(index, title, vocabulary="", position="left"):
     return ("select", position, {"title": title, "index": index, "vocabulary": vocabulary})
 
 
+def search_filter(index, title, vocabulary, position="left"):
+    """A drop-down list with a search box, for long vocabularies (contacts…)."""
+    return ("multiselect", position, {"title": title, "index": index, "vocabulary": vocabulary,
+                                      "operator": "or", "multiple": False})
+
+
 def date_filter(index, title, position="left"):
     return ("daterange", position, {"title": title, "index": index})
+
+
+def user_filter(index, title, vocabulary, position="left"):
+    """Checkboxes whose choices the ``IDashboardFilter`` named ``vocabulary``
+    turns into the current user's query on ``index`` (each choice must hold)."""
+    return (UserFilterWidget.widget_type, position, {
+        "title": title, "index": index, "vocabulary": vocabulary, "operator": "and"})
+
+
+class IUserFilterSchema(ICheckboxSchema):
+    """The settings of a per-user facet: those of checkboxes."""
+
+
+class UserFilterWidget(CheckboxWidget):
+    """The checkboxes of a ``user_filter`` (eea's page and script): the query
+    is made here, on the server, for the user who asks."""
+
+    widget_type = "iasolutions_user_filter"
+    widget_label = "Per-user checkboxes"
+
+    def query(self, form):
+        index = self.data.get("index", "")
+        chosen = super().query(form).get(index)
+        if not chosen:
+            return {}
+        values = chosen["query"]
+        values = [values] if isinstance(values, str) else list(values)
+        utility = queryUtility(IDashboardFilter, name=self.data.get("vocabulary") or "")
+        if utility is None:
+            return dict(NOTHING)
+        # eea lays the facets' query over the dashboard's own: the utility sees
+        # the latter to keep its part on the same index.
+        return utility(self.context, values, own_query(self.context)) or dict(NOTHING)
+
+
+def own_query(dashboard):
+    """The dashboard's own catalog query, for the current user."""
+    return parseFormquery(dashboard, dashboard.query or [])
 
 
 def create_dashboard(container, id, title, query, criteria=(), columns=None, sort_on="created",

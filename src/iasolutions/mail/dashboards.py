@@ -103,6 +103,46 @@ class ToValidate:
         return {"validation_level": keys} if keys else None
 
 
+LABEL_CHOICES = ("lu", "non_lu", "suivi")
+
+
+class MyLabels:
+    """The labels facet (``IDashboardFilter``): "lu", "non_lu", "suivi" are
+    the current user's labels, on top of the dashboard's own label part (the
+    followed mails I have not read…)."""
+
+    def __call__(self, context, values, own):
+        if not set(values) <= set(LABEL_CHOICES):
+            return None
+        userid = _userid()
+        wanted, excluded = _label_parts(own.get("labels"))
+        for value in values:
+            if value == "non_lu":
+                excluded.add(f"{userid}:lu")
+            else:
+                wanted.add(f"{userid}:{value}")
+        query = {"operator": "and"}
+        if wanted:
+            query["query"] = sorted(wanted)
+        if excluded:
+            query["not"] = sorted(excluded)
+        return {"labels": query}
+
+
+def _label_parts(part):
+    """(required, excluded) labels of a dashboard's own ``labels`` query; its
+    per-user parts (``Unread``, ``Followed``) ask for one label each."""
+    if isinstance(part, dict):
+        return set(_listed(part.get("query"))), set(_listed(part.get("not")))
+    return set(_listed(part)), set()
+
+
+def _listed(value):
+    if not value:
+        return []
+    return [value] if isinstance(value, str) else list(value)
+
+
 def validation_key(service_uid, state):
     """Index value of a mail waiting on a validation step (``validation_level``)."""
     if state in ("proposed_to_manager", "proposed_to_pre_manager"):
@@ -118,6 +158,7 @@ my_task_services = MyTaskServices()
 unread = Unread()
 followed = Followed()
 to_validate = ToValidate()
+my_labels = MyLabels()
 
 
 # Columns (IDashboardColumn) ---------------------------------------------------
@@ -200,7 +241,8 @@ OM_STATES = [
 
 
 def criteria(dates=("reception_date", "due_date"), mail_types="iasolutions.mail.mail_types",
-             send_modes="iasolutions.mail.imail_send_modes"):
+             send_modes="iasolutions.mail.imail_send_modes",
+             correspondents=("sender_index", "Expéditeur", "iasolutions.mail.senders")):
     result = [
         core.text_filter("Recherche (référence, titre, expéditeur…)"),
         core.checkbox_filter("review_state", "État"),
@@ -217,6 +259,12 @@ def criteria(dates=("reception_date", "due_date"), mail_types="iasolutions.mail.
               "original_mail_date": "Date du courrier", "mail_date": "Date du courrier",
               "outgoing_date": "Date d'envoi", "modified": "Modifié"}
     result += [core.date_filter(name, titles[name]) for name in dates + ("modified",)]
+    # after the others, so that the ids (c0, c1…) of the older facets do not change
+    index, title, vocabulary = correspondents
+    result += [
+        core.search_filter(index, title, vocabulary),
+        core.user_filter("labels", "Étiquettes", "iasolutions.mail.my_labels"),
+    ]
     return result
 
 
@@ -286,7 +334,8 @@ def _setup_dashboards(portal):
             ("reception_date", "due_date", "original_mail_date"))),
         (portal[OUTGOING], outgoing_dashboards(), OM_COLUMNS, criteria(
             ("mail_date", "outgoing_date"), "iasolutions.mail.omail_types",
-            "iasolutions.mail.omail_send_modes")),
+            "iasolutions.mail.omail_send_modes",
+            ("recipients_index", "Destinataire", "iasolutions.mail.recipients"))),
         (portal[TASKS], task_dashboards(), TASK_COLUMNS, [
             core.text_filter(), core.checkbox_filter("review_state", "État"),
             core.date_filter("due_date", "Échéance")]),

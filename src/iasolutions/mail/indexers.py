@@ -6,6 +6,7 @@ a mail would otherwise acquire its parent's treating service or reference.
 
 from iasolutions.mail.content.base import IMail
 from iasolutions.mail.content.base import IMailFile
+from iasolutions.mail.content.incoming_mail import IIncomingMail
 from iasolutions.mail.content.task import ITask
 from plone.indexer import indexer
 from zope.interface import Interface
@@ -83,10 +84,11 @@ def _uids(relations):
     return sorted(set(uids))
 
 
-@indexer(IMail)
+@indexer(IIncomingMail)
 def sender_index(obj):
-    sender = getattr(obj, "sender", None)
-    uids = _uids(sender if isinstance(sender, (list, tuple)) else [sender])
+    """The senders of incoming mail (the ``sender`` of outgoing mail is its
+    signatory, not a correspondent: the sender facet must not list it)."""
+    uids = _uids(getattr(obj, "sender", None))
     if not uids:
         raise AttributeError("sender_index")
     return uids

@@ -1,8 +1,10 @@
 """Named vocabularies of the mail module."""
 
+from iasolutions.core.contacts import CONTACT_TYPES
 from iasolutions.core.services import get_services
 from iasolutions.core.services import services_of_user
 from iasolutions.core.vocabularies import parse_term_lines
+from iasolutions.mail import _
 from iasolutions.mail import settings
 from iasolutions.mail.cache import cached
 from iasolutions.mail.assignment import agents_of
@@ -117,3 +119,37 @@ def task_assigned_users(context):
     users = set(agents_of(service)) if service else _all_agents()
     return _users_vocabulary(users)
 
+
+def _correspondents(index):
+    """The contacts found in ``index`` of the mails, by name: only those that
+    are correspondents of some mail, not the whole directory."""
+
+    def terms():
+        catalog = api.portal.get_tool("portal_catalog")
+        uids = list(catalog.uniqueValuesFor(index))
+        if not uids:
+            return []
+        brains = catalog(UID=uids, portal_type=list(CONTACT_TYPES), sort_on="sortable_title")
+        return [SimpleTerm(b.UID, b.UID, b.Title or b.getId) for b in brains]
+
+    @provider(IVocabularyFactory)
+    def factory(context):
+        return SimpleVocabulary(cached("correspondents", index, terms))
+
+    return factory
+
+
+# the choices of the dashboards' sender (incoming) and recipient (outgoing) facets
+senders = _correspondents("sender_index")
+recipients = _correspondents("recipients_index")
+
+
+@provider(IVocabularyFactory)
+def my_labels(context):
+    """The choices of the dashboards' labels facet, for the current user
+    (``dashboards.MyLabels`` makes their query)."""
+    return SimpleVocabulary([
+        SimpleTerm("lu", "lu", _("Read")),
+        SimpleTerm("non_lu", "non_lu", _("Unread")),
+        SimpleTerm("suivi", "suivi", _("Followed")),
+    ])
