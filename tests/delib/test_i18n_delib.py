@@ -41,3 +41,10 @@ def test_signatory_messages_in_french(delib_portal):
         "Le remplaçant doit assister à la séance et être présent pour ce point."
     assert translate(_("(in place of ${name})", mapping={"name": "Jean Dupont"}),
                      target_language="fr") == "(à la place de Jean Dupont)"
+
+
+def test_batch_rest_messages_in_french(delib_portal):
+    from iasolutions.delib import _
+
+    message = _("action must be one of: ${actions}.", mapping={"actions": "transition"})
+    assert translate(message, target_language="fr") == "action doit être l'une de : transition."
