@@ -32,3 +32,19 @@ def test_batch_messages_in_french(delib_portal):
                      target_language="fr") == "2 point(s) modifié(s)."
     assert translate(_("You may not change this item."), target_language="fr") == \
         "Vous ne pouvez pas modifier ce point."
+
+
+def test_signatory_messages_in_french(delib_portal):
+    from iasolutions.delib import _
+
+    assert translate(_("signatory_not_present"), target_language="fr") == \
+        "Le remplaçant doit assister à la séance et être présent pour ce point."
+    assert translate(_("(in place of ${name})", mapping={"name": "Jean Dupont"}),
+                     target_language="fr") == "(à la place de Jean Dupont)"
+
+
+def test_batch_rest_messages_in_french(delib_portal):
+    from iasolutions.delib import _
+
+    message = _("action must be one of: ${actions}.", mapping={"actions": "transition"})
+    assert translate(message, target_language="fr") == "action doit être l'une de : transition."

@@ -68,7 +68,7 @@ def test_upgrade_1001_gives_the_item_dashboards_their_batch_actions(delib_portal
 
     profile = "iasolutions.delib:default"
     setup = api.portal.get_tool("portal_setup")
-    assert setup.getLastVersionForProfile(profile) == ("1001",)
+    assert setup.getLastVersionForProfile(profile) == ("1002",)
     folder = folder_of(college)
     assert folder["mes-points"].batch_actions == BATCH_ACTIONS
     assert folder["seances"].batch_actions == []
@@ -76,6 +76,28 @@ def test_upgrade_1001_gives_the_item_dashboards_their_batch_actions(delib_portal
     folder["mes-points"].batch_actions = []
     setup.setLastVersionForProfile(profile, "1000")
     setup.upgradeProfile(profile)
-    assert setup.getLastVersionForProfile(profile) == ("1001",)
+    assert setup.getLastVersionForProfile(profile) == ("1002",)
     assert folder["mes-points"].batch_actions == BATCH_ACTIONS
     assert folder["seances"].batch_actions == []
+
+
+def test_upgrade_1002_replaces_only_an_unchanged_deliberation_template(delib_portal, college,
+                                                                      council):
+    from iasolutions.core.odt import odt_text
+    from iasolutions.core.odt import OdtBuilder
+    from pathlib import Path
+    from plone.namedfile.file import NamedBlobFile
+
+    profile = "iasolutions.delib:default"
+    setup = api.portal.get_tool("portal_setup")
+    # Sites of 1001: the College's template is the default of the time (without a signature
+    # block), the Council's was changed by its administrator.
+    first_default = (Path(__file__).parent / "data" / "deliberation-1000.odt").read_bytes()
+    college["deliberation"].odt_file = NamedBlobFile(first_default, filename="deliberation.odt")
+    own = OdtBuilder().title("Notre délibération").to_bytes()
+    council["deliberation"].odt_file = NamedBlobFile(own, filename="deliberation.odt")
+    setup.setLastVersionForProfile(profile, "1001")
+    setup.upgradeProfile(profile)
+    assert setup.getLastVersionForProfile(profile) == ("1002",)
+    assert "Signatures" in odt_text(college["deliberation"].odt_file.data)
+    assert council["deliberation"].odt_file.data == own

@@ -12,11 +12,16 @@ from iasolutions.core.odt import Expr
 from iasolutions.core.odt import OdtBuilder
 from iasolutions.core.services import get_service
 from iasolutions.delib import agenda
+from iasolutions.delib import signatories
 from iasolutions.delib import votes
 from iasolutions.delib.meetingconfigs import config_of
 from iasolutions.delib.publication import pseudonymise
 from plone import api
 from plone.namedfile.file import NamedBlobFile
+
+import hashlib
+import io
+import zipfile
 
 
 def _titles(uids):
@@ -25,6 +30,25 @@ def _titles(uids):
     catalog = api.portal.get_tool("portal_catalog")
     titles = {b.UID: b.Title for b in catalog.unrestrictedSearchResults(UID=list(uids))}
     return [titles.get(uid, uid) for uid in uids]
+
+
+def _held_positions(uids):
+    """{UID: held position}; unrestricted, as whoever generates a deliberation may print
+    its signatories without opening the contacts."""
+    catalog = api.portal.get_tool("portal_catalog")
+    return {b.UID: b._unrestrictedGetObject()
+            for b in catalog.unrestrictedSearchResults(UID=list(uids))} if uids else {}
+
+
+def _signatory(held):
+    """Label, name and position of a held position (empty strings if it was deleted)."""
+    if held is None:
+        return {"label": "", "name": "", "position": ""}
+    person, target = held.get_person(), held.get_position()
+    position = target.title if target is not None else ""
+    is_position = target is not None and target.portal_type == "position"
+    return {"label": held.label or (position if is_position else ""),
+            "name": person.title if person is not None else "", "position": position}
 
 
 class ItemDocumentHelper(DocumentHelper):
@@ -61,6 +85,18 @@ class ItemDocumentHelper(DocumentHelper):
 
     def public_decision(self):
         return pseudonymise(self.decision())
+
+    def signatories(self):
+        """Who signs, in signing order, the item's replacements applied: dicts with
+        ``number``, ``label`` ("Directeur général f.f."), ``name``, ``position`` (the
+        position or organisation) and ``replaced`` (True for a replacement)."""
+        meeting = self.meeting()
+        if meeting is None:
+            return []
+        rows = signatories.item_signatories(meeting, self.context)
+        held = _held_positions([row["held_position"] for row in rows])
+        return [dict(_signatory(held.get(row["held_position"])), number=row["number"],
+                     replaced=bool(row["replaces"])) for row in rows]
 
     def vote_totals(self):
         meeting = self.meeting()
@@ -154,6 +190,9 @@ def deliberation_template():
     odt.paragraph("", statement="do text from xhtml(helper.motivation())")
     odt.heading("Décision", level=2)
     odt.paragraph("", statement="do text from xhtml(helper.decision())")
+    odt.heading("Signatures", level=2)
+    odt.paragraph(Expr("signatory['label']"), " : ", Expr("signatory['name']"),
+                  statement="do text for signatory in helper.signatories()")
     return odt.to_bytes()
 
 
@@ -177,6 +216,35 @@ TEMPLATES = (
     ("deliberation-publique", "Délibération (version publique)", public_deliberation_template,
      False),
 )
+
+
+# sha256 of the content.xml of default templates as earlier versions created them: a
+# template still matching one was never changed, and an upgrade may replace it.
+EARLIER_DEFAULTS = {
+    "deliberation": ("682ce64d5ce2a81634e8f6bc4fdb64c4f3e3ac8824fc9462e71694d8b5398165",),  # 1000
+}
+
+
+def content_checksum(data):
+    """sha256 of an ODT's content.xml (the zip itself holds the time it was written)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return hashlib.sha256(archive.read("content.xml")).hexdigest()
+    except (zipfile.BadZipFile, KeyError):
+        return None
+
+
+def update_default_template(cfg, id):
+    """Give template ``id`` of ``cfg`` the current default if it is an earlier default
+    nobody changed; True when replaced. A template an administrator changed stays."""
+    template = cfg.get(id)
+    if template is None or template.odt_file is None:
+        return False
+    if content_checksum(template.odt_file.data) not in EARLIER_DEFAULTS.get(id, ()):
+        return False
+    builder = {tid: build for tid, title, build, for_meetings in TEMPLATES}[id]
+    template.odt_file = NamedBlobFile(builder(), filename=f"{id}.odt")
+    return True
 
 
 def ensure_templates(cfg):

@@ -7,7 +7,8 @@
 Voters are the meeting's attendees minus those absent or excused for the meeting
 or for the item. A public vote only takes voters present for the item; secret
 counts may not exceed them. An attendee who already voted on an item cannot be
-marked absent or excused for it.
+marked absent or excused for it, nor one who signs it in place of a signatory of the
+meeting (``signatories``).
 """
 
 from iasolutions.delib import _
@@ -115,9 +116,11 @@ def set_item_attendance(meeting, item, held_position, kind):
     record = get_vote(meeting, item)
     if record is not None and held_position in record.get("voters", {}):
         raise VoteError(_("attendee_has_voted"))
+    uid = api.content.get_uuid(item)
+    if held_position in _mapping(meeting, "item_signatories").get(uid, {}).values():
+        raise VoteError(_("attendee_signs_item"))
     name = "item_absents" if kind == "absent" else "item_excused"
     mapping = _mapping(meeting, name, create=True)
-    uid = api.content.get_uuid(item)
     values = mapping.get(uid)
     if values is None:
         values = mapping[uid] = PersistentList()

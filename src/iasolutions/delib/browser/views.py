@@ -146,6 +146,20 @@ class ItemView(DelibBaseView):
         return brains[0] if brains else None
 
 
+    def signatories(self):
+        """Who signs the item, in signing order; a replacement says whom it replaces."""
+        from iasolutions.delib import signatories
+
+        meeting = self.meeting()
+        if meeting is None:
+            return []
+        rows = signatories.item_signatories(meeting, self.context)
+        names = signatories.titles({uid for row in rows
+                                    for uid in (row["held_position"], row["replaces"]) if uid})
+        return [{"number": row["number"], "title": names.get(row["held_position"], ""),
+                 "replaces": names.get(row["replaces"], "") if row["replaces"] else ""}
+                for row in rows]
+
     def can_encode_votes(self):
         meeting = self.meeting()
         return meeting is not None and bool(

@@ -2,6 +2,7 @@
 
 from AccessControl import Unauthorized
 from iasolutions.delib import _
+from iasolutions.delib import signatories
 from iasolutions.delib import votes
 from iasolutions.delib.agenda import meeting_of
 from plone import api
@@ -31,6 +32,15 @@ class ItemVotes(BrowserView):
             status = "absent" if uid in absents else "excused" if uid in excused else "present"
             rows.append({"uid": uid, "title": title, "status": status})
         return rows
+
+    def signatories(self):
+        """A row per signatory of the meeting: who signs the item in their place, if anyone."""
+        meeting = self.meeting()
+        titles = dict(self.titles(list(meeting.signatories or ())))
+        return [{"number": row["number"], "title": titles.get(row["replaces"] or
+                                                              row["held_position"]),
+                 "replacement": row["held_position"] if row["replaces"] else ""}
+                for row in signatories.item_signatories(meeting, self.context)]
 
     def poll_type(self):
         return votes.poll_type(self.context)
@@ -79,11 +89,28 @@ class ItemVotes(BrowserView):
 
     def save(self, meeting):
         form = self.request.form
+        # Replacements are undone first and made again once attendance is saved: the form
+        # may at once mark someone present and have them sign, or undo and mark absent.
+        numbers = [row["number"] for row in signatories.item_signatories(meeting, self.context)]
+        for number in numbers:
+            signatories.restore_signatory(meeting, self.context, number)
+        self.save_attendance(meeting)
+        for number in numbers:
+            replacement = form.get(f"signatory-{number}")
+            if replacement:
+                signatories.replace_signatory(meeting, self.context, number, replacement)
+        self.save_votes(meeting)
+
+    def save_attendance(self, meeting):
+        form = self.request.form
         for uid in meeting.attendees or ():
             status = form.get(f"attendance-{uid}", "present")
             votes.clear_item_attendance(meeting, self.context, uid)
             if status in ("absent", "excused"):
                 votes.set_item_attendance(meeting, self.context, uid, status)
+
+    def save_votes(self, meeting):
+        form = self.request.form
         if self.poll_type() == "no_vote":
             return
         if self.is_secret():

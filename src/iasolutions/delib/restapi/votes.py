@@ -3,7 +3,11 @@
 - ``GET <item>/@votes``: poll type, voters present, the vote and its totals;
 - ``POST <item>/@votes`` ``{"votes": {"<held position UID>": "yes", …}}`` (public poll types)
   or ``{"counts": {"yes": 12, "no": 3}}`` (secret ones);
-- ``POST <item>/@attendance`` ``{"held_position": "<UID>", "kind": "absent" | "excused"}``.
+- ``POST <item>/@attendance`` ``{"held_position": "<UID>", "kind": "absent" | "excused" |
+  "present"}``;
+- ``POST <item>/@attendance`` ``{"kind": "signatory", "signature_number": 1, "held_position":
+  "<UID>"}``: that attendee signs the item in place of the meeting's signatory 1;
+  without ``held_position`` (or null), the meeting's signatory signs it again.
 
 Refusals (a voter not present, totals above the voters, an attendee who already
 voted marked absent…) answer 400 with the reason; nothing is written.
@@ -12,6 +16,7 @@ voted marked absent…) answer 400 with the reason; nothing is written.
 from AccessControl import Unauthorized
 from iasolutions.core.restapi.errors import bad_request
 from iasolutions.delib import _
+from iasolutions.delib import signatories
 from iasolutions.delib import votes
 from iasolutions.delib.agenda import meeting_of
 from plone import api
@@ -42,6 +47,9 @@ def vote_info(meeting, item):
         "vote": {"voters": dict(record["voters"])} if record and "voters" in record else
                 {"counts": dict(record["counts"])} if record else None,
         "totals": votes.vote_totals(meeting, item),
+        "signatories": [{"signature_number": row["number"],
+                         "held_position": row["held_position"], "replaces": row["replaces"]}
+                        for row in signatories.item_signatories(meeting, item)],
     }
 
 
@@ -87,11 +95,20 @@ class AttendancePost(_ManagerPost):
         self.check(meeting)
         data = json_body(self.request) or {}
         try:
-            if data.get("kind") == "present":
-                votes.clear_item_attendance(meeting, self.context, data.get("held_position"))
-            else:
-                votes.set_item_attendance(meeting, self.context, data.get("held_position"),
-                                          data.get("kind"))
+            self.apply(meeting, data)
         except votes.VoteError as refused:
             return self.refuse(refused)
         return vote_info(meeting, self.context)
+
+    def apply(self, meeting, data):
+        held_position = data.get("held_position")
+        if data.get("kind") == "signatory":
+            number = data.get("signature_number")
+            if held_position:
+                signatories.replace_signatory(meeting, self.context, number, held_position)
+            else:
+                signatories.restore_signatory(meeting, self.context, number)
+        elif data.get("kind") == "present":
+            votes.clear_item_attendance(meeting, self.context, held_position)
+        else:
+            votes.set_item_attendance(meeting, self.context, held_position, data.get("kind"))

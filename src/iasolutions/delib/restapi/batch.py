@@ -1,0 +1,115 @@
+"""``@delib-batch``: the item dashboards' batch actions over REST, on items given by UID.
+
+``GET @delib-batch?uids=<uid>&uids=<uid>`` → the transitions the user may do on every
+one of them; ``POST @delib-batch`` with ``{"uids": [...], "action": ...}`` where action is:
+
+- ``transition`` with ``transition`` (and ``comment``);
+- ``copy_groups`` with ``add`` and/or ``remove`` (a copy group or a list of them).
+
+As on the dashboards, each item is changed with the user's own rights: the answer lists
+the items ``done`` and those ``refused`` with the reason, left untouched. Bad input (not
+JSON, an unknown action, no items, an item the user cannot see, nothing to do) is a
+400 with a message, and nothing is changed.
+"""
+
+from iasolutions.core.batch import selected_uids
+from iasolutions.core.restapi.errors import bad_request
+from iasolutions.delib import _
+from iasolutions.delib import batch
+from plone import api
+from plone.restapi.deserializer import json_body
+from plone.restapi.services import Service
+from zope.i18n import translate
+from zope.interface import alsoProvides
+
+import plone.protect.interfaces
+
+
+def _transition_titles(obj):
+    workflow = api.portal.get_tool("portal_workflow")
+    return {info["id"]: info["title"] or info["id"] for info in workflow.getTransitionsFor(obj)}
+
+
+class DelibBatchGet(Service):
+    def reply(self):
+        uids = selected_uids(self.request.form)
+        try:
+            items = batch.items_from_uids(uids)
+        except batch.BatchError as error:
+            return bad_request(self.request, translate(error.args[0], context=self.request))
+        titles = _transition_titles(items[0])
+        return {"uids": uids, "transitions": [
+            {"id": tid, "title": translate(titles.get(tid, tid), domain="plone",
+                                           context=self.request)}
+            for tid in batch.common_transitions(items)]}
+
+
+def _text(data, name):
+    """``data[name]`` if it is a string (or missing: ''), else BatchError."""
+    value = data.get(name) or ""
+    if not isinstance(value, str):
+        raise batch.BatchError(_("${name} must be a string.", mapping={"name": name}))
+    return value
+
+
+def _groups(data, name):
+    """``data[name]``: one copy group or a list of them, as a list."""
+    value = data.get(name) or []
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, list) or not all(isinstance(group, str) for group in value):
+        raise batch.BatchError(_("${name} must be a copy group or a list of them.",
+                                 mapping={"name": name}))
+    return value
+
+
+ACTIONS = {
+    "transition": lambda items, data: batch.transition(
+        items, _text(data, "transition"), _text(data, "comment")),
+    "copy_groups": lambda items, data: batch.update_copy_groups(
+        items, add=_groups(data, "add"), remove=_groups(data, "remove")),
+}
+
+
+class DelibBatchPost(Service):
+    def reply(self):
+        alsoProvides(self.request, plone.protect.interfaces.IDisableCSRFProtection)
+        data, error = self.body()
+        if error is not None:
+            return error
+        try:
+            # Everything that refuses the whole batch is checked before any item changes.
+            items = batch.items_from_uids(self.uids(data))
+            result = ACTIONS[data["action"]](items, data)
+        except batch.BatchError as refused:
+            return bad_request(self.request, translate(refused.args[0], context=self.request))
+        return {"action": data["action"], "done": [self.row(item) for item in result.done],
+                "refused": [dict(self.row(item), reason=str(reason),
+                                 message=translate(reason, context=self.request))
+                            for item, reason in result.refused]}
+
+    def body(self):
+        """The JSON object posted, or a 400 saying what is wrong with it."""
+        try:
+            data = json_body(self.request)
+        except Exception:  # plone.restapi raises several kinds for a body that is not JSON
+            data = None
+        if not isinstance(data, dict):
+            return None, self.refuse(_("The body must be a JSON object."))
+        if data.get("action") not in ACTIONS:
+            return None, self.refuse(_("action must be one of: ${actions}.",
+                                       mapping={"actions": ", ".join(ACTIONS)}))
+        return data, None
+
+    def uids(self, data):
+        uids = data.get("uids") or []
+        if not isinstance(uids, list) or not all(isinstance(uid, str) for uid in uids):
+            raise batch.BatchError(_("uids must be a list of UIDs."))
+        return uids
+
+    def refuse(self, message):
+        return bad_request(self.request, translate(message, context=self.request))
+
+    def row(self, item):
+        return {"@id": item.absolute_url(), "UID": item.UID(), "title": item.Title(),
+                "review_state": api.content.get_state(item)}
