@@ -54,6 +54,9 @@ def test_a_reviewer_batch_validates(site):
     portal, college, services, proposed = site
     offered = rest(portal, "reviewer_fin").get("@delib-batch", params={"uids": uids(proposed)})
     assert {t["id"] for t in offered.json()["transitions"]} == {"validate", "backToItemCreated"}
+    joined = rest(portal, "reviewer_fin").get("@delib-batch",
+                                              params={"uids": ",".join(uids(proposed))})
+    assert joined.json()["transitions"] == offered.json()["transitions"]
     response = post(portal, "reviewer_fin", action="transition", transition="validate",
                     comment="OK", uids=uids(proposed))
     assert response.status_code == 200, response.text

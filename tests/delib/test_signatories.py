@@ -110,6 +110,15 @@ def test_the_deliberation_names_who_signs_each_item(college, assembly):
     assert replaced.index("Paul Remplaçant") < replaced.index("Bourgmestre : Marie Martin")
 
 
+def test_no_signatures_block_when_the_meeting_has_no_signatories(college, services, users):
+    make_meeting(college)
+    item = validated_item(college, services, title="Achat de mobilier")
+    transition(item, "manager", "present")
+    text = odt_text(documents.generate(college["deliberation"], item, "odt").data)
+    assert "Achat de mobilier" in text
+    assert "Signatures" not in text
+
+
 # Over REST and in the browser, as the users concerned (functional layer).
 
 @pytest.fixture

@@ -13,9 +13,12 @@ from plone import api
 
 
 def selected_uids(form):
-    """The UIDs a dashboard's form posted (one UID comes as a string)."""
+    """The UIDs a dashboard's form or a query string gave: repeated ``uids`` or one
+    comma-separated string (UIDs never hold commas)."""
     uids = form.get("uids") or []
-    return [uids] if isinstance(uids, str) else [uid for uid in uids if uid]
+    if isinstance(uids, str):
+        uids = uids.split(",")
+    return [uid for uid in uids if uid]
 
 
 def available_transitions(obj):

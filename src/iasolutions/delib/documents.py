@@ -190,7 +190,7 @@ def deliberation_template():
     odt.paragraph("", statement="do text from xhtml(helper.motivation())")
     odt.heading("Décision", level=2)
     odt.paragraph("", statement="do text from xhtml(helper.decision())")
-    odt.heading("Signatures", level=2)
+    odt.heading("Signatures", level=2, statement="do title if helper.signatories()")
     odt.paragraph(Expr("signatory['label']"), " : ", Expr("signatory['name']"),
                   statement="do text for signatory in helper.signatories()")
     return odt.to_bytes()

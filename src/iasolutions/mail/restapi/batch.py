@@ -13,6 +13,7 @@ buttons do).
 A batch is done entirely or not at all: any refusal gives a 400 with the reason.
 """
 
+from iasolutions.core.batch import selected_uids
 from iasolutions.core.restapi.errors import bad_request
 from iasolutions.mail import batch
 from plone import api
@@ -37,9 +38,7 @@ def _transition_titles(objs, ids):
 
 class MailBatchGet(Service):
     def reply(self):
-        uids = self.request.form.get("uids") or []
-        if isinstance(uids, str):
-            uids = [uid for uid in uids.split(",") if uid]
+        uids = selected_uids(self.request.form)
         try:
             objs = batch.mails_from_uids(uids)
         except batch.BatchError as error:
