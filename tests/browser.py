@@ -12,6 +12,7 @@ functional layer of the module::
 
 from selenium import webdriver
 from selenium.common.exceptions import StaleElementReferenceException
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
@@ -92,11 +93,13 @@ class Page:
     def loads(self, action, timeout=20):
         """Run ``action`` (a click, a submit) and wait until it has replaced the page:
         waiting for an element that the old page also had would race with the load."""
-        old = self.driver.find_element(By.TAG_NAME, "html")
+        self.driver.execute_script("window.iasolutionsOldPage = true;")
         action()
-        WebDriverWait(self.driver, timeout).until(expected_conditions.staleness_of(old))
-        WebDriverWait(self.driver, timeout).until(
-            lambda driver: driver.execute_script("return document.readyState") == "complete")
+        # a new document has no such variable; while it loads, scripts may fail to run
+        WebDriverWait(self.driver, timeout, ignored_exceptions=(WebDriverException,)).until(
+            lambda driver: driver.execute_script(
+                "return window.iasolutionsOldPage === undefined"
+                " && document.readyState === 'complete';"))
         return self
 
     def screenshot(self, path):
