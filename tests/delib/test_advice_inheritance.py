@@ -130,3 +130,76 @@ def test_meeting_manager_removes_inheritance(college, council, services, users):
     advice = add_advice(copy, "adviser_fin", fin, "cautious")
     transition(advice, "adviser_fin", "giveAdvice")
     assert transition(copy, "manager", "present") == "presented"
+
+
+@pytest.fixture
+def site(delib_functional_portal, delib_functional):
+    from tests.delib.helpers import create_delib_users
+
+    portal = delib_functional_portal
+    services = {b.getId: b.UID for b in api.content.find(portal_type="organization")}
+    create_delib_users(services)
+    return portal, services, delib_functional["app"]
+
+
+def test_messages_in_french(delib_portal):
+    from iasolutions.delib import _
+    from zope.i18n import translate
+
+    assert translate(_("Inherited advice"), target_language="fr") == "Avis hérité"
+    assert translate(_("advice_not_inherited"), target_language="fr") == \
+        "Cet avis n'est pas hérité."
+
+
+def test_screen_shows_inherited_advice_and_manager_removes_it(site):
+    from tests.delib.test_browser import browser_for
+
+    import transaction
+
+    portal, services, app = site
+    college = portal["meeting-configs"]["meeting-config-college"]
+    item, copy = sent_item(college, services)
+    set_category(copy, "finances")
+    transition(copy, "creator_trav", "propose")
+    transaction.commit()
+    creator = browser_for(app, "creator_trav")
+    creator.open(copy.absolute_url())
+    page = " ".join(creator.contents.split())
+    assert "Inherited advice" in page and "Budget prévu." in page
+    assert creator.getLink("Original item").url == item.absolute_url()
+    assert "delib-remove-inherited-advice" not in page  # meeting managers only
+    transition(copy, "reviewer_trav", "validate")  # meeting managers handle it from now on
+    transaction.commit()
+    manager = browser_for(app, "manager")
+    manager.open(copy.absolute_url())
+    manager.getControl("Remove inherited advice").click()
+    page = " ".join(manager.contents.split())
+    assert "the service is asked again" in page
+    assert "Inherited advice" not in page
+    adviser = browser_for(app, "adviser_fin")
+    adviser.open(copy.absolute_url())
+    assert "++add++meetingadvice" in adviser.contents
+
+
+def test_rest_says_inherited(site):
+    from tests.helpers import rest
+
+    import transaction
+
+    portal, services, _app = site
+    college = portal["meeting-configs"]["meeting-config-college"]
+    item, copy = sent_item(college, services)
+    set_category(copy, "finances")
+    transition(copy, "creator_trav", "propose")
+    transaction.commit()
+    response = rest(portal, "creator_trav").get(copy.absolute_url())
+    assert response.status_code == 200, response.text
+    [row] = response.json()["advices"]
+    assert row["service"] == services["finances"] and row["type"] == "positive"
+    assert row["inherited"] is True and row["state"] == "advice_given"
+    assert row["inherited_from"] == {"UID": item.UID(), "@id": item.absolute_url(),
+                                     "title": "Taxe sur les mâts"}
+    assert row["given_by"] == "adviser_fin"
+    original = rest(portal, "creator_trav").get(item.absolute_url()).json()["advices"]
+    assert {(a["service"], a["inherited"]) for a in original} == {
+        (services["finances"], False), (services["direction-generale"], False)}
