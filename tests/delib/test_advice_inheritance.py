@@ -203,3 +203,31 @@ def test_rest_says_inherited(site):
     original = rest(portal, "creator_trav").get(item.absolute_url()).json()["advices"]
     assert {(a["service"], a["inherited"]) for a in original} == {
         (services["finances"], False), (services["direction-generale"], False)}
+
+
+def test_rest_remove_inherited_advice(site):
+    from tests.helpers import rest
+
+    import transaction
+
+    portal, services, _app = site
+    college = portal["meeting-configs"]["meeting-config-college"]
+    fin = services["finances"]
+    _item, copy = sent_item(college, services)
+    set_category(copy, "finances")
+    transition(copy, "creator_trav", "propose")
+    transition(copy, "reviewer_trav", "validate")
+    transaction.commit()
+    url = copy.absolute_url() + "/@remove-inherited-advice"
+    refused = rest(portal, "adviser_fin").post(url, json={"service": fin})
+    assert refused.status_code in (401, 403)
+    manager = rest(portal, "manager")
+    assert manager.post(url, data="not json").status_code == 400
+    assert manager.post(url, json={"service": ["x"]}).status_code == 400
+    unknown = manager.post(url, json={"service": "nope"})
+    assert unknown.status_code == 400
+    assert unknown.json()["error"]["reason"] == "advice_not_inherited"
+    done = manager.post(url, json={"service": fin})
+    assert done.status_code == 200, done.text
+    [row] = done.json()["advices"]
+    assert row["inherited"] is False and row["state"] == "not_given"
