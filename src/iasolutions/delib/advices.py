@@ -107,13 +107,16 @@ def update_advice_index(item, cfg=None, today=None):
     asked = asked_advisers(item, cfg)
     automatic = automatic_advisers(item, cfg)
     for uid in list(index):
-        if uid not in asked and not index[uid].get("given_on"):
+        if uid not in asked and not index[uid].get("given_on") and \
+                not index[uid].get("inherited_from"):
             del index[uid]
     for uid in asked:
         info = index.get(uid)
         if info is None:
             info = index[uid] = PersistentMapping()
         info["optional"] = uid not in automatic
+        if info.get("inherited_from"):
+            continue  # given on the predecessor: its delay was the predecessor's, not restarted
         info["delay"] = delay_of(cfg, uid)
         if state in (cfg.itemAdviceStates or ()) and not info.get("delay_started_on"):
             info["delay_started_on"] = today or date.today()
@@ -139,10 +142,43 @@ def advice_of(item, uid):
     return None
 
 
+def inherited_from(item, uid):
+    """UID of the item holding the advice of service ``uid`` this item inherits, or None."""
+    info = advice_index(item).get(uid)
+    return info.get("inherited_from") if info is not None else None
+
+
+def _find_unrestricted(uid):
+    catalog = api.portal.get_tool("portal_catalog")
+    brains = catalog.unrestrictedSearchResults(UID=uid) if uid else ()
+    return brains[0]._unrestrictedGetObject() if brains else None
+
+
+def inherited_advice(item, uid):
+    """The given advice this item inherits for service ``uid``, read as the system (the
+    readers of this item may not read the original one); None if the original item or
+    advice is gone or no longer given: the inheritance then counts for nothing."""
+    origin = _find_unrestricted(inherited_from(item, uid))
+    advice = advice_of(origin, uid) if origin is not None else None
+    return advice if is_given(advice) else None
+
+
+def is_given(advice):
+    return advice is not None and api.content.get_state(advice, default=None) == "advice_given"
+
+
+def advice_is_given(item, uid):
+    """Whether the advice of service ``uid`` is given on the item, or inherited."""
+    if inherited_from(item, uid):
+        return inherited_advice(item, uid) is not None
+    return is_given(advice_of(item, uid))
+
+
 def may_give_advice(item, uid, cfg=None):
-    """Whether the service may add (or still edit) its advice now."""
+    """Whether the service may add (or still edit) its advice now (never when inherited:
+    an inherited advice is edited on the item it was given on)."""
     cfg = cfg or config_of(item)
-    if cfg is None or uid not in asked_advisers(item, cfg):
+    if cfg is None or uid not in asked_advisers(item, cfg) or inherited_from(item, uid):
         return False
     if api.content.get_state(item) not in (cfg.itemAdviceStates or ()):
         return False
@@ -153,7 +189,8 @@ def addable_advice_groups(item, user=None):
     """Services the user may add an advice for on this item."""
     cfg = config_of(item)
     mine = services_of_user(user, "advisers")
-    return [uid for uid in mine if may_give_advice(item, uid, cfg) and advice_of(item, uid) is None]
+    return [uid for uid in mine
+            if may_give_advice(item, uid, cfg) and advice_of(item, uid) is None]
 
 
 def mandatory_advices_missing(item, cfg):
@@ -162,8 +199,7 @@ def mandatory_advices_missing(item, cfg):
 
     missing = []
     for uid in automatic_advisers(item, cfg):
-        advice = advice_of(item, uid)
-        if advice is not None and api.content.get_state(advice) == "advice_given":
+        if advice_is_given(item, uid):
             continue
         if is_timed_out(item, uid):
             continue
@@ -172,37 +208,71 @@ def mandatory_advices_missing(item, cfg):
     return missing
 
 
+def given_by_and_on(advice):
+    """(user id, datetime) of the last time the advice was given, or (None, None)."""
+    for history in (getattr(advice, "workflow_history", None) or {}).values():
+        for entry in reversed(history):
+            if entry.get("action") == "giveAdvice":
+                time = entry.get("time")
+                return entry.get("actor"), time.asdatetime() if time is not None else None
+    return None, None
+
+
+def _advice_row(advice, hidden):
+    """What is shown of an advice object: nothing of what a hidden one says."""
+    if advice is None or hidden:
+        return {"type": None, "comment": None, "given_by": None, "given_on": None}
+    actor, when = given_by_and_on(advice) if is_given(advice) else (None, None)
+    comment = advice.advice_comment
+    return {"type": advice.advice_type,
+            "comment": comment.output if comment is not None else None,
+            "given_by": actor, "given_on": when.isoformat() if when else None}
+
+
+def _inheritance_row(item, uid):
+    """The row's part saying whether the advice is inherited, and from which item."""
+    origin_uid = inherited_from(item, uid)
+    origin = _find_unrestricted(origin_uid) if origin_uid else None
+    return {"inherited": bool(origin_uid),
+            "inherited_from": {"UID": origin_uid, "@id": origin.absolute_url(),
+                               "title": origin.title} if origin is not None else None}
+
+
 def advice_summary(item):
-    """What the item view and the REST API show of the advices (hidden ones stay hidden)."""
+    """What the item view and the REST API show of the advices (hidden ones stay hidden;
+    inherited ones are read on the item they were given on)."""
     summary = []
     from iasolutions.core.services import get_service
 
     for uid, info in advice_index(item).items():
-        advice = advice_of(item, uid)
+        inherited = bool(inherited_from(item, uid))
+        advice = inherited_advice(item, uid) if inherited else advice_of(item, uid)
         state = api.content.get_state(advice) if advice is not None else None
         hidden = advice is not None and advice.advice_hide_during_redaction and \
             state == "advice_under_edit"
         service = get_service(uid)
         limit = limit_date(item, uid)
-        summary.append({
+        row = {
             "service": uid,
             "title": service.title if service is not None else uid,
             "optional": info.get("optional", True),
-            "type": None if advice is None or hidden else advice.advice_type,
             "state": state or "not_given",
             "hidden": bool(hidden),
             "delay": info.get("delay"),
             "limit_date": limit.isoformat() if limit else None,
-            "timed_out": is_timed_out(item, uid),
-        })
+            "timed_out": not inherited and is_timed_out(item, uid),
+        }
+        row.update(_advice_row(advice, hidden))
+        row.update(_inheritance_row(item, uid))
+        summary.append(row)
     return summary
 
 
 class AdviserRoles:
     """Dynamic local roles (borg.localrole): the advisers of a service asked on an item get
-    MeetingAdviser while they may still add their advice (and have none yet), the advisers of an advice get
-    Editor on it while they may still edit it. Computed when asked, so that a delay
-    running out takes effect at once."""
+    MeetingAdviser while they may still add their advice (and have none yet), the advisers
+    of an advice get Editor on it while they may still edit it. Computed when asked, so that
+    a delay running out takes effect at once."""
 
     def __init__(self, context):
         self.context = context
@@ -250,9 +320,8 @@ def reindex_timed_out_advices(today=None):
     for brain in catalog.unrestrictedSearchResults(object_provides=IMeetingItem.__identifier__):
         item = brain._unrestrictedGetObject()
         for uid, info in advice_index(item).items():
-            advice = advice_of(item, uid)
-            given = advice is not None and api.content.get_state(advice) == "advice_given"
-            if info.get("delay") and not given and is_timed_out(item, uid, today):
+            if info.get("delay") and not advice_is_given(item, uid) and \
+                    is_timed_out(item, uid, today):
                 item.reindexObject(idxs=["indexAdvisers"])
                 count += 1
                 break

@@ -71,7 +71,9 @@ def sent_to(item, cfg_id):
 
 
 def send_to(item, cfg_id, automatic=False):
-    """Send an item to another configuration, once; the copy starts in the initial state."""
+    """Send an item to another configuration, once; the copy starts in the initial state
+    and inherits the advices given on the item."""
+    from iasolutions.delib.advice_inheritance import inherit_advices
     from iasolutions.delib.localroles import update_local_roles
 
     source_cfg = config_of(item)
@@ -82,6 +84,7 @@ def send_to(item, cfg_id, automatic=False):
         raise SendRefused(_("item_already_sent", mapping={"config": target.title}))
     new = _new_item(item, target)
     copy_annexes(item, new, decision_annexes=False)
+    inherit_advices(item, new)
     annotations = IAnnotations(item)
     if SENT_KEY not in annotations:
         annotations[SENT_KEY] = PersistentMapping()

@@ -59,6 +59,15 @@ def record_advice(advice, action):
                     "state": api.content.get_state(advice, default=None)})
 
 
+def record_advice_event(item, service_uid, action):
+    """An advice event with no advice object on the item (an inherited advice)."""
+    history = getattr(item, "advice_history", None)
+    if history is None:
+        history = item.advice_history = PersistentList()
+    history.append({"time": datetime.now(), "actor": _actor(), "action": action,
+                    "service": service_uid, "advice_type": None, "state": None})
+
+
 def full_history(item):
     """Every event of the item, oldest first: {'time', 'actor', 'kind', ...}."""
     events = []

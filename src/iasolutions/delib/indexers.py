@@ -74,15 +74,13 @@ def indexAdvisers(obj):
     """'<service uid>' for every asked adviser, then '<uid>__given' once given,
     '<uid>__timed_out' once its delay ran out, '<uid>__not_given' meanwhile."""
     from iasolutions.delib.advices import advice_index
-    from iasolutions.delib.advices import advice_of
+    from iasolutions.delib.advices import advice_is_given
     from iasolutions.delib.advices import is_timed_out
 
     values = []
     for uid in advice_index(obj):
         values.append(uid)
-        advice = advice_of(obj, uid)
-        state = _state(advice) if advice is not None else None
-        if state == "advice_given":
+        if advice_is_given(obj, uid):  # given here or inherited
             values.append(f"{uid}__given")
         elif is_timed_out(obj, uid):
             values.append(f"{uid}__timed_out")

@@ -4,6 +4,7 @@ Views stay thin: they call the domain modules (transitions, agenda, advices,
 history) and show their messages.
 """
 
+from datetime import datetime
 from iasolutions.delib import _
 from iasolutions.delib import advices
 from iasolutions.delib import agenda
@@ -116,14 +117,31 @@ class ItemView(DelibBaseView):
         return bool(api.user.has_permission(permission, obj=self.context))
 
     def advices(self):
+        from iasolutions.delib.advice_inheritance import may_remove_inheritance
+
         rows = advices.advice_summary(self.context)
+        removable = may_remove_inheritance(self.context)
         for row in rows:
             row["type_title"] = self.translate(_(row["type"])) if row["type"] else ""
             row["state_title"] = self.translate(_(row["state"]))
-            advice = advices.advice_of(self.context, row["service"])
+            # An inherited advice is reached through its original item (link of its row).
+            advice = None if row["inherited"] else advices.advice_of(self.context, row["service"])
             row["url"] = advice.absolute_url() if advice is not None and \
                 api.user.has_permission("View", obj=advice) else None
+            row["given"] = self._given_label(row)
+            row["removable"] = removable and row["inherited"]
         return rows
+
+    def _given_label(self, row):
+        """'by Jean Dupont, 12/03/2026 10:15' for a given advice, else ''."""
+        if not row["given_by"]:
+            return ""
+        user = api.user.get(userid=row["given_by"])
+        name = (user.getProperty("fullname") or row["given_by"]) if user else row["given_by"]
+        when = datetime.fromisoformat(row["given_on"]).strftime("%d/%m/%Y %H:%M") \
+            if row["given_on"] else ""
+        return self.translate(_("advice_given_by_on",
+                                mapping={"name": name, "date": when}))
 
     def history(self):
         rows = []
@@ -222,6 +240,25 @@ class SendToConfig(BrowserView):
             api.portal.show_message(translate(_("Item sent."), context=self.request),
                                     request=self.request)
         except SendRefused as refused:
+            api.portal.show_message(translate(refused.message, context=self.request),
+                                    request=self.request, type="error")
+        self.request.response.redirect(self.context.absolute_url())
+
+
+class RemoveInheritedAdvice(BrowserView):
+    """POST on an item: it no longer inherits the advice of ``service`` (meeting managers),
+    which is asked again."""
+
+    def __call__(self):
+        from iasolutions.delib.advice_inheritance import InheritanceError
+        from iasolutions.delib.advice_inheritance import remove_inheritance
+
+        CheckAuthenticator(self.request)
+        try:
+            remove_inheritance(self.context, self.request.form.get("service", ""))
+            api.portal.show_message(translate(_("inherited_advice_removed"),
+                                              context=self.request), request=self.request)
+        except InheritanceError as refused:
             api.portal.show_message(translate(refused.message, context=self.request),
                                     request=self.request, type="error")
         self.request.response.redirect(self.context.absolute_url())
