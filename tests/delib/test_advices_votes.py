@@ -54,6 +54,11 @@ def test_optional_advice_asked_and_given(college, services, users):
     history = [(e["kind"], e.get("action")) for e in
                __import__("iasolutions.delib.history", fromlist=["x"]).full_history(item)]
     assert ("advice", "giveAdvice") in history
+    with as_user("creator_fin"):
+        told = [row["what"] for row in api.content.get_view("view", item, item.REQUEST).history()
+                if row["kind"] == "advice"]
+    assert told[0] == "Direction générale: advice added"
+    assert told[-1].startswith("Direction générale: ") and "giveAdvice" not in told[-1]
 
 
 def test_scenario_9_adviser_not_asked_is_unauthorized(college, services, users):

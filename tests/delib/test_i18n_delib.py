@@ -48,3 +48,12 @@ def test_batch_rest_messages_in_french(delib_portal):
 
     message = _("action must be one of: ${actions}.", mapping={"actions": "transition"})
     assert translate(message, target_language="fr") == "action doit être l'une de : transition."
+
+
+def test_history_words_in_french(delib_portal):
+    from iasolutions.delib import _
+
+    assert translate(_("history_changed", mapping={"fields": "Titre"}),
+                     target_language="fr") == "Modifié : Titre"
+    assert translate(_("history_advice_inherited"), target_language="fr") == "avis hérité"
+    assert translate(_("history_created"), target_language="fr") == "Création"

@@ -362,6 +362,22 @@ def test_history_of_the_historized_fields(college, services, users):
     assert workflow[-1]["action"] == "propose" and workflow[-1]["comments"] == "Pour validation"
 
 
+
+def test_the_item_screen_tells_its_history_in_words(college, services, users):
+    from zope.event import notify
+    from zope.lifecycleevent import ObjectModifiedEvent
+
+    item = make_item(college, "creator_fin", services["finances"], title="Avant")
+    with as_user("creator_fin"):
+        item.title = "Après"
+        notify(ObjectModifiedEvent(item))
+    transition(item, "creator_fin", "propose")
+    with as_user("creator_fin"):
+        rows = api.content.get_view("view", item, item.REQUEST).history()
+    assert [row["what"] for row in rows] == ["Created", "Changed: Title", "Propose"]
+    fullname = api.user.get(userid="creator_fin").getProperty("fullname") or "creator_fin"
+    assert rows[-1]["actor"] == fullname
+
 def test_first_item_number_follows_the_previous_meeting_of_the_year(college, services, users):
     from datetime import datetime, timedelta
 

@@ -20,9 +20,11 @@ from iasolutions.delib.transitions import available_transitions
 from iasolutions.delib.transitions import do_transition
 from iasolutions.delib.transitions import TransitionRefused
 from plone import api
+from plone.dexterity.utils import iterSchemata
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from zope.i18n import translate
+from zope.schema import getFieldsInOrder
 
 
 def _service_title(uid):
@@ -31,6 +33,29 @@ def _service_title(uid):
 
     titles = request_cached("service_titles", lambda: {b.UID: b.Title for b in service_brains()})
     return titles.get(uid, uid or "")
+
+
+# Advice events of the item's history that are not advice transitions.
+ADVICE_EVENTS = {
+    "added": _("history_advice_added", default="advice added"),
+    "modified": _("history_advice_modified", default="advice modified"),
+    "inherited": _("history_advice_inherited", default="advice inherited"),
+    "inheritance_removed": _("history_advice_inheritance_removed",
+                             default="inherited advice removed"),
+}
+
+
+def _field_titles(obj, request):
+    titles = {}
+    for schema in iterSchemata(obj):
+        for name, field in getFieldsInOrder(schema):
+            titles.setdefault(name, translate(field.title, context=request))
+    return titles
+
+
+def _fullname(userid):
+    user = api.user.get(userid=userid) if userid else None
+    return (user.getProperty("fullname") or userid) if user is not None else userid
 
 
 # Transitions a meeting manager may be refused for a reason worth showing.
@@ -144,17 +169,42 @@ class ItemView(DelibBaseView):
                                 mapping={"name": name, "date": when}))
 
     def history(self):
+        """The item's history in words: transition titles, field titles, advice events."""
+        wf_tool = api.portal.get_tool("portal_workflow")
+        item_workflows = wf_tool.getWorkflowsFor(self.context)
+        advice_workflow = wf_tool.getWorkflowById("iasolutions_advice_workflow")
+        fields = _field_titles(self.context, self.request)
+        names = {}
         rows = []
         for event in full_history(self.context):
+            action = event.get("action")
             if event["kind"] == "workflow":
-                what = event.get("action") or "created"
+                what = (self._transition_title(item_workflows, action) if action
+                        else self.translate(_("history_created", default="Created")))
             elif event["kind"] == "changes":
-                what = ", ".join(change["field"] for change in event["changes"])
+                changed = ", ".join(fields.get(change["field"], change["field"])
+                                    for change in event["changes"])
+                what = self.translate(_("history_changed", default="Changed: ${fields}",
+                                        mapping={"fields": changed}))
             else:
-                what = f"{_service_title(event.get('service'))}: {event.get('action')}"
+                message = ADVICE_EVENTS.get(action)
+                done = (self.translate(message) if message is not None
+                        else self._transition_title([advice_workflow], action))
+                what = f"{_service_title(event.get('service'))}: {done}"
+            actor = event.get("actor") or ""
+            if actor not in names:
+                names[actor] = _fullname(actor)
             rows.append({"time": event["time"].strftime("%d/%m/%Y %H:%M") if event["time"] else "",
-                         "actor": event.get("actor") or "", "kind": event["kind"], "what": what})
+                         "actor": names[actor], "kind": event["kind"], "what": what})
         return rows
+
+    def _transition_title(self, workflows, transition_id):
+        for workflow in workflows:
+            transition = workflow.transitions.get(transition_id) if workflow else None
+            if transition is not None:
+                return translate(transition.title or transition_id, domain="plone",
+                                 context=self.request)
+        return transition_id
 
     def predecessor(self):
         uid = self.context.predecessor_uid
