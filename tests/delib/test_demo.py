@@ -1,6 +1,9 @@
 """The commune demo site's deliberations: users of each function, items in several states,
 a decided meeting."""
 
+from AccessControl.SecurityManagement import getSecurityManager
+from AccessControl.SecurityManagement import noSecurityManager
+from AccessControl.SecurityManagement import setSecurityManager
 from iasolutions.delib.demo import USERS
 from iasolutions.delib.meetingconfigs import folder_of
 from plone import api
@@ -16,6 +19,19 @@ def test_demo_data(delib_portal, college):
     folder = folder_of(college)
     meeting = folder["demo-decided-meeting"]
     assert api.content.get_state(meeting) == "closed"
+    # its decisions are published, for anyone, the public items only, names masked
+    manager = getSecurityManager()
+    noSecurityManager()  # anonymous
+    try:
+        public = [brain.getObject() for brain in api.content.find(portal_type="PublicItem")]
+    finally:
+        setSecurityManager(manager)
+    assert sorted(item.title for item in public) == [
+        "Achat de mobilier scolaire", "Approbation du procès-verbal de la séance précédente",
+        "Désignation d'un auteur de projet",
+        "Prime à la rénovation", "Subside à l'ASBL Les Amis du Parc"]
+    prime = [item for item in public if item.title.startswith("Prime")][0]
+    assert "TEXTE MASQUÉ | RGPD" in prime.decision.raw and "Dupont" not in prime.decision.raw
     states = sorted(api.content.get_state(obj) for obj in folder.objectValues()
                     if obj.portal_type == "MeetingItemCollege")
     for wanted in ("itemcreated", "proposed", "validated", "accepted", "refused", "delayed"):

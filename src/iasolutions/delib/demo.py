@@ -1,5 +1,6 @@
 """Demo data of the deliberations module: users of each function, the College's assembly,
-items in several states, a decided meeting and the next one (profile ``demo``).
+items in several states, a decided meeting with its decisions published and the next one
+(profile ``demo``).
 
 Running it again adds nothing twice.
 """
@@ -15,6 +16,7 @@ from iasolutions.delib.agenda import create_meeting
 from iasolutions.delib.meetingconfigs import folder_of
 from iasolutions.delib.meetingconfigs import free_id
 from iasolutions.delib.meetingconfigs import get_config
+from iasolutions.delib.publication import publish
 from iasolutions.delib.transitions import do_transition
 from plone import api
 from plone.app.textfield.value import RichTextValue
@@ -158,6 +160,9 @@ def create_demo_content(cfg, assembly):
         if decision != "accept":
             _as("dir-gen", item, decision)
     _as("dir-gen", decided, "close")
+    # Its decisions published for the citizens (decree of 18 May 2022)
+    with api.env.adopt_user(username="dir-gen"):
+        publish(decided, "decision")
     # The next meeting, next week, with a validated item waiting to be presented
     next_week = (datetime.now() + timedelta(days=7)).replace(hour=9, minute=0, second=0,
                                                              microsecond=0)
