@@ -7,6 +7,9 @@ from plone.app.testing import TEST_USER_ID
 from Products.CMFPlone.utils import get_installer
 
 
+CURRENT = "1003"  # the profile version of this code
+
+
 def test_installs_alone_with_the_core_then_uninstalls(bare_portal, bare):
     site = bare_portal
     setRoles(site, TEST_USER_ID, ["Manager"])
@@ -68,7 +71,7 @@ def test_upgrade_1001_gives_the_item_dashboards_their_batch_actions(delib_portal
 
     profile = "iasolutions.delib:default"
     setup = api.portal.get_tool("portal_setup")
-    assert setup.getLastVersionForProfile(profile) == ("1002",)
+    assert setup.getLastVersionForProfile(profile) == (CURRENT,)
     folder = folder_of(college)
     assert folder["mes-points"].batch_actions == BATCH_ACTIONS
     assert folder["seances"].batch_actions == []
@@ -76,7 +79,7 @@ def test_upgrade_1001_gives_the_item_dashboards_their_batch_actions(delib_portal
     folder["mes-points"].batch_actions = []
     setup.setLastVersionForProfile(profile, "1000")
     setup.upgradeProfile(profile)
-    assert setup.getLastVersionForProfile(profile) == ("1002",)
+    assert setup.getLastVersionForProfile(profile) == (CURRENT,)
     assert folder["mes-points"].batch_actions == BATCH_ACTIONS
     assert folder["seances"].batch_actions == []
 
@@ -98,6 +101,30 @@ def test_upgrade_1002_replaces_only_an_unchanged_deliberation_template(delib_por
     council["deliberation"].odt_file = NamedBlobFile(own, filename="deliberation.odt")
     setup.setLastVersionForProfile(profile, "1001")
     setup.upgradeProfile(profile)
-    assert setup.getLastVersionForProfile(profile) == ("1002",)
+    assert setup.getLastVersionForProfile(profile) == (CURRENT,)
     assert "Signatures" in odt_text(college["deliberation"].odt_file.data)
     assert council["deliberation"].odt_file.data == own
+
+
+def test_upgrade_1003_gives_items_a_title_for_the_public(delib_portal, college, council):
+    from iasolutions.core.odt import odt_text
+    from iasolutions.core.odt import OdtBuilder
+    from pathlib import Path
+    from plone.namedfile.file import NamedBlobFile
+
+    profile = "iasolutions.delib:default"
+    setup = api.portal.get_tool("portal_setup")
+    # Sites of 1002: no publicTitle field used, the public template of the first release in
+    # the College, an administrator's own in the Council.
+    college.usedItemAttributes = [a for a in college.usedItemAttributes if a != "publicTitle"]
+    first_default = (Path(__file__).parent / "data" / "deliberation-publique-1000.odt"
+                     ).read_bytes()
+    college["deliberation-publique"].odt_file = NamedBlobFile(first_default, filename="p.odt")
+    own = OdtBuilder().title("Notre version publique").to_bytes()
+    council["deliberation-publique"].odt_file = NamedBlobFile(own, filename="p.odt")
+    setup.setLastVersionForProfile(profile, "1002")
+    setup.upgradeProfile(profile)
+    assert setup.getLastVersionForProfile(profile) == (CURRENT,)
+    assert college.usedItemAttributes[0] == "publicTitle"
+    assert "helper.public_title()" in odt_text(college["deliberation-publique"].odt_file.data)
+    assert council["deliberation-publique"].odt_file.data == own

@@ -44,7 +44,8 @@ def published(delib_functional_portal):
     meeting = make_meeting(college)
     decision = (f'<p>Octroie une prime à <span class="pm-anonymize">{SECRET_NAME}</span>, '
                 f'<span class="pm-anonymize">{SECRET_ADDRESS}</span>.</p>')
-    public_item = validated_item(college, services, title="Prime à la rénovation",
+    public_item = validated_item(college, services, title=f"Prime à la rénovation — {SECRET_NAME}",
+                                 publicTitle="Prime à la rénovation",
                                  decision=html(decision),
                                  motivation=html(f'<p>Vu la demande de <span class="pm-anonymize">'
                                                  f'{SECRET_NAME}</span>.</p>'))
@@ -161,3 +162,16 @@ def test_agents_mark_text_with_a_tinymce_style(delib_functional_portal):
 
     value = rich(f'<p>À <span class="pm-anonymize">{SECRET_NAME}</span>.</p>')
     assert 'class="pm-anonymize"' in value.output
+
+
+def test_the_title_for_the_public_replaces_the_title_in_public_documents(published):
+    from iasolutions.core import documents
+    from iasolutions.core.odt import odt_text
+
+    portal, meeting, item, secret = published
+    college = portal["meeting-configs"]["meeting-config-college"]
+    with as_user("manager"):
+        public = odt_text(documents.generate(college["deliberation-publique"], item, "odt").data)
+        internal = odt_text(documents.generate(college["deliberation"], item, "odt").data)
+    assert "Prime à la rénovation" in public and SECRET_NAME not in public
+    assert f"Prime à la rénovation — {SECRET_NAME}" in internal

@@ -16,6 +16,7 @@ from iasolutions.delib import signatories
 from iasolutions.delib import votes
 from iasolutions.delib.meetingconfigs import config_of
 from iasolutions.delib.publication import pseudonymise
+from iasolutions.delib.publication import public_title
 from plone import api
 from plone.namedfile.file import NamedBlobFile
 
@@ -85,6 +86,10 @@ class ItemDocumentHelper(DocumentHelper):
 
     def public_decision(self):
         return pseudonymise(self.decision())
+
+    def public_title(self):
+        """The title for the public (publication), else the title."""
+        return public_title(self.context)
 
     def signatories(self):
         """Who signs, in signing order, the item's replacements applied: dicts with
@@ -200,7 +205,7 @@ def public_deliberation_template():
     """The same, pseudonymised (for the public)."""
     odt = OdtBuilder()
     odt.title("Délibération")
-    odt.heading(Expr("context.title"))
+    odt.heading(Expr("helper.public_title()"))
     odt.heading("Motivation", level=2)
     odt.paragraph("", statement="do text from xhtml(helper.public_motivation())")
     odt.heading("Décision", level=2)
@@ -222,6 +227,8 @@ TEMPLATES = (
 # template still matching one was never changed, and an upgrade may replace it.
 EARLIER_DEFAULTS = {
     "deliberation": ("682ce64d5ce2a81634e8f6bc4fdb64c4f3e3ac8824fc9462e71694d8b5398165",),  # 1000
+    "deliberation-publique": (  # 1000
+        "8e3a7ec99618ecea667257ec59f77327be21f5e1497dbe4cd90120e527e094aa",),
 }
 
 

@@ -12,7 +12,7 @@ DYNAMIC_MESSAGES = (
     _("no_publication"), _("pre_accepted"), _("accepted_but_modified"), _("refused"),
     _("delayed"), _("return_to_proposing_group"), _("only_creator_may_delete"),
     # optional fields
-    _("description"), _("motivation"), _("category"), _("groupsInCharge"),
+    _("publicTitle"), _("description"), _("motivation"), _("category"), _("groupsInCharge"),
     _("associatedGroups"), _("optionalAdvisers"), _("copyGroups"), _("privacy"), _("pollType"),
     _("toDiscuss"), _("otherMeetingConfigsClonableTo"), _("notes"), _("preferredMeeting"),
     _("listType"), _("start_date"), _("end_date"), _("convocation_date"), _("place"),

@@ -43,6 +43,11 @@ class PublicationRefused(ValueError):
         self.message = message
 
 
+def public_title(item):
+    """What the public reads as the item's title: its title for the public, if any."""
+    return (getattr(item, "publicTitle", None) or "").strip() or item.title
+
+
 def pseudonymise(html):
     """Replace the content of every element marked ``pm-anonymize`` by the mask."""
     if not html or not html.strip():
@@ -136,7 +141,7 @@ def _public_item_values(item, cfg, stage):
     state = api.content.get_state(item)
     return {
         "source_uid": api.content.get_uuid(item),
-        "title": item.title,
+        "title": public_title(item),
         "number": format_number(item.itemNumber),
         "reference": item.itemReference or "",
         "category": category.title if category is not None else "",

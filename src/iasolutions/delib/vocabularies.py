@@ -26,7 +26,7 @@ from zope.schema.vocabulary import SimpleTerm
 from zope.schema.vocabulary import SimpleVocabulary
 
 
-ITEM_ATTRIBUTES = ("description", "motivation", "category", "groupsInCharge", "associatedGroups",
+ITEM_ATTRIBUTES = ("publicTitle", "description", "motivation", "category", "groupsInCharge", "associatedGroups",
                    "optionalAdvisers", "copyGroups", "privacy", "pollType", "toDiscuss",
                    "otherMeetingConfigsClonableTo", "notes", "preferredMeeting", "listType")
 MEETING_ATTRIBUTES = ("start_date", "end_date", "convocation_date", "place", "attendees",

@@ -16,6 +16,14 @@ class IMeetingItemSchema(model.Schema):
     """Fields of an item (ids as in the reference)."""
 
     title = schema.TextLine(title=_("Title"))
+    publicTitle = schema.TextLine(
+        title=_("Title for the public"),
+        description=_("public_title_help", default=(
+            "Published instead of the title (publication of deliberations, public "
+            "deliberation), e.g. without the names of the persons concerned. Empty: the "
+            "title is published.")),
+        required=False,
+    )
     description = schema.Text(title=_("Description"), required=False)
     proposingGroup = schema.Choice(
         title=_("Proposing group"), vocabulary="iasolutions.delib.proposing_groups",
