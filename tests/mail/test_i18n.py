@@ -36,3 +36,11 @@ def test_guard_messages_in_french(mail_portal):
 
     message = _("Missing: ${fields}.", mapping={"fields": "expéditeur"})
     assert translate(message, target_language="fr") == "Manquant : expéditeur."
+
+
+def test_batch_delete_in_french(mail_portal):
+    from iasolutions.mail import _
+
+    message = _("${count} mails deleted.", mapping={"count": 2})
+    assert translate(message, target_language="fr") == "2 courrier(s) supprimé(s)."
+    assert translate(_("Delete"), target_language="fr") == "Supprimer"
