@@ -90,6 +90,19 @@ def test_pages_of_thirty_in_a_table(folder, my_documents_query, http_request):
     assert "@@dashboard-export" in html
 
 
+def test_buttons_only_for_whom_may_use_them(folder, my_documents_query, http_request):
+    # managing portlets: Managers and Site Administrators only
+    dashboard = make_dashboard(folder)
+    dashboard.batch_actions = ["batch-noop|Ne rien faire", "manage-portlets|Réservé"]
+    with as_user("anne"):
+        html = api.content.get_view("faceted_query", dashboard, http_request)()
+    assert "Ne rien faire" in html and "Réservé" not in html
+    create_user("chef", roles=["Member", "Site Administrator"])
+    with as_user("chef"):
+        html = api.content.get_view("faceted_query", dashboard, http_request)()
+    assert "Ne rien faire" in html and "Réservé" in html
+
+
 def test_filters_apply(folder, my_documents_query):
     add_documents(folder, "anne", 3)
     dashboard = make_dashboard(folder)

@@ -130,3 +130,78 @@ def test_batch_over_rest(mail_functional_portal, functional_people):
     response = agent.post("@mail-batch", json={"uids": uids(mails), "action": "label",
                                                "label": "lu"})
     assert response.status_code == 400  # agent_a no longer sees them
+
+
+# Delete (administrators only) -------------------------------------------
+
+@pytest.fixture
+def site_admin(people):
+    from tests.helpers import create_user
+
+    return create_user("admin_site", roles=("Member", "Site Administrator"))
+
+
+def test_agents_may_not_delete_in_batch(mixed):
+    from AccessControl import Unauthorized
+
+    with as_user("agent_a"):
+        assert not batch.may_delete_in_batch()
+        with pytest.raises(Unauthorized):
+            batch.delete(batch.mails_from_uids(uids(mixed)))
+    assert all(mail.getId() in mail.aq_parent for mail in mixed)
+
+
+def test_site_administrators_delete_mail_by_mail(site_admin, mixed):
+    kept = mixed[2]
+    # a mail the administrator may not delete (its permission taken away here)
+    kept.manage_permission("Delete objects", ["Manager"], acquire=False)
+    with as_user("admin_site"):
+        deleted, refused = batch.delete(batch.mails_from_uids(uids(mixed)))
+    assert sorted(deleted) == sorted(mail.Title() for mail in mixed[:2])
+    assert [title for title, _reason in refused] == [kept.Title()]
+    assert not api.content.find(UID=uids(mixed[:2]))
+    assert kept.getId() in kept.aq_parent
+
+
+def test_a_task_selected_with_its_mail_goes_first(site_admin, people, mixed):
+    mail = mixed[0]
+    task = api.content.create(container=mail, type="task", title="Répondre")
+    with as_user("admin_site"):
+        deleted, refused = batch.delete(batch.mails_from_uids([mail.UID(), task.UID()]))
+    assert (deleted, refused) == (["Répondre", mail.Title()], [])
+
+
+def test_delete_button_only_for_administrators(site_admin, mixed, mail_portal, mail_request):
+    board = mail_portal["incoming-mail"]["all_mails"]
+    with as_user("agent_a"):
+        html = api.content.get_view("faceted_query", board, mail_request)()
+    assert "mail-batch-transition" in html
+    assert "mail-batch-delete" not in html
+    with as_user("admin_site"):
+        html = api.content.get_view("faceted_query", board, mail_request)()
+    assert "@@mail-batch-delete" in html
+    assert "Supprimer" in html
+
+
+def test_delete_over_rest(mail_functional_portal, functional_people):
+    from tests.helpers import create_user
+    from tests.mail.helpers import incoming_mail as new
+
+    create_user("admin_site", roles=("Member", "Site Administrator"))
+    mails = [go(new(functional_people.a), "propose_to_manager", "propose_to_agent")
+             for _i in range(2)]
+    body = {"uids": uids(mails), "action": "delete"}
+    response = rest(mail_functional_portal, "agent_a").post("@mail-batch", json=body)
+    assert response.status_code == 403
+    admin = rest(mail_functional_portal, "admin_site")
+    for bad in ({"uids": "abc", "action": "delete"}, {"uids": [1], "action": "delete"},
+                {"uids": uids(mails), "action": "erase"}, ["delete"],
+                {"uids": [*uids(mails), "unknown-uid"], "action": "delete"}):
+        response = admin.post("@mail-batch", json=bad)
+        assert response.status_code == 400, bad
+        assert response.json()["error"]["message"]
+    response = admin.post("@mail-batch", json=body)
+    assert response.status_code == 200, response.text
+    result = response.json()
+    assert (result["count"], result["refused"]) == (2, [])
+    assert sorted(result["done"]) == sorted(mail.Title() for mail in mails)

@@ -151,3 +151,29 @@ def test_settings_control_panel(site, mail_functional):
     agent.raiseHttpErrors = False
     agent.open(site.absolute_url() + "/@@mail-settings")
     assert "form.widgets.due_date_extension" not in agent.contents
+
+
+def test_batch_delete_asks_for_confirmation(site, mail_functional, functional_people):
+    from plone import api
+    from tests.helpers import create_user
+
+    create_user("admin_site", roles=("Member", "Site Administrator"))
+    selected = [go(incoming_mail(functional_people.a, title=f"À supprimer {number}"),
+                   "propose_to_manager") for number in range(2)]
+    transaction.commit()
+    query = "&".join(f"uids:list={m.UID()}" for m in selected)
+    url = f"{site['incoming-mail'].absolute_url()}/@@mail-batch-delete?{query}"
+    agent = browser_for(mail_functional, "agent_a")
+    agent.handleErrors = True
+    agent.raiseHttpErrors = False
+    agent.open(url)
+    assert "À supprimer 0" not in agent.contents
+    browser = browser_for(mail_functional, "admin_site")
+    browser.open(url)
+    assert "À supprimer 0" in browser.contents and "À supprimer 1" in browser.contents
+    transaction.begin()
+    assert len(api.content.find(UID=[m.UID() for m in selected])) == 2  # not yet
+    browser.getControl("Delete").click()
+    assert "2 mails deleted." in browser.contents
+    transaction.begin()
+    assert not api.content.find(UID=[m.UID() for m in selected])

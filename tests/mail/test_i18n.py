@@ -36,3 +36,22 @@ def test_guard_messages_in_french(mail_portal):
 
     message = _("Missing: ${fields}.", mapping={"fields": "expéditeur"})
     assert translate(message, target_language="fr") == "Manquant : expéditeur."
+
+
+def test_batch_delete_in_french(mail_portal):
+    from iasolutions.mail import _
+
+    message = _("${count} mails deleted.", mapping={"count": 2})
+    assert translate(message, target_language="fr") == "2 courrier(s) supprimé(s)."
+    assert translate(_("Delete"), target_language="fr") == "Supprimer"
+
+
+def test_outgoing_adaptations_in_french(mail_portal):
+    from iasolutions.mail import _
+
+    assert translate("om_to_approve", domain="plone", target_language="fr") == "À approuver"
+    assert translate("om_to_print", domain="plone", target_language="fr") == "À imprimer"
+    assert translate("om_to_print", domain="plone", target_language="en") == "To print"
+    message = _("The mail must first be approved by the N+1 of the service.")
+    assert translate(message, target_language="fr") == (
+        "Le courrier doit d'abord être approuvé par le N+1 du service.")

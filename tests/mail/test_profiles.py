@@ -63,11 +63,11 @@ def test_uninstall_keeps_mails_and_removes_function_groups(bare_site):
 def test_upgrade_path(bare_site):
     applyProfile(bare_site, "iasolutions.mail:default")
     setup = api.portal.get_tool("portal_setup")
-    assert setup.getLastVersionForProfile(MODULE.profile) == ("1001",)
+    assert setup.getLastVersionForProfile(MODULE.profile) == ("1003",)
     setup.setLastVersionForProfile(MODULE.profile, "1000")
     assert setup.listUpgrades(MODULE.profile) != []
     setup.upgradeProfile(MODULE.profile)
-    assert setup.getLastVersionForProfile(MODULE.profile) == ("1001",)
+    assert setup.getLastVersionForProfile(MODULE.profile) == ("1003",)
     assert setup.listUpgrades(MODULE.profile) == []
 
 
@@ -105,6 +105,47 @@ def test_upgrade_1001_facets_and_senders(mail_portal, people, sender):
     assert len(catalog.unrestrictedSearchResults(sender_index=signatory.UID())) == 0
     assert {"sender_index", "labels"} <= {c.index for c in ICriteria(board).values()}
     assert len(catalog.unrestrictedSearchResults(recipients_index=sender.UID())) == 1
+
+
+def test_upgrade_1002_batch_delete(mail_portal):
+    from iasolutions.mail.batch import BATCH_DELETE
+    from iasolutions.mail.upgrades import v1002
+
+    boards = [mail_portal[folder][board] for folder, board in (
+        ("incoming-mail", "all_mails"), ("outgoing-mail", "all_mails"),
+        ("tasks", "assigned_to_me"))]
+    for board in boards:
+        board.batch_actions = [line for line in board.batch_actions
+                               if not line.startswith("mail-batch-delete|")]
+    mail_portal.manage_permission(BATCH_DELETE, [], acquire=True)
+
+    v1002.upgrade(api.portal.get_tool("portal_setup"))
+    for board in boards:
+        assert "mail-batch-delete|Supprimer" in board.batch_actions
+    roles = {r["name"] for r in mail_portal.rolesOfPermission(BATCH_DELETE) if r["selected"]}
+    assert roles == {"Manager", "Site Administrator"}
+
+
+def test_upgrade_1003_approval_and_printing(mail_portal, people, sender):
+    from iasolutions.mail.upgrades import v1003
+    from plone.registry.interfaces import IRegistry
+    from tests.mail.helpers import outgoing_mail
+    from zope.component import getUtility
+
+    mail = outgoing_mail(people.a, sender)
+    workflow = api.portal.get_tool("portal_workflow")["iasolutions_outgoingmail_workflow"]
+    workflow.states.manage_delObjects(["to_approve", "to_print"])
+    workflow.transitions.manage_delObjects(["propose_to_approve", "approve", "set_to_print"])
+    registry = getUtility(IRegistry)
+    for name in ("omail_approval", "omail_printing"):
+        del registry.records[f"iasolutions.mail.{name}"]
+
+    v1003.upgrade(api.portal.get_tool("portal_setup"))
+    assert {"to_approve", "to_print"} <= set(workflow.states.objectIds())
+    assert {"propose_to_approve", "approve", "set_to_print"} <= set(
+        workflow.transitions.objectIds())
+    assert registry["iasolutions.mail.omail_printing"] is False
+    assert api.content.get_state(mail) == "created"
 
 
 def test_commune_settings(mail_portal):

@@ -1,7 +1,9 @@
 """Batch actions on mails selected in a dashboard (or given by UID over REST).
 
 Each action checks every mail first, as the current user, and changes nothing
-when one of them is refused: a batch is done entirely or not at all.
+when one of them is refused: a batch is done entirely or not at all. Deleting
+(admins only) is the exception: each mail the user may delete is deleted, the
+others are listed with the reason.
 """
 
 from iasolutions.mail import _
@@ -11,7 +13,9 @@ from iasolutions.mail.content.base import IMail
 from iasolutions.mail.restapi.deserializers import service_uid
 from iasolutions.core.batch import common_transitions
 from iasolutions.core.services import get_service
+from AccessControl import Unauthorized
 from plone import api
+from plone.app.linkintegrity.exceptions import LinkIntegrityNotificationException
 from zope.i18nmessageid import Message
 from zope.lifecycleevent import modified
 
@@ -124,3 +128,36 @@ def set_label(objs, label, active=True):
     for obj in objs:
         labels.set_label(obj, label, active)
     return len(objs)
+
+
+BATCH_DELETE = "iasolutions.mail: Batch delete"
+
+
+def may_delete_in_batch():
+    """Only Managers and Site Administrators (rolemap.xml) delete from the dashboards."""
+    return api.user.has_permission(BATCH_DELETE, obj=api.portal.get())
+
+
+def delete(objs):
+    """Delete, one by one and with the user's own "Delete objects" permission,
+    the selected mails and tasks; return ``(deleted, refused)``: the titles
+    deleted, and ``(title, reason)`` for the others.
+
+    The deepest go first: a task selected with its mail is deleted before it,
+    not lost with it. A mail other content refers to (a reply…) is refused.
+    """
+    if not may_delete_in_batch():
+        raise Unauthorized("Only administrators delete mails in batch.")
+    deleted, refused = [], []
+    for obj in sorted(objs, key=lambda o: len(o.getPhysicalPath()), reverse=True):
+        title = obj.Title()
+        if not api.user.has_permission("Delete objects", obj=obj):
+            refused.append((title, _("you may not delete it")))
+            continue
+        try:
+            api.content.delete(obj=obj)
+        except LinkIntegrityNotificationException:
+            refused.append((title, _("other content refers to it")))
+            continue
+        deleted.append(title)
+    return deleted, refused

@@ -217,6 +217,7 @@ BATCH_ACTIONS = [
     "mail-batch-recipient-groups|Services en copie",
     "mail-batch-assign|Agent traitant",
     "mail-batch-labels|Étiquettes",
+    "mail-batch-delete|Supprimer",  # shown to administrators only (the view's permission)
 ]
 IM_COLUMNS = ["Title", "review_state", "correspondents", "treating_groups", "assigned_user",
               "reception_date", "due_date"]

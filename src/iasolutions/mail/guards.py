@@ -201,12 +201,39 @@ def _om_to_n_plus_1(obj, transition):
     return None
 
 
+def _om_needs_approval(obj):
+    return _state(obj) in ("created", "validated") and validation.needs_approval(obj)
+
+
+def _om_before_signing(obj):
+    """Why a mail may not leave creation (or validation) towards its signature yet."""
+    if _om_needs_validation(obj):
+        return _("The mail must first be validated by the N+1 of the service.")
+    if _om_needs_approval(obj):
+        return _("The mail must first be approved by the N+1 of the service.")
+    if not has_main_file(obj):
+        return _("Add the letter (a main file) first.")
+    return None
+
+
 def _om_to_be_signed(obj, transition):
+    return _om_before_signing(obj)
+
+
+def _om_to_approve(obj, transition):
+    if not validation.needs_approval(obj):
+        return HIDDEN
     if _om_needs_validation(obj):
         return _("The mail must first be validated by the N+1 of the service.")
     if not has_main_file(obj):
         return _("Add the letter (a main file) first.")
     return None
+
+
+def _om_to_print(obj, transition):
+    if not settings.get("omail_printing"):
+        return HIDDEN
+    return _om_before_signing(obj)
 
 
 def _om_signed(obj, transition):
@@ -218,6 +245,8 @@ def _om_signed(obj, transition):
 def _om_sent(obj, transition):
     if _om_needs_validation(obj):
         return _("The mail must first be validated by the N+1 of the service.")
+    if _om_needs_approval(obj):
+        return _("The mail must first be approved by the N+1 of the service.")
     if "email" in (obj.send_modes or ()) and not obj.email_status:
         user = api.user.get_current()
         if not (_is_admin(user) or EXPEDITION in user.getGroups()):
@@ -253,6 +282,9 @@ CHECKS = {
     ("incoming", "back_to_pre_manager"): _im_back_to_pre_manager,
     ("outgoing", "propose_to_n_plus_1"): _om_to_n_plus_1,
     ("outgoing", "propose_to_be_signed"): _om_to_be_signed,
+    ("outgoing", "propose_to_approve"): _om_to_approve,
+    ("outgoing", "approve"): _om_signed,
+    ("outgoing", "set_to_print"): _om_to_print,
     ("outgoing", "mark_as_signed"): _om_signed,
     ("outgoing", "mark_as_sent"): _om_sent,
     ("outgoing", "back_to_scanned"): _om_back_to("scanned"),

@@ -74,6 +74,18 @@ class IMailSettings(Interface):
         title=_("N+1 validation of outgoing mail"),
         required=False, default=False,
     )
+    omail_approval = schema.Bool(
+        title=_("Approval of outgoing mail before signature (to_approve)"),
+        description=_("The N+1 of the treating service approves the mail, which then goes to "
+                      "be signed. Used for a service only when its N+1 group has members."),
+        required=False, default=False,
+    )
+    omail_printing = schema.Bool(
+        title=_("Printing of outgoing mail before signature (to_print)"),
+        description=_("The service may give the mail to the dispatch service to be printed; "
+                      "the dispatch service then proposes it to be signed."),
+        required=False, default=False,
+    )
     response_prefix = schema.TextLine(
         title=_("Prefix of the title of a reply"), required=False, default="Réponse: ",
     )

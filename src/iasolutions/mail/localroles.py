@@ -92,6 +92,11 @@ def _om_static():
                DIR_GENERAL: EDIT, LECTEURS_GLOBAUX_CS: ("Reader",)}
     return {
         "proposed_to_n_plus_1": {DIR_GENERAL: EDIT, LECTEURS_GLOBAUX_CS: ("Reader",)},
+        "to_approve": {DIR_GENERAL: EDIT, LECTEURS_GLOBAUX_CS: ("Reader",)},
+        # The dispatch service prints what the service wrote: it reads and passes
+        # the mail on to be signed, nobody edits it meanwhile (it is on paper).
+        "to_print": {EXPEDITION: ("Reader", "Reviewer"), ENCODEURS: ("Reader",),
+                     DIR_GENERAL: ("Reader", "Reviewer"), LECTEURS_GLOBAUX_CS: ("Reader",)},
         "validated": signing,
         "to_be_signed": signing,
         "signed": signing,
@@ -109,6 +114,12 @@ def _om_treating():
         "created": {"encodeur": MANAGE, "n_plus_1": ("Reader",)},
         "proposed_to_n_plus_1": {"n_plus_1": MANAGE, "encodeur": ("Reader",),
                                  "editeur": ("Reader",)},
+        # The N+1 approves the letter (and may correct it); the service's writers
+        # wait, as on the N+1 validation.
+        "to_approve": {"n_plus_1": EDIT, "encodeur": ("Reader",), "editeur": ("Reader",)},
+        # The writers may take the mail back while it is being printed.
+        "to_print": {"editeur": ("Reader",), "encodeur": ("Reader", "Reviewer"),
+                     "lecteur": ("Reader",), "n_plus_1": ("Reader",)},
         "validated": after,
         "to_be_signed": after,
         "signed": after,
@@ -120,7 +131,8 @@ def _om_treating():
 def _om_copy():
     readers = {"editeur": ("Reader",), "encodeur": ("Reader",), "lecteur": ("Reader",),
                "n_plus_1": ("Reader",)}
-    return {state: readers for state in ("validated", "to_be_signed", "signed", "sent")}
+    return {state: readers for state in ("validated", "to_print", "to_be_signed", "signed",
+                                         "sent")}
 
 
 def _task_static():

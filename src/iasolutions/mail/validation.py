@@ -122,3 +122,10 @@ def user_levels(user=None):
             if level in enabled:
                 result.setdefault(parts[0], []).append(level)
     return result
+
+
+def needs_approval(mail):
+    """Does this outgoing mail go through ``to_approve`` (setting ``omail_approval``)?
+    As the levels, only when the service has an N+1 to approve it."""
+    return bool(settings.get("omail_approval") and mail.treating_groups
+                and has_members(group_id(mail.treating_groups, "n_plus_1")))

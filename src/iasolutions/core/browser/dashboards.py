@@ -1,7 +1,9 @@
 """Dashboard results as a table, and their export."""
 
+from AccessControl import Unauthorized
 from iasolutions.core import dashboards
 from Products.Five.browser import BrowserView
+from zExceptions import NotFound
 
 
 class DashboardTable(BrowserView):
@@ -14,12 +16,25 @@ class DashboardTable(BrowserView):
         return dashboards.cell(brain, column)
 
     def batch_actions(self):
+        """The buttons of the dashboard, but those whose view the user may not use
+        (a view that does not exist is a mistake of the setup, and shows)."""
         actions = []
         for line in self.context.batch_actions or []:
             name, _sep, title = line.partition("|")
+            if not self.may_use(name.strip()):
+                continue
             actions.append({"url": f"{self.context.absolute_url()}/@@{name.strip()}",
                             "title": title.strip() or name.strip()})
         return actions
+
+    def may_use(self, view_name):
+        try:
+            self.context.restrictedTraverse(f"@@{view_name}")
+        except Unauthorized:
+            return False
+        except (AttributeError, KeyError, NotFound):
+            pass
+        return True
 
 
 class DashboardExport(BrowserView):

@@ -14,6 +14,7 @@ from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zope.i18n import translate
+from zope.i18nmessageid import Message
 
 import transaction
 
@@ -23,6 +24,8 @@ class BatchView(BrowserView):
     title = ""
     field = ""
     modes = ()
+    confirm = False  # no choice to make, only a confirmation (deleting)
+    done = _("${count} mails changed.")
 
     def uids(self):
         return selected_uids(self.request.form)
@@ -42,7 +45,7 @@ class BatchView(BrowserView):
                 savepoint.rollback()
                 self.error = translate(error.args[0], context=self.request)
                 return self.template()
-            return self.back(_("${count} mails changed.", mapping={"count": count}), "info")
+            return self.back(Message(self.done, mapping={"count": count}), "info")
         return self.template()
 
     def back(self, message, kind):
@@ -139,3 +142,21 @@ class LabelBatch(BatchView):
 
     def apply(self, objs, form):
         return batch.set_label(objs, form.get("label"), form.get("mode", "add") != "remove")
+
+
+class DeleteBatch(BatchView):
+    """Administrators only (permission of the view): the selected mails are
+    listed, deleted once confirmed; those the user may not delete are named."""
+
+    title = _("Delete the selected mails")
+    confirm = True
+    done = _("${count} mails deleted.")
+
+    def apply(self, objs, form):
+        deleted, refused = batch.delete(objs)
+        if refused:
+            reasons = "; ".join(f"{title} ({translate(reason, context=self.request)})"
+                                for title, reason in refused)
+            api.portal.show_message(_("Not deleted: ${mails}.", mapping={"mails": reasons}),
+                                    request=self.request, type="warning")
+        return len(deleted)

@@ -8,13 +8,18 @@ buttons do).
 - ``treating_group`` with ``service`` (id or UID);
 - ``recipient_groups`` with ``add``, ``remove`` or ``replace`` (lists of services);
 - ``assign`` with ``user`` (empty to unassign);
-- ``label`` with ``label`` ("lu" or "suivi") and ``active`` (default true).
+- ``label`` with ``label`` ("lu" or "suivi") and ``active`` (default true);
+- ``delete`` (Managers and Site Administrators only, else 403).
 
 A batch is done entirely or not at all: any refusal gives a 400 with the reason.
+Deleting is done mail by mail: the answer lists the titles ``done`` and the
+``refused`` ones with their reason; a hidden or unknown mail still gives a 400
+and deletes nothing.
 """
 
 from iasolutions.core.batch import selected_uids
 from iasolutions.core.restapi.errors import bad_request
+from iasolutions.core.restapi.errors import error
 from iasolutions.mail import batch
 from plone import api
 from plone.restapi.deserializer import json_body
@@ -72,12 +77,18 @@ class MailBatchPost(Service):
             return bad_request(self.request, "The body must be JSON")
         if not isinstance(data, dict):
             return bad_request(self.request, "The body must be a JSON object")
+        uids = data.get("uids") or []
+        if not isinstance(uids, list) or not all(isinstance(uid, str) for uid in uids):
+            return bad_request(self.request, "uids must be a list of UIDs")
+        if data.get("action") == "delete":
+            return self.delete(uids)
         action = ACTIONS.get(data.get("action"))
         if action is None:
-            return bad_request(self.request, f"action must be one of {', '.join(ACTIONS)}")
+            names = ", ".join([*ACTIONS, "delete"])
+            return bad_request(self.request, f"action must be one of {names}")
         savepoint = transaction.savepoint()
         try:
-            objs = batch.mails_from_uids(data.get("uids") or [])
+            objs = batch.mails_from_uids(uids)
             count = action(objs, data)
         except batch.BatchError as error:
             savepoint.rollback()
@@ -88,3 +99,16 @@ class MailBatchPost(Service):
         return {"action": data["action"], "count": count,
                 "items": [{"@id": obj.absolute_url(), "UID": obj.UID(),
                            "review_state": api.content.get_state(obj)} for obj in objs]}
+
+    def delete(self, uids):
+        if not batch.may_delete_in_batch():
+            return error(self.request, 403, "Only administrators delete mails in batch",
+                         type_="Forbidden")
+        try:
+            objs = batch.mails_from_uids(uids)
+        except batch.BatchError as refusal:
+            return bad_request(self.request, translate(refusal.args[0], context=self.request))
+        deleted, refused = batch.delete(objs)
+        return {"action": "delete", "count": len(deleted), "done": deleted, "refused": [
+            {"title": title, "reason": translate(reason, context=self.request)}
+            for title, reason in refused]}
