@@ -7,9 +7,12 @@ A dashboard's buttons post the ticked rows as ``uids`` to a view of the module
     ['4f1c…', '9ab2…']
     >>> common_transitions([first, second])  # the current user's, on each of them
     ['validate']
+    >>> common_transition_titles([first, second], request)
+    [{'id': 'validate', 'title': 'Valider'}]
 """
 
 from plone import api
+from zope.i18n import translate
 
 
 def selected_uids(form):
@@ -36,3 +39,14 @@ def common_transitions(objs):
         available = set(available_transitions(obj))
         common = [tid for tid in common if tid in available]
     return common
+
+
+def common_transition_titles(objs, request):
+    """``common_transitions`` as [{'id', 'title'}], titles translated for ``request``."""
+    if not objs:
+        return []
+    workflow = api.portal.get_tool("portal_workflow")
+    titles = {info["id"]: info["title"] or info["id"]
+              for info in workflow.getTransitionsFor(objs[0])}
+    return [{"id": tid, "title": translate(titles.get(tid, tid), domain="plone", context=request)}
+            for tid in common_transitions(objs)]

@@ -7,7 +7,6 @@ service and each active function there is a Plone group
 ``<service uid>_<function id>``, created, renamed and removed with the service.
 """
 
-from iasolutions.core import _
 from iasolutions.core.modules import active_functions
 from plone import api
 from zope.i18n import translate

@@ -3,6 +3,7 @@ posted with the ticked ``uids``. The form asks what to do; once applied, the pag
 lists what was done and, item by item, what was refused and why
 (see ``iasolutions.delib.batch``)."""
 
+from iasolutions.core.batch import common_transition_titles
 from iasolutions.core.batch import selected_uids
 from iasolutions.delib import _
 from iasolutions.delib import batch
@@ -64,12 +65,8 @@ class TransitionBatch(ItemBatchView):
     field = "transition"
 
     def options(self):
-        workflow = api.portal.get_tool("portal_workflow")
-        titles = {info["id"]: info["title"] or info["id"]
-                  for info in workflow.getTransitionsFor(self.items[0])}
-        return [{"value": tid, "title": translate(titles.get(tid, tid), domain="plone",
-                                                  context=self.request)}
-                for tid in batch.common_transitions(self.items)]
+        return [{"value": row["id"], "title": row["title"]}
+                for row in common_transition_titles(self.items, self.request)]
 
     def apply(self, form):
         return batch.transition(self.items, form.get("transition"), form.get("comment", ""))

@@ -12,6 +12,7 @@ JSON, an unknown action, no items, an item the user cannot see, nothing to do) i
 400 with a message, and nothing is changed.
 """
 
+from iasolutions.core.batch import common_transition_titles
 from iasolutions.core.batch import selected_uids
 from iasolutions.core.restapi.errors import bad_request
 from iasolutions.delib import _
@@ -25,11 +26,6 @@ from zope.interface import alsoProvides
 import plone.protect.interfaces
 
 
-def _transition_titles(obj):
-    workflow = api.portal.get_tool("portal_workflow")
-    return {info["id"]: info["title"] or info["id"] for info in workflow.getTransitionsFor(obj)}
-
-
 class DelibBatchGet(Service):
     def reply(self):
         uids = selected_uids(self.request.form)
@@ -37,11 +33,7 @@ class DelibBatchGet(Service):
             items = batch.items_from_uids(uids)
         except batch.BatchError as error:
             return bad_request(self.request, translate(error.args[0], context=self.request))
-        titles = _transition_titles(items[0])
-        return {"uids": uids, "transitions": [
-            {"id": tid, "title": translate(titles.get(tid, tid), domain="plone",
-                                           context=self.request)}
-            for tid in batch.common_transitions(items)]}
+        return {"uids": uids, "transitions": common_transition_titles(items, self.request)}
 
 
 def _text(data, name):

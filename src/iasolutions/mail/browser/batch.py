@@ -7,6 +7,7 @@ from iasolutions.mail import batch
 from iasolutions.mail.assignment import agents_of
 from iasolutions.mail.assignment import fullname
 from iasolutions.mail.labels import LABELS
+from iasolutions.core.batch import common_transition_titles
 from iasolutions.core.batch import selected_uids
 from iasolutions.core.services import get_services
 from plone import api
@@ -68,11 +69,8 @@ class TransitionBatch(BatchView):
     field = "transition"
 
     def options(self):
-        workflow = api.portal.get_tool("portal_workflow")
-        titles = {t["id"]: t["title"] for t in workflow.getTransitionsFor(self.objs[0])}
-        return [{"value": tid, "title": translate(titles.get(tid, tid), domain="plone",
-                                                  context=self.request)}
-                for tid in batch.common_transitions(self.objs)]
+        return [{"value": row["id"], "title": row["title"]}
+                for row in common_transition_titles(self.objs, self.request)]
 
     def apply(self, objs, form):
         return batch.transition(objs, form.get("transition"), form.get("comment", ""))

@@ -17,6 +17,7 @@ Deleting is done mail by mail: the answer lists the titles ``done`` and the
 and deletes nothing.
 """
 
+from iasolutions.core.batch import common_transition_titles
 from iasolutions.core.batch import selected_uids
 from iasolutions.core.restapi.errors import bad_request
 from iasolutions.core.restapi.errors import error
@@ -32,15 +33,6 @@ import plone.protect.interfaces
 import transaction
 
 
-def _transition_titles(objs, ids):
-    workflow = api.portal.get_tool("portal_workflow")
-    titles = {}
-    for obj in objs[:1]:
-        for info in workflow.getTransitionsFor(obj):
-            titles[info["id"]] = info.get("title") or info["id"]
-    return titles
-
-
 class MailBatchGet(Service):
     def reply(self):
         uids = selected_uids(self.request.form)
@@ -48,11 +40,7 @@ class MailBatchGet(Service):
             objs = batch.mails_from_uids(uids)
         except batch.BatchError as error:
             return bad_request(self.request, translate(error.args[0], context=self.request))
-        ids = batch.common_transitions(objs)
-        titles = _transition_titles(objs, ids)
-        return {"uids": uids, "transitions": [
-            {"id": tid, "title": translate(titles.get(tid, tid), domain="plone",
-                                           context=self.request)} for tid in ids]}
+        return {"uids": uids, "transitions": common_transition_titles(objs, self.request)}
 
 
 ACTIONS = {
