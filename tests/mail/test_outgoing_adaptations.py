@@ -150,3 +150,30 @@ def test_rest_refuses_with_the_reason(mail_functional_portal, functional_people)
         f"{mail.absolute_url()}/@workflow/propose_to_be_signed")
     assert response.status_code == 400
     assert "approved by the N+1" in response.json()["error"]["message"]
+
+
+# worklists -----------------------------------------------------------------
+
+def worklist(dashboard_id, userid):
+    from iasolutions.core import dashboards
+
+    board = api.portal.get()["outgoing-mail"][dashboard_id]
+    with as_user(userid):
+        return [brain.Title for brain in dashboards.results(board)]
+
+
+def test_the_n_plus_1_finds_the_mails_to_approve(approval, people, sender):
+    mail = letter(people.a, sender)
+    do("redacteur_a", mail, "propose_to_approve")
+    assert worklist("to_validate", "chef_a") == [mail.Title()]
+    assert worklist("to_validate", "redacteur_a") == []  # the writer waits, nothing to do
+    do("chef_a", mail, "approve")
+    assert worklist("to_validate", "chef_a") == []
+
+
+def test_the_dispatch_service_finds_the_mails_to_print(printing, people, sender):
+    mail = letter(people.a, sender)
+    do("redacteur_a", mail, "set_to_print")
+    assert worklist("to_print", "expediteur") == [mail.Title()]
+    do("expediteur", mail, "propose_to_be_signed")
+    assert worklist("to_print", "expediteur") == []

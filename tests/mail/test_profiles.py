@@ -63,11 +63,11 @@ def test_uninstall_keeps_mails_and_removes_function_groups(bare_site):
 def test_upgrade_path(bare_site):
     applyProfile(bare_site, "iasolutions.mail:default")
     setup = api.portal.get_tool("portal_setup")
-    assert setup.getLastVersionForProfile(MODULE.profile) == ("1003",)
+    assert setup.getLastVersionForProfile(MODULE.profile) == ("1004",)
     setup.setLastVersionForProfile(MODULE.profile, "1000")
     assert setup.listUpgrades(MODULE.profile) != []
     setup.upgradeProfile(MODULE.profile)
-    assert setup.getLastVersionForProfile(MODULE.profile) == ("1003",)
+    assert setup.getLastVersionForProfile(MODULE.profile) == ("1004",)
     assert setup.listUpgrades(MODULE.profile) == []
 
 
@@ -209,3 +209,27 @@ def test_demo_with_the_n_plus_1_of_seneffe(mail_portal):
     states = {state for portal_type, state in demo_state() if portal_type == "dmsincomingmail"}
     assert "proposed_to_n_plus_1" in states
     assert {"created", "proposed_to_manager", "in_treatment", "closed"} <= states
+
+
+def test_upgrade_1004_outgoing_worklists(mail_portal, people, sender):
+    from iasolutions.mail import mails
+    from iasolutions.mail.upgrades import v1004
+    from tests.helpers import as_user
+    from tests.mail.helpers import outgoing_mail
+
+    settings.set("omail_approval", True)
+    mail = outgoing_mail(people.a, sender)
+    mails.add_file(mail, b"%PDF-1.4 letter", "lettre.pdf")
+    with as_user("redacteur_a"):
+        api.content.transition(obj=mail, transition="propose_to_approve")
+    folder = mail_portal["outgoing-mail"]
+    # A site of 1003: no worklists, the mail waiting on approval not indexed for them.
+    api.content.delete(objects=[folder["to_validate"], folder["to_print"]])
+    catalog = api.portal.get_tool("portal_catalog")
+    catalog._catalog.getIndex("validation_level").unindex_object(
+        catalog.getrid("/".join(mail.getPhysicalPath())))
+    v1004.upgrade(api.portal.get_tool("portal_setup"))
+    assert {"to_validate", "to_print"} <= set(folder.objectIds())
+    with as_user("chef_a"):
+        assert [b.UID for b in api.content.find(validation_level=f"{people.a}|to_approve")] == [
+            mail.UID()]

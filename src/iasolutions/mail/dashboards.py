@@ -89,12 +89,16 @@ class Followed:
 
 class ToValidate:
     """Mails waiting on one of my validation levels (N+1 … N+5 of my services;
-    the general management's and the pre-validation's step)."""
+    the general management's and the pre-validation's step), and the outgoing
+    mails of the services I am N+1 of waiting on my approval."""
 
     def __call__(self, context):
         user = api.user.get_current()
         keys = [validation_key(uid, f"proposed_to_n_plus_{level}")
                 for uid, levels in user_levels(user).items() for level in levels]
+        if settings.get("omail_approval"):  # on whether or not N+1 validation is
+            keys += [validation_key(uid, "to_approve")
+                     for uid in services_of_user(function_id="n_plus_1")]
         groups = user.getGroups()
         if DIR_GENERAL in groups:
             keys.append("proposed_to_manager")
@@ -298,6 +302,8 @@ def outgoing_dashboards():
     return [
         ("all_mails", "Tous les courriers sortants", [types]),
         ("in_my_group", "Dans mes services", [types, user("mail.my_services")]),
+        ("to_validate", "À valider ou approuver", [types, user("mail.to_validate")]),
+        ("to_print", "À imprimer", [types, core.state_is("to_print")]),
         ("to_send", "À envoyer", [types, core.state_is("signed", "to_be_signed")]),
         ("followed", "Suivis", [types, user("mail.followed")]),
     ] + [(f"searchfor_{state}", f"État : {title}", [types, core.state_is(state)])

@@ -133,7 +133,8 @@ def mail_labels(obj):
 
 @indexer(IMail)
 def validation_level(obj):
-    """``<service uid>|proposed_to_n_plus_N`` while a mail waits on a level,
+    """``<service uid>|proposed_to_n_plus_N`` while a mail waits on a level (or
+    ``<service uid>|to_approve`` on its N+1's approval),
     ``proposed_to_manager`` / ``proposed_to_pre_manager`` while it waits on
     the general management: the "to validate" dashboard's index."""
     from iasolutions.mail.dashboards import validation_key
@@ -143,6 +144,8 @@ def validation_level(obj):
     state = api.content.get_state(obj, default=None)
     if state in ("proposed_to_manager", "proposed_to_pre_manager"):
         return state
+    if state == "to_approve" and obj.treating_groups:  # approved by the service's N+1
+        return validation_key(obj.treating_groups, state)
     if state_level(state) is None or not obj.treating_groups:
         raise AttributeError("validation_level")
     return validation_key(obj.treating_groups, state)
