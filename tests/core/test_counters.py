@@ -176,6 +176,7 @@ def test_rest_counters_for_administrators(functional_portal):
         ({"name": "incoming_mail", "next": "ten"}, "positive integer"),
         ({"name": "nope", "next": 3}, "Unknown counter"),
         ({"format": "%d"}, "name is required"),
+        (["incoming_mail"], "JSON object"),
     ],
 )
 def test_rest_counters_bad_input(functional_portal, body, message):

@@ -198,3 +198,16 @@ def test_replacement_on_the_attendance_screen(site, delib_functional):
         browser = browser_for(delib_functional["app"], userid)
         with pytest.raises((Unauthorized, HTTPError)):
             browser.open(item.absolute_url() + "/@@item-votes")
+
+
+@pytest.mark.parametrize("body", ["not json", "[1, 2]"])
+def test_a_body_that_is_not_a_json_object_is_a_400(site, body):
+    portal, meeting, item, other, people = site
+    manager = rest(portal, "manager")
+    for url in (item.absolute_url() + "/@attendance", item.absolute_url() + "/@votes",
+                meeting.absolute_url() + "/@publication"):
+        refused = manager.post(url, data=body)
+        assert refused.status_code == 400, (url, refused.status_code, refused.text[:300])
+        assert "JSON object" in refused.json()["error"]["message"]
+    transaction.begin()
+    assert signatories.replacements(meeting, item) == {}

@@ -97,3 +97,5 @@ def test_letters_over_rest(mail_functional_portal, functional_people):
     response = session.post(mail.absolute_url() + "/@mail-letters",
                             json={"template_uid": "nope"})
     assert response.status_code == 400
+    response = session.post(mail.absolute_url() + "/@mail-letters", data="not json")
+    assert response.status_code == 400 and "JSON object" in response.text, response.text

@@ -90,6 +90,9 @@ def test_reply_over_rest(mail_functional_portal, functional_people):
     count = len(api.content.find(portal_type="dmsoutgoingmail"))
     response = session.post(incoming.absolute_url() + "/@reply", json={"mail_type": "pigeon"})
     assert response.status_code == 400
+    for body in ("not json", "[1, 2]"):
+        response = session.post(incoming.absolute_url() + "/@reply", data=body)
+        assert response.status_code == 400 and "JSON object" in response.text, response.text
     assert len(api.content.find(portal_type="dmsoutgoingmail")) == count
 
 

@@ -5,7 +5,8 @@ PATCH @counters {"name": "incoming_mail", "format": "E%04d", "next": 120}
 
 from iasolutions.core import counters
 from iasolutions.core.restapi.errors import bad_request
-from plone.restapi.deserializer import json_body
+from iasolutions.core.restapi.errors import json_object
+from iasolutions.core.restapi.errors import not_a_json_object
 from plone.restapi.services import Service
 
 
@@ -22,11 +23,10 @@ class CountersGet(Service):
 
 class CountersPatch(Service):
     def reply(self):
-        try:
-            data = json_body(self.request)
-        except Exception:
-            return bad_request(self.request, "The body must be JSON")
-        name = data.get("name") if isinstance(data, dict) else None
+        data = json_object(self.request)
+        if data is None:
+            return not_a_json_object(self.request)
+        name = data.get("name")
         if not name:
             return bad_request(self.request, "name is required")
         following = data.get("next")

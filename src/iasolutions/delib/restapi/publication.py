@@ -1,9 +1,10 @@
 """``POST <meeting>/@publication`` {"stage": "in_project" | "decision" | "private"}."""
 
 from iasolutions.core.restapi.errors import bad_request
+from iasolutions.core.restapi.errors import json_object
+from iasolutions.core.restapi.errors import not_a_json_object
 from iasolutions.delib.publication import publish
 from iasolutions.delib.publication import PublicationRefused
-from plone.restapi.deserializer import json_body
 from plone.restapi.services import Service
 from zope.i18n import translate
 from zope.interface import alsoProvides
@@ -15,7 +16,9 @@ import transaction
 class PublicationPost(Service):
     def reply(self):
         alsoProvides(self.request, plone.protect.interfaces.IDisableCSRFProtection)
-        data = json_body(self.request) or {}
+        data = json_object(self.request)
+        if data is None:
+            return not_a_json_object(self.request)
         try:
             public = publish(self.context, data.get("stage", ""))
         except PublicationRefused as refused:

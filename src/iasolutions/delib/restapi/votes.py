@@ -15,12 +15,13 @@ voted marked absent…) answer 400 with the reason; nothing is written.
 
 from AccessControl import Unauthorized
 from iasolutions.core.restapi.errors import bad_request
+from iasolutions.core.restapi.errors import json_object
+from iasolutions.core.restapi.errors import not_a_json_object
 from iasolutions.delib import _
 from iasolutions.delib import signatories
 from iasolutions.delib import votes
 from iasolutions.delib.agenda import meeting_of
 from plone import api
-from plone.restapi.deserializer import json_body
 from plone.restapi.services import Service
 from zope.i18n import translate
 from zope.interface import alsoProvides
@@ -79,7 +80,9 @@ class VotesPost(_ManagerPost):
         if error:
             return error
         self.check(meeting)
-        data = json_body(self.request) or {}
+        data = json_object(self.request)
+        if data is None:
+            return not_a_json_object(self.request)
         try:
             votes.set_vote(meeting, self.context, votes=data.get("votes"), counts=data.get("counts"))
         except votes.VoteError as refused:
@@ -93,7 +96,9 @@ class AttendancePost(_ManagerPost):
         if error:
             return error
         self.check(meeting)
-        data = json_body(self.request) or {}
+        data = json_object(self.request)
+        if data is None:
+            return not_a_json_object(self.request)
         try:
             self.apply(meeting, data)
         except votes.VoteError as refused:

@@ -14,13 +14,14 @@ nothing is written.
 
 from AccessControl import Unauthorized
 from iasolutions.core.restapi.errors import bad_request
+from iasolutions.core.restapi.errors import json_object
+from iasolutions.core.restapi.errors import not_a_json_object
 from iasolutions.mail import _
 from iasolutions.mail import files
 from iasolutions.mail.folders import period_folder
 from iasolutions.mail.folders import root_folder
 from iasolutions.mail.folders import ROOT_OF_TYPE
 from plone import api
-from plone.restapi.deserializer import json_body
 from plone.restapi.interfaces import ISerializeToJson
 from plone.restapi.services.content.add import FolderPost
 from zope.component import queryMultiAdapter
@@ -29,12 +30,11 @@ from zope.i18n import translate
 
 class MailFolderPost(FolderPost):
     def reply(self):
-        try:
-            data = json_body(self.request)
-        except Exception:
-            return bad_request(self.request, "The body must be JSON")
-        portal_type = data.get("@type") if isinstance(data, dict) else None
-        main_file = data.get("main_file") if isinstance(data, dict) else None
+        data = json_object(self.request)
+        if data is None:
+            return not_a_json_object(self.request)
+        portal_type = data.get("@type")
+        main_file = data.get("main_file")
         prepared = None
         if main_file is not None:
             try:

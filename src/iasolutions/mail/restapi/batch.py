@@ -20,10 +20,11 @@ and deletes nothing.
 from iasolutions.core.batch import common_transition_titles
 from iasolutions.core.batch import selected_uids
 from iasolutions.core.restapi.errors import bad_request
+from iasolutions.core.restapi.errors import json_object
+from iasolutions.core.restapi.errors import not_a_json_object
 from iasolutions.core.restapi.errors import error
 from iasolutions.mail import batch
 from plone import api
-from plone.restapi.deserializer import json_body
 from plone.restapi.services import Service
 from Products.CMFCore.WorkflowCore import WorkflowException
 from zope.i18n import translate
@@ -59,12 +60,9 @@ ACTIONS = {
 class MailBatchPost(Service):
     def reply(self):
         alsoProvides(self.request, plone.protect.interfaces.IDisableCSRFProtection)
-        try:
-            data = json_body(self.request)
-        except Exception:
-            return bad_request(self.request, "The body must be JSON")
-        if not isinstance(data, dict):
-            return bad_request(self.request, "The body must be a JSON object")
+        data = json_object(self.request)
+        if data is None:
+            return not_a_json_object(self.request)
         uids = data.get("uids") or []
         if not isinstance(uids, list) or not all(isinstance(uid, str) for uid in uids):
             return bad_request(self.request, "uids must be a list of UIDs")

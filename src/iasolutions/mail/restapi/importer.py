@@ -12,11 +12,12 @@ importer") and administrators.
 """
 
 from iasolutions.core.restapi.errors import bad_request
+from iasolutions.core.restapi.errors import json_object
+from iasolutions.core.restapi.errors import not_a_json_object
 from iasolutions.mail import files
 from iasolutions.mail.importer import import_email
 from iasolutions.mail.importer import import_scan
 from iasolutions.mail.importer import Report
-from plone.restapi.deserializer import json_body
 from plone.restapi.services import Service
 from zope.i18n import translate
 from zope.interface import alsoProvides
@@ -27,11 +28,10 @@ import plone.protect.interfaces
 class MailImportPost(Service):
     def reply(self):
         alsoProvides(self.request, plone.protect.interfaces.IDisableCSRFProtection)
-        try:
-            data = json_body(self.request)
-        except Exception:
-            return bad_request(self.request, "The body must be JSON")
-        entries = data.get("files") if isinstance(data, dict) else None
+        data = json_object(self.request)
+        if data is None:
+            return not_a_json_object(self.request)
+        entries = data.get("files")
         if not isinstance(entries, list) or not entries:
             return bad_request(self.request, "files must be a non-empty list")
         report = Report()

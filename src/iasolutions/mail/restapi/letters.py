@@ -2,9 +2,10 @@
 generate the letters of the mail (one per postal recipient) as its main files."""
 
 from iasolutions.core.restapi.errors import bad_request
+from iasolutions.core.restapi.errors import json_object
+from iasolutions.core.restapi.errors import not_a_json_object
 from iasolutions.mail import letters
 from plone import api
-from plone.restapi.deserializer import json_body
 from plone.restapi.services import Service
 from zope.i18n import translate
 from zope.interface import alsoProvides
@@ -15,8 +16,10 @@ import plone.protect.interfaces
 class LettersPost(Service):
     def reply(self):
         alsoProvides(self.request, plone.protect.interfaces.IDisableCSRFProtection)
-        data = json_body(self.request) or {}
-        uid = data.get("template_uid") if isinstance(data, dict) else None
+        data = json_object(self.request)
+        if data is None:
+            return not_a_json_object(self.request)
+        uid = data.get("template_uid")
         template = api.content.get(UID=uid) if uid else None
         if template is None or template.portal_type != "pod_template":
             return bad_request(self.request, "template_uid must be the UID of a letter template")

@@ -7,10 +7,11 @@ fields at fault, nothing written).
 
 from AccessControl import Unauthorized
 from Acquisition import aq_base
+from iasolutions.core.restapi.errors import json_object
+from iasolutions.core.restapi.errors import not_a_json_object
 from iasolutions.mail.folders import container_for
 from iasolutions.mail.reply import reply_values
 from plone import api
-from plone.restapi.deserializer import json_body
 from plone.restapi.exceptions import DeserializationError
 from plone.restapi.interfaces import IDeserializeFromJson
 from plone.restapi.interfaces import ISerializeToJson
@@ -29,9 +30,9 @@ import plone.protect.interfaces
 class ReplyPost(Service):
     def reply(self):
         alsoProvides(self.request, plone.protect.interfaces.IDisableCSRFProtection)
-        data = json_body(self.request) or {}
-        if not isinstance(data, dict):
-            raise BadRequest("The body must be a JSON object")
+        data = json_object(self.request)
+        if data is None:
+            return not_a_json_object(self.request)
         container = container_for("dmsoutgoingmail")
         if not api.user.has_permission("iasolutions.mail: Add outgoing mail", obj=container):
             raise Unauthorized("You may not write outgoing mail")
