@@ -13,8 +13,7 @@ from tests.browser import chromium_driver  # noqa: E402,F401
 from tests.layers import LAYERS  # noqa: E402
 from tests.layers import register  # noqa: E402
 
-from plone.app.testing import setRoles  # noqa: E402
-from plone.app.testing import TEST_USER_ID  # noqa: E402
+from tests.helpers import site_as_manager  # noqa: E402
 
 import pytest  # noqa: E402
 
@@ -47,13 +46,9 @@ def bare_portal(bare):
 @pytest.fixture
 def portal(integration):
     """The trunk's site; the test sets up as a Manager and acts as users with ``as_user``."""
-    portal = integration["portal"]
-    setRoles(portal, TEST_USER_ID, ["Manager"])
-    return portal
+    return site_as_manager(integration)
 
 
 @pytest.fixture
 def functional_portal(functional):
-    portal = functional["portal"]
-    setRoles(portal, TEST_USER_ID, ["Manager"])
-    return portal
+    return site_as_manager(functional)

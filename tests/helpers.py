@@ -3,7 +3,9 @@
 from contextlib import contextmanager
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
+from plone.app.testing import setRoles
 from plone.app.testing import SITE_OWNER_PASSWORD
+from plone.app.testing import TEST_USER_ID
 
 import requests
 import transaction
@@ -61,3 +63,11 @@ def is_refused(response):
     return response.status_code == 302 and (
         "insufficient-privileges" in location or "login" in location
     )
+
+
+def site_as_manager(layer_resources):
+    """The layer's site, with the test user a Manager there: tests set up as a Manager,
+    then act as the users concerned (``as_user``, ``rest``)."""
+    portal = layer_resources["portal"]
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    return portal

@@ -1,7 +1,6 @@
 from iasolutions.delib import testing
 from plone import api
-from plone.app.testing import setRoles
-from plone.app.testing import TEST_USER_ID
+from tests.helpers import site_as_manager
 from tests.layers import register
 
 import pytest
@@ -13,16 +12,12 @@ globals().update(register(delib=testing.DELIB_INTEGRATION_TESTING,
 
 @pytest.fixture
 def delib_portal(delib):
-    portal = delib["portal"]
-    setRoles(portal, TEST_USER_ID, ["Manager"])
-    return portal
+    return site_as_manager(delib)
 
 
 @pytest.fixture
 def delib_functional_portal(delib_functional):
-    portal = delib_functional["portal"]
-    setRoles(portal, TEST_USER_ID, ["Manager"])
-    return portal
+    return site_as_manager(delib_functional)
 
 
 SERVICES = {"finances": "FIN", "travaux": "TRAV", "secretariat": "SEC", "direction-generale": "DG"}

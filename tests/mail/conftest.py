@@ -1,8 +1,7 @@
 """Fixtures of the mail module's tests: its layers, its users, helpers."""
 
 from iasolutions.mail import testing
-from plone.app.testing import setRoles
-from plone.app.testing import TEST_USER_ID
+from tests.helpers import site_as_manager
 from tests.layers import register
 
 import pytest
@@ -17,16 +16,12 @@ globals().update(register(
 @pytest.fixture
 def mail_portal(mail_integration):
     """The mail site; the test sets up as a Manager, then acts as the users concerned."""
-    portal = mail_integration["portal"]
-    setRoles(portal, TEST_USER_ID, ["Manager"])
-    return portal
+    return site_as_manager(mail_integration)
 
 
 @pytest.fixture
 def mail_functional_portal(mail_functional):
-    portal = mail_functional["portal"]
-    setRoles(portal, TEST_USER_ID, ["Manager"])
-    return portal
+    return site_as_manager(mail_functional)
 
 
 class People:
