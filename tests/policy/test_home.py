@@ -37,3 +37,90 @@ def test_administrators_get_the_administration_links(functional_portal):
     assert page.status_code == 200
     assert "@@iasolutions-services" not in page.text
     assert 'id="iasolutions-home"' in page.text
+
+
+def demo_users():
+    """Every demo user of the demo profile: the trunk's and each module's."""
+    from iasolutions.delib import demo as delib_demo
+    from iasolutions.mail import demo as mail_demo
+    from iasolutions.policy import demo
+
+    users = [row[0] for row in demo.TRUNK_USERS + delib_demo.USERS + mail_demo.GLOBAL_USERS]
+    users += [f"{prefix}_{suffix}" for suffix in mail_demo.SERVICES.values()
+              for prefix, *_rest in mail_demo.SERVICE_USERS]
+    return users + [row[0] for row in mail_demo.EXTRA_USERS]
+
+
+DELIB_USERS = {"agent-fin", "chef-fin", "agent-trav", "chef-trav", "avis-fin", "observ-dg",
+               "dir-gen", "echevin"}
+
+
+def home_page(portal, userid):
+    from tests.helpers import RestSession
+
+    session = RestSession(portal, userid, "demo1234")
+    session.headers["Accept"] = "text/html"
+    return session, session.get("", allow_redirects=False)
+
+
+def test_every_demo_user_opens_the_home_page(demo_portal):
+    import re
+    import transaction
+    from tests.helpers import is_refused
+
+    transaction.commit()
+    users = demo_users()
+    assert len(users) >= 25
+    for userid in users:
+        session, page = home_page(demo_portal, userid)
+        assert page.status_code == 200, (userid, page.status_code, page.headers.get("Location"))
+        home = page.text[page.text.index('id="iasolutions-home"'):]
+        headers = re.findall(r'<div class="card-header">\s*(?:<a[^>]*>)?\s*([^<]+?)\s*<', home)
+        # what each user works with is on the page
+        assert {"Courrier entrant", "Courrier sortant", "Tâches", "Contacts"} <= set(headers), userid
+        if userid in DELIB_USERS:
+            assert {"Collège communal", "Conseil communal"} <= set(headers), userid
+        assert ("Administration" in headers) == (userid == "siteadmin"), userid
+        # and no link it shows leads to a refusal: each folder, the first dashboard of each
+        links = []
+        for card in home.split('<div class="card h-100">')[1:]:
+            card = card.split("</ul>")[0].split('<div class="card-body"')[0]
+            links += re.findall(r'href="([^"]+)"', card)[:2]
+        for url in links:
+            answer = session.get(url, allow_redirects=False)
+            assert answer.status_code < 500 and not is_refused(answer), (userid, url, answer)
+
+
+def test_a_failing_dashboard_does_not_refuse_the_home_page(portal, http_request, monkeypatch):
+    folder = api.content.create(container=portal, type="Folder", id="courrier",
+                                title="Courrier entrant")
+    dashboards.create_dashboard(folder, "all", "Tous les documents",
+                                query=[dashboards.type_is("Document")])
+
+    def broken(dashboard, **filters):
+        raise TypeError("a catalog Missing value")
+
+    monkeypatch.setattr(dashboards, "results", broken)
+    create_user("agent")
+    with as_user("agent"):
+        view = api.content.get_view("iasolutions-home", portal, http_request)
+        assert view.sections()[0]["dashboards"][0]["count"] is None
+        assert "Tous les documents" in view()
+
+
+def test_a_folder_the_user_may_not_open_shows_without_a_link(portal, http_request):
+    folder = api.content.create(container=portal, type="Folder", id="college",
+                                title="Collège communal")
+    dashboards.create_dashboard(folder, "mine", "Mes points",
+                                query=[dashboards.type_is("Document")])
+    folder.manage_permission("View", ["Manager"], acquire=False)
+    folder.reindexObjectSecurity()
+    folder["mine"].manage_permission("View", ["Authenticated"], acquire=False)
+    folder["mine"].reindexObjectSecurity()
+    create_user("alderman")
+    with as_user("alderman"):
+        view = api.content.get_view("iasolutions-home", portal, http_request)
+        assert view.sections() == [{"title": "Collège communal", "url": None, "dashboards": [
+            {"title": "Mes points", "url": folder["mine"].absolute_url(), "count": 0}]}]
+        home = view().split('id="iasolutions-home"')[1]
+        assert "Mes points" in home and f'href="{folder.absolute_url()}"' not in home

@@ -87,3 +87,19 @@ class SuiteLayer(PloneSandboxLayer):
         for profile in self.profiles:
             applyProfile(portal, profile)
         applyProfile(portal, f"iasolutions.policy:{self.organisation}")
+
+
+class DemoLayer(SuiteLayer):
+    """The demo site as ``iasolutions create-site --all-modules --demo`` makes it: every
+    module, the commune profile, then the demo profile (the trunk's and each module's)."""
+
+    def setUpPloneSite(self, portal):
+        super().setUpPloneSite(portal)
+        applyProfile(portal, "iasolutions.policy:demo")
+
+
+DEMO_FIXTURE = DemoLayer(["iasolutions.delib:default", "iasolutions.mail:default"],
+                         name="DemoFixture", module=__name__)
+DEMO_FUNCTIONAL_TESTING = FunctionalTesting(
+    bases=(DEMO_FIXTURE, zope_testing.WSGI_SERVER_FIXTURE), name="IASolutions:Demo:Functional"
+)
