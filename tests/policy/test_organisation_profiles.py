@@ -140,3 +140,130 @@ def test_bad_counter_format_in_a_profile_fails_clearly(site):
     with pytest.raises(counters.CounterError, match="Bad counter format"):
         import_counters(Context())
     assert "broken" not in counters.counter_names()
+
+
+# Re-applying a profile never undoes an administrator's change (core.organisation
+# remembers what profiles set): one test per kind of setting.
+
+HOLIDAYS = "iasolutions.core.calendar.municipal_holidays"
+
+
+@pytest.fixture
+def admin(site):
+    """The site administrator, who changes the settings from the control panels."""
+    from tests.helpers import create_user
+
+    create_user("siteadmin", roles=["Member", "Site Administrator"])
+    return "siteadmin"
+
+
+def test_reapplying_keeps_the_counters_an_administrator_changed(site, admin):
+    from tests.helpers import as_user
+
+    sites.apply_organisation_profile(site, "commune")
+    with as_user(admin):
+        counters.define("outgoing_mail", "OUT-%05d", title="Sortants",
+                        reset_yearly=True)
+    sites.apply_organisation_profile(site, "commune")
+    outgoing = counters.get_definition("outgoing_mail")
+    assert (outgoing.format, outgoing.title, outgoing.reset_yearly) == (
+        "OUT-%05d", "Sortants", True)
+    # what the administrator left alone still follows the profile
+    assert counters.get_definition("incoming_mail").format == "E%04d"
+
+
+def test_reapplying_never_puts_back_a_holiday_the_administrator_removed(site, admin):
+    from tests.helpers import as_user
+
+    sites.apply_organisation_profile(site, "commune")
+    with as_user(admin):
+        kept = [line for line in api.portal.get_registry_record(HOLIDAYS)
+                if not line.startswith("11-02")]
+        api.portal.set_registry_record(HOLIDAYS, kept + ["06-29 | Kermesse"])
+    sites.apply_organisation_profile(site, "commune")
+    holidays = api.portal.get_registry_record(HOLIDAYS)
+    assert not [line for line in holidays if line.startswith("11-02")]
+    assert "06-29 | Kermesse" in holidays and "11-15 | Fête du Roi" in holidays
+    # a profile applied afterwards adds its own
+    sites.apply_organisation_profile(site, "seneffe")
+    assert not [line for line in api.portal.get_registry_record(HOLIDAYS)
+                if line.startswith("11-02")]
+
+
+def test_reapplying_never_recreates_a_service_the_administrator_deleted(site, admin):
+    from tests.helpers import as_user
+
+    sites.apply_organisation_profile(site, "commune")
+    own = services.get_own_organization()
+    with as_user(admin):
+        api.content.delete(obj=own["enseignement"])
+    sites.apply_organisation_profile(site, "commune")
+    assert "enseignement" not in own
+    assert "finances" in own and "taxes" in own["finances"]
+
+
+def test_reapplying_keeps_the_mail_settings_an_administrator_changed(site, admin):
+    from iasolutions.mail import settings
+    from tests.helpers import as_user
+
+    applyProfile(site, "iasolutions.mail:default")
+    sites.apply_organisation_profile(site, "commune")
+    assert settings.get("due_date_extension") == 15
+    with as_user(admin):
+        settings.set("due_date_extension", 20)
+        settings.set("imail_validation_levels", 2)
+    sites.apply_organisation_profile(site, "commune")
+    assert settings.get("due_date_extension") == 20
+    # seneffe switches one level on; the administrator had chosen two: it stays
+    sites.apply_organisation_profile(site, "seneffe")
+    assert settings.get("imail_validation_levels") == 2
+    assert settings.get("omail_validation") is True  # unchanged, follows seneffe
+    assert settings.get("due_date_extension") == 20
+
+
+def test_reapplying_keeps_the_meeting_configuration_an_administrator_changed(site, admin):
+    from tests.helpers import as_user
+
+    applyProfile(site, "iasolutions.delib:default")
+    sites.apply_organisation_profile(site, "seneffe")
+    college = site["meeting-configs"]["meeting-config-college"]
+    assert college.itemWFValidationLevels == ["itemcreated", "proposed", "prevalidated"]
+    with as_user(admin):
+        college.itemWFValidationLevels = ["itemcreated", "proposed"]
+        api.content.delete(obj=college["environnement"])
+    sites.apply_organisation_profile(site, "seneffe")
+    assert college.itemWFValidationLevels == ["itemcreated", "proposed"]
+    assert "environnement" not in college and "finances" in college
+
+
+def test_the_demo_never_puts_back_a_membership_the_administrator_removed(site, admin):
+    from iasolutions.core.setuphandlers import CONTACTS_MANAGERS
+    from tests.helpers import as_user
+
+    sites.apply_organisation_profile(site, "commune")
+    applyProfile(site, "iasolutions.policy:demo")
+    assert "contacts" in [u.getId() for u in api.user.get_users(groupname=CONTACTS_MANAGERS)]
+    with as_user(admin):
+        api.group.remove_user(groupname=CONTACTS_MANAGERS, username="contacts")
+        api.user.revoke_roles(username="siteadmin", roles=["Site Administrator"])
+    applyProfile(site, "iasolutions.policy:demo")
+    assert "contacts" not in [u.getId() for u in api.user.get_users(groupname=CONTACTS_MANAGERS)]
+    assert "Site Administrator" not in api.user.get_roles(username="siteadmin")
+
+
+def test_upgrade_1001_tells_the_administrators_changes_from_the_profiles(site, admin):
+    from iasolutions.core import organisation
+    from iasolutions.core.upgrades import v1001
+    from zope.annotation.interfaces import IAnnotations
+
+    sites.apply_organisation_profile(site, "commune")
+    counters.define("outgoing_mail", "OUT-%05d", title="Courrier sortant")
+    api.portal.set_registry_record(HOLIDAYS, api.portal.get_registry_record(HOLIDAYS)[1:])
+    # a site made before 1001 does not know what its profile set
+    del IAnnotations(site)[organisation.MEMORY_KEY]
+    v1001.upgrade(api.portal.get_tool("portal_setup"))
+    assert counters.get_definition("outgoing_mail").format == "OUT-%05d"
+    sites.apply_organisation_profile(site, "commune")
+    assert counters.get_definition("outgoing_mail").format == "OUT-%05d"
+    assert not [line for line in api.portal.get_registry_record(HOLIDAYS)
+                if line.startswith("09-27")]

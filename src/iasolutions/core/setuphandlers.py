@@ -1,6 +1,9 @@
 """Install and import handlers of the core."""
 
-from iasolutions.core import counters
+from iasolutions.core import workingdays
+from iasolutions.core.organisation import define_counter
+from iasolutions.core.organisation import profile_value
+from iasolutions.core.organisation import should_create
 from iasolutions.core.services import CONTACTS_ID
 from iasolutions.core.services import get_own_organization
 from iasolutions.core.services import OWN_ORGANIZATION_ID
@@ -83,10 +86,11 @@ def _read_json(context, filename):
 
 
 def import_services(context):
-    """Create the internal services of ``iasolutions-services.json`` that are missing.
+    """Create the internal services of ``iasolutions-services.json`` once.
 
     Existing services are left as the administrator made them (never renamed,
-    moved or deleted), so applying a profile twice changes nothing.
+    moved or deleted), and a service the administrator deleted is not created
+    again (``organisation.should_create``).
     """
     data = _read_json(context, "iasolutions-services.json")
     if data is None:
@@ -94,40 +98,64 @@ def import_services(context):
     ensure_contacts()
     own = get_own_organization()
     kind = data.get("organisation_type")
-    if kind and own.organization_type != kind:
-        own.organization_type = kind
-        own.reindexObject()
+    if kind:
+        kind = profile_value("services/organisation_type", kind, own.organization_type)
+        if own.organization_type != kind:
+            own.organization_type = kind
+            own.reindexObject()
     created = _create_services(own, data.get("services", []))
     logger.info("%s internal services created from %s", created, _profile_name(context))
 
 
-def _create_services(parent, entries):
+def _create_services(parent, entries, path="services"):
     created = 0
     for entry in entries:
         if "id" not in entry or "title" not in entry:
             raise ValueError(f"An internal service needs an id and a title: {entry!r}")
-        service = parent.get(entry["id"])
-        if service is None:
-            service = api.content.create(
+        key = f"{path}/{entry['id']}"
+        if should_create(key, entry["id"] in parent):
+            api.content.create(
                 container=parent, type="organization", id=entry["id"],
                 title=entry["title"], acronym=entry.get("acronym", ""),
                 organization_type=entry.get("type", "service"),
             )
             created += 1
-        created += _create_services(service, entry.get("children", []))
+        if entry["id"] in parent:
+            created += _create_services(parent[entry["id"]], entry.get("children", []), key)
     return created
 
 
 def import_counters(context):
-    """Define the counters of ``iasolutions-counters.json`` ({name: {format, title, reset_yearly}})."""
+    """Define the counters of ``iasolutions-counters.json`` ({name: {format, title, reset_yearly}}),
+    keeping what an administrator changed."""
     data = _read_json(context, "iasolutions-counters.json")
     if data is None:
         return
     for name, definition in data.items():
-        counters.define(
-            name, definition.get("format", ""), title=definition.get("title", ""),
-            reset_yearly=bool(definition.get("reset_yearly", False)),
-        )
+        define_counter(name, definition)
+
+
+def import_calendar(context):
+    """Add the municipal holidays of ``iasolutions-calendar.json``
+    (``{"municipal_holidays": ["11-02 | Lendemain de la Toussaint", ...]}``).
+
+    Each holiday is added once: the administrator's own stay, and one they
+    removed is not added again.
+    """
+    data = _read_json(context, "iasolutions-calendar.json")
+    if data is None:
+        return
+    record = f"{workingdays.REGISTRY_PREFIX}.municipal_holidays"
+    lines = list(api.portal.get_registry_record(record, default=None) or [])
+    days = {line.split("|")[0].strip() for line in lines}
+    for line in data.get("municipal_holidays", []):
+        day = line.split("|")[0].strip()
+        workingdays.check_days([line])
+        if should_create(f"calendar/holiday/{day}", day in days):
+            lines.append(line)
+            days.add(day)
+    if lines != list(api.portal.get_registry_record(record, default=None) or []):
+        api.portal.set_registry_record(record, lines)
 
 
 def _profile_name(context):

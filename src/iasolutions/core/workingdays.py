@@ -23,7 +23,8 @@ REGISTRY_PREFIX = "iasolutions.core.calendar"
 DAY_PATTERN = re.compile(r"^(\d{4}-)?\d{2}-\d{2}$")
 
 
-def _check_days(values):
+def check_days(values):
+    """Refuse a holiday line that is not MM-DD or YYYY-MM-DD (optionally "| name")."""
     for value in values or ():
         day = value.split("|")[0].strip()
         if not DAY_PATTERN.match(day) or _parse_day(day, 2024) is None:
@@ -43,7 +44,7 @@ class ICalendarSettings(Interface):
         value_type=schema.TextLine(),
         required=False,
         default=[],
-        constraint=_check_days,
+        constraint=check_days,
     )
 
 

@@ -9,13 +9,18 @@ The organisation profiles carry the module's part in ``iasolutions-delib.json``:
                   "annex_types": [...], "recurring_items": [...], "item_templates": [...],
                   "customAdvisers": [...], "meetingConfigsToCloneTo": [...], ...}]}
 
-Missing configurations, categories, annex types and templates are created;
-existing ones are left as the administrator made them, except the fields the
-profile lists under ``"update"`` (seneffe's validation levels, for instance).
+Missing configurations, categories, annex types and templates are created
+once (one the administrator deleted is not created again); existing ones are
+left as the administrator made them, except the fields the profile lists
+under ``"update"`` (seneffe's validation levels, for instance), which follow
+the profile until an administrator changes them (``core.organisation``).
 """
 
 from iasolutions.core.modules import is_installed
 from iasolutions.core.organisation import apply_module_part
+from iasolutions.core.organisation import MISSING
+from iasolutions.core.organisation import profile_value
+from iasolutions.core.organisation import should_create
 from iasolutions.core.services import remove_function_groups
 from iasolutions.core.services import sync_all_groups
 from iasolutions.delib.generation import apply_config
@@ -111,7 +116,9 @@ def import_configs(context):
     for entry in data.get("configs", []):
         ensure_config(folder, entry)
     for entry in data.get("configs", []):
-        cfg = folder[entry["id"]]
+        cfg = folder.get(entry["id"])
+        if cfg is None:  # the administrator deleted it
+            continue
         fill_config(cfg, entry)
         apply_config(cfg)
         ensure_templates(cfg)
@@ -135,26 +142,33 @@ def ensure_config(folder, entry):
     if "id" not in entry or "shortName" not in entry:
         raise ValueError(f"A meeting configuration needs an id and a shortName: {entry!r}")
     cfg = folder.get(entry["id"])
-    if cfg is None:
+    if should_create(f"delib/{entry['id']}", cfg is not None):
         values = {name: entry[name] for name in CONFIG_FIELDS if name in entry}
         cfg = api.content.create(container=folder, type="MeetingConfig", id=entry["id"],
                                  title=entry.get("title", entry["id"]), **values)
         logger.info("Meeting configuration %s created", entry["id"])
-    else:
-        for name in entry.get("update", []):
-            if name in CONFIG_FIELDS and name in entry:
-                setattr(cfg, name, entry[name])
+    if cfg is None:
+        return None
+    for name in entry.get("update", []):
+        if name in CONFIG_FIELDS and name in entry:
+            current = getattr(cfg, name, MISSING)
+            value = profile_value(f"delib/{entry['id']}/{name}", entry[name], current)
+            if value != current:
+                setattr(cfg, name, value)
     return cfg
 
 
 def fill_config(cfg, entry):
+    def new(row):
+        return should_create(f"delib/{cfg.getId()}/{row['id']}", row["id"] in cfg)
+
     for row in entry.get("categories", []):
-        if row["id"] not in cfg:
+        if new(row):
             api.content.create(container=cfg, type="meetingcategory", id=row["id"],
                                title=row["title"], category_id=row.get("category_id", row["id"]),
                                using_groups=_resolve_services(row.get("using_groups")))
     for row in entry.get("annex_types", []):
-        if row["id"] not in cfg:
+        if new(row):
             api.content.create(container=cfg, type="ItemAnnexContentCategory", id=row["id"],
                                title=row["title"], relatedTo=row.get("relatedTo", "item"),
                                to_print=row.get("to_print", False),
@@ -163,7 +177,7 @@ def fill_config(cfg, entry):
     for kind, portal_type in (("recurring_items", "MeetingItemRecurring"),
                               ("item_templates", "MeetingItemTemplate")):
         for row in entry.get(kind, []):
-            if row["id"] in cfg:
+            if not new(row):
                 continue
             values = {name: row[name] for name in TEMPLATE_FIELDS if name in row}
             if "proposingGroup" in values:
@@ -174,12 +188,20 @@ def fill_config(cfg, entry):
 
                     values[name] = RichTextValue(values[name], "text/html", "text/x-html-safe")
             api.content.create(container=cfg, type=portal_type, id=row["id"], **values)
-    if "selectableAdvisers" in entry and not cfg.selectableAdvisers:
-        cfg.selectableAdvisers = _resolve_services(entry["selectableAdvisers"])
-    if "selectableCopyGroups" in entry and not cfg.selectableCopyGroups:
+    if "selectableAdvisers" in entry:
+        _set_field(cfg, "selectableAdvisers", _resolve_services(entry["selectableAdvisers"]))
+    if "selectableCopyGroups" in entry:
         groups = []
         for ref in entry["selectableCopyGroups"]:
             service, _sep, function = ref.rpartition("_")
             uid = _resolve_services([service])[0]
             groups.append(f"{uid}_{function}")
-        cfg.selectableCopyGroups = groups
+        _set_field(cfg, "selectableCopyGroups", groups)
+
+
+def _set_field(cfg, name, value):
+    """Set a field as the profile says, unless an administrator changed it."""
+    current = getattr(cfg, name, MISSING)
+    value = profile_value(f"delib/{cfg.getId()}/{name}", value, current)
+    if value != current:
+        setattr(cfg, name, value)

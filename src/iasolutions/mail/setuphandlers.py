@@ -1,7 +1,8 @@
 """Install, uninstall and import handlers of the mail module."""
 
-from iasolutions.core import counters
 from iasolutions.core.organisation import apply_module_part
+from iasolutions.core.organisation import define_counter
+from iasolutions.core.organisation import profile_value
 from iasolutions.core.services import get_own_organization
 from iasolutions.core.services import group_id
 from iasolutions.core.services import remove_function_groups
@@ -120,9 +121,13 @@ def import_mail_part(context):
         part = json.loads(data)
     except ValueError as error:
         raise ValueError(f"iasolutions-mail.json is not valid JSON: {error}")
+    # What an administrator changed stays (core.organisation remembers what profiles set).
     for name, value in (part.get("settings") or {}).items():
-        settings.set(name, value)
+        if name not in settings.NAMES:
+            raise KeyError(f"Unknown mail setting: {name}")
+        value = profile_value(f"mail/{name}", value, settings.get(name))
+        if value != settings.get(name):
+            settings.set(name, value)
     for name, definition in (part.get("counters") or {}).items():
-        counters.define(name, definition["format"], title=definition.get("title", ""),
-                        reset_yearly=bool(definition.get("reset_yearly", False)))
+        define_counter(name, definition)
     logger.info("Mail settings applied: %s", ", ".join(sorted(part.get("settings") or {})))
