@@ -69,7 +69,7 @@ def test_working_days_between(portal):
 @pytest.mark.parametrize("line", ["31-12", "2026-02-30", "tomorrow", "12/25"])
 def test_bad_holiday_lines_are_refused(line):
     with pytest.raises(InvalidValue):
-        workingdays._check_days([line])
+        workingdays.check_days([line])
 
 
 def test_rest_working_days(functional_portal):
