@@ -24,6 +24,7 @@ Keys name the setting: ``counters/incoming_mail/format``,
 from contextlib import contextmanager
 from contextvars import ContextVar
 from copy import deepcopy
+from iasolutions.core import counters
 from persistent.mapping import PersistentMapping
 from plone import api
 from zope.annotation.interfaces import IAnnotations
@@ -95,7 +96,8 @@ def profile_value(key, value, current=MISSING):
     """
     memory = _memory()
     previous = memory.get(key, MISSING)
-    memory[key] = _plain(value)
+    if previous != _plain(value):
+        memory[key] = _plain(value)
     if current is MISSING:
         return value
     if _remembering_only.get():
@@ -110,7 +112,8 @@ def should_create(key, exists):
     once only, so that what an administrator removed stays removed."""
     memory = _memory()
     created_before = memory.get(key, False)
-    memory[key] = True
+    if not created_before:
+        memory[key] = True
     return not exists and not created_before and not _remembering_only.get()
 
 
@@ -128,8 +131,6 @@ def remembering_only():
 def define_counter(name, definition):
     """Define a counter of a profile ({format, title, reset_yearly}), keeping the
     fields an administrator changed; its value is never touched."""
-    from iasolutions.core import counters
-
     current = counters.get_definition(name) if name in counters.counter_names() else None
     wanted = {"format": definition.get("format", ""), "title": definition.get("title", ""),
               "reset_yearly": bool(definition.get("reset_yearly", False))}
