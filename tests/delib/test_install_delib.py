@@ -145,6 +145,9 @@ def test_upgrade_1004_add_menu_and_meeting_dates(delib_portal, college, users):
                                                  "string:${folder_url}/++add++Meeting")
     meeting = make_meeting(college, date=datetime(2026, 3, 2, 9, 0))
     meeting.__dict__["date"] = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)  # as 1003 stored
+    wf_tool = api.portal.get_tool("portal_workflow")
+    for wf_id in ("iasolutions_meetingitem_workflow", college.getItemWorkflow()):
+        wf_tool[wf_id].states["itemcreated"].title = "Item created"  # Plone: "Élément créé"
     profile = "iasolutions.delib:default"
     setup = api.portal.get_tool("portal_setup")
     setup.setLastVersionForProfile(profile, "1003")
@@ -153,3 +156,5 @@ def test_upgrade_1004_add_menu_and_meeting_dates(delib_portal, college, users):
     assert types_tool["MeetingItemCollege"].add_view_expr.endswith("/++add++MeetingItemCollege")
     assert types_tool["MeetingCollege"].add_view_expr.endswith("/++add++MeetingCollege")
     assert meeting.date == datetime(2026, 3, 2, 10, 0)
+    for wf_id in ("iasolutions_meetingitem_workflow", college.getItemWorkflow()):
+        assert wf_tool[wf_id].states["itemcreated"].title == "Item in creation"

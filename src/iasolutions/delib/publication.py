@@ -147,13 +147,21 @@ def _public_item_values(item, cfg, stage):
         "category": category.title if category is not None else "",
         "motivation": pseudonymise(_html(item.motivation)),
         "decision": pseudonymise(_html(item.decision)),
-        "decision_state": wf_tool.getTitleForStateOnType(state, item.portal_type)
-        if stage == "decision" else "",
+        "decision_state": _public_state_title(wf_tool.getTitleForStateOnType(
+            state, item.portal_type)) if stage == "decision" else "",
         "annexes": [annex for annex in item.objectValues()
                     if annex.portal_type in ("annex", "annexDecision")
                     and getattr(annex, "publishable", False)
                     and not getattr(annex, "confidential", False)],
     }
+
+
+def _public_state_title(title):
+    """The decision as the public reads it: in the site's language ("Accepté")."""
+    from zope.i18n import translate
+
+    language = api.portal.get_default_language() or "fr"
+    return translate(title, domain="plone", target_language=language.split("-")[0])
 
 
 def _refresh_items(public, rows):

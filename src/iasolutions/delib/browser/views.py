@@ -95,7 +95,8 @@ class DelibBaseView(BrowserView):
     def state_title(self, obj=None):
         obj = obj or self.context
         wf_tool = api.portal.get_tool("portal_workflow")
-        return wf_tool.getTitleForStateOnType(api.content.get_state(obj), obj.portal_type)
+        title = wf_tool.getTitleForStateOnType(api.content.get_state(obj), obj.portal_type)
+        return translate(title, domain="plone", context=self.request)
 
     def is_manager(self):
         cfg = config_of(self.context)

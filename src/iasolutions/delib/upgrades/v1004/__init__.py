@@ -5,6 +5,9 @@ are stored one way.
   address (``++add++MeetingItem``), refused in the configurations' folders.
 - Meetings created over REST stored an aware date, the others a naive local one;
   closing compared them (500). Every date becomes the site's local time, naive.
+- Two state titles took Plone's own translation ("Item created": "Élément créé"):
+  they are renamed in the base and per-configuration workflows; public copies of
+  decisions get their state in the site's language ("Accepted" was stored).
 """
 
 from iasolutions.delib.content.meeting import DATE_FIELDS
@@ -50,6 +53,34 @@ def normalise_dates():
     logger.info("%s meetings had a date with a time zone, now local", changed)
 
 
+RENAMED_TITLES = {("itemcreated", "Item created"): "Item in creation",
+                  ("published", "Published"): "Meeting published"}
+
+
+def rename_state_titles():
+    wf_tool = api.portal.get_tool("portal_workflow")
+    for workflow in wf_tool.objectValues():
+        wf_id = workflow.getId()
+        if not (wf_id.startswith("iasolutions_meeting") or "__meeting" in wf_id):
+            continue
+        for (state_id, old), new in RENAMED_TITLES.items():
+            state = workflow.states.get(state_id)
+            if state is not None and state.title == old:
+                state.title = new
+
+
+def translate_public_states():
+    from iasolutions.delib.publication import _public_state_title
+
+    catalog = api.portal.get_tool("portal_catalog")
+    for brain in catalog.unrestrictedSearchResults(portal_type="PublicItem"):
+        public = brain._unrestrictedGetObject()
+        if public.decision_state:
+            public.decision_state = _public_state_title(public.decision_state)
+
+
 def upgrade(context):
     fix_add_views()
     normalise_dates()
+    rename_state_titles()
+    translate_public_states()
