@@ -97,6 +97,22 @@ def public_meeting_of(meeting):
     return None
 
 
+def offered_stages(meeting):
+    """The publication buttons a meeting manager is offered on the meeting: the draft
+    decisions while the meeting is frozen and not yet decided, the decisions once it is
+    decided, the withdrawal when something is published."""
+    state = api.content.get_state(meeting)
+    stages = []
+    if state in ("frozen", "published"):
+        stages.append("in_project")
+    if state in ("decided", "closed"):
+        stages.append("decision")
+    public = public_meeting_of(meeting)
+    if public is not None and api.content.get_state(public) != "private":
+        stages.append("private")
+    return stages
+
+
 def publish(meeting, stage):
     """Publish (or withdraw) a meeting at ``stage``; returns its public copy."""
     cfg = config_of(meeting)
