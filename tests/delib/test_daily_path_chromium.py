@@ -195,3 +195,64 @@ def test_daily_path_of_an_item_and_its_meeting(site, browser, tmp_path):
     assert item.itemReference.startswith("COL/")
     assert [a.title for a in item.objectValues() if a.portal_type == "annex"] == [
         "Offre du fournisseur"]
+
+
+def test_the_other_delib_screens_pass_axe(site, browser):
+    """Attendance and votes (secret and public polls), the meeting with items waiting to be
+    presented, an item with an advice asked, a new item from a template, and the public
+    pages anonymous visitors read."""
+    from iasolutions.core.contacts import add_held_position
+    from iasolutions.core.contacts import add_person
+    from iasolutions.delib.publication import publish
+    from tests.delib.helpers import make_item
+    from tests.delib.helpers import make_meeting
+    from tests.delib.helpers import transition
+    from tests.delib.helpers import validated_item
+    from tests.helpers import as_user
+
+    portal, services = site
+    college = portal["meeting-configs"]["meeting-config-college"]
+    contacts = portal["contacts"]
+    members = [add_held_position(add_person(contacts, name, "Conseiller"),
+                                 contacts["plonegroup-organization"], label="Conseiller").UID()
+               for name in ("Alpha", "Bravo")]
+    meeting = make_meeting(college, attendees=members, signatories=members[:1])
+    public_vote = validated_item(college, services, title="Budget", pollType="freehand")
+    secret_vote = validated_item(college, services, title="Nomination", pollType="secret")
+    validated_item(college, services, title="Éclairage public")  # waits to be presented
+    advised = make_item(college, "creator_trav", services["travaux"], title="Égouttage",
+                        category="finances")
+    transition(advised, "creator_trav", "propose")
+    for item in (public_vote, secret_vote):
+        transition(item, "manager", "present")
+    transaction.commit()
+
+    def check(user, path, selector):
+        page = browser(portal)
+        if user:
+            page.login(user)
+        page.open(path[len(portal.absolute_url()) + 1:] if path.startswith("http") else path)
+        page.wait_for(selector)
+        return axe_violations(page, selector)
+
+    found = {
+        "votes (public)": check("manager", public_vote.absolute_url() + "/@@item-votes",
+                                "form.delib-votes"),
+        "votes (secret)": check("manager", secret_vote.absolute_url() + "/@@item-votes",
+                                "form.delib-votes"),
+        "meeting": check("manager", meeting.absolute_url(), ".delib-meeting"),
+        "item with advice": check("reviewer_trav", advised.absolute_url(), ".delib-item"),
+        "from template": check("creator_fin", "deliberations/meeting-config-college/"
+                               "@@add-item-from-template", "#content-core form"),
+    }
+    transaction.begin()
+    transition(meeting, "manager", "freeze", "decide")
+    for item in (public_vote, secret_vote):
+        transition(item, "manager", "accept")
+    with as_user("manager"):
+        public = publish(meeting, "decision")
+    transaction.commit()
+    found["public folder"] = check(None, "publications", "#content-core")
+    found["public meeting"] = check(None, public.absolute_url(), "#content-core")
+    found["public item"] = check(None, public.objectValues()[0].absolute_url(), "#content-core")
+    assert found == {name: [] for name in found}
