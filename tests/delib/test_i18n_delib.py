@@ -16,6 +16,26 @@ def test_every_workflow_state_and_transition_in_french(delib_portal):
     assert untranslated == []
 
 
+def test_workflow_titles_keep_the_module_translation(delib_portal):
+    """A title Plone also translates ("Item created": "Élément créé") must not take
+    Plone's translation: each title reads as the module's French catalogue says."""
+    import re
+    from pathlib import Path
+
+    po = (Path(__file__).parents[2] / "src/iasolutions/delib/locales/fr/LC_MESSAGES/plone.po"
+          ).read_text()
+    ours = dict(re.findall(r'\nmsgid "(.+)"\nmsgstr "(.+)"', po))
+    other = []
+    for workflow_id in ("iasolutions_meetingitem_workflow", "iasolutions_meeting_workflow",
+                        "iasolutions_advice_workflow"):
+        workflow = api.portal.get_tool("portal_workflow")[workflow_id]
+        for item in list(workflow.states.objectValues()) + list(workflow.transitions.objectValues()):
+            shown = translate(item.title, domain="plone", target_language="fr")
+            if shown != ours.get(item.title):
+                other.append(f"{workflow_id}: {item.title} -> {shown} (not {ours.get(item.title)})")
+    assert other == []
+
+
 def test_guard_messages_in_french(delib_portal):
     from iasolutions.delib import _
 

@@ -7,7 +7,7 @@ from plone.app.testing import TEST_USER_ID
 from Products.CMFPlone.utils import get_installer
 
 
-CURRENT = "1003"  # the profile version of this code
+CURRENT = "1004"  # the profile version of this code
 
 
 def test_installs_alone_with_the_core_then_uninstalls(bare_portal, bare):
@@ -128,3 +128,33 @@ def test_upgrade_1003_gives_items_a_title_for_the_public(delib_portal, college, 
     assert college.usedItemAttributes[0] == "publicTitle"
     assert "helper.public_title()" in odt_text(college["deliberation-publique"].odt_file.data)
     assert council["deliberation-publique"].odt_file.data == own
+
+
+def test_upgrade_1004_add_menu_and_meeting_dates(delib_portal, college, users):
+    """Sites of 1003: the College's types keep the base add address, a meeting created
+    over REST holds a date with a time zone. 1004 mends both."""
+    from datetime import datetime
+    from datetime import timezone
+    from tests.delib.helpers import make_meeting
+
+    api.portal.set_registry_record("plone.portal_timezone", "Europe/Brussels")
+    types_tool = api.portal.get_tool("portal_types")
+    types_tool["MeetingItemCollege"]._updateProperty("add_view_expr",
+                                                     "string:${folder_url}/++add++MeetingItem")
+    types_tool["MeetingCollege"]._updateProperty("add_view_expr",
+                                                 "string:${folder_url}/++add++Meeting")
+    meeting = make_meeting(college, date=datetime(2026, 3, 2, 9, 0))
+    meeting.__dict__["date"] = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)  # as 1003 stored
+    wf_tool = api.portal.get_tool("portal_workflow")
+    for wf_id in ("iasolutions_meetingitem_workflow", college.getItemWorkflow()):
+        wf_tool[wf_id].states["itemcreated"].title = "Item created"  # Plone: "Élément créé"
+    profile = "iasolutions.delib:default"
+    setup = api.portal.get_tool("portal_setup")
+    setup.setLastVersionForProfile(profile, "1003")
+    setup.upgradeProfile(profile)
+    assert setup.getLastVersionForProfile(profile) == (CURRENT,)
+    assert types_tool["MeetingItemCollege"].add_view_expr.endswith("/++add++MeetingItemCollege")
+    assert types_tool["MeetingCollege"].add_view_expr.endswith("/++add++MeetingCollege")
+    assert meeting.date == datetime(2026, 3, 2, 10, 0)
+    for wf_id in ("iasolutions_meetingitem_workflow", college.getItemWorkflow()):
+        assert wf_tool[wf_id].states["itemcreated"].title == "Item in creation"

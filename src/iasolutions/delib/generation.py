@@ -104,6 +104,11 @@ def ensure_types(cfg):
             types_tool._setObject(type_id, fti)
             fti = types_tool[type_id]
         fti.title = f"{label} ({cfg.title})"
+        # The add menu links to the add view of this type (a folder of items refuses the
+        # base type). The factory stays the base type's: it names the add view (forms.py),
+        # and the content created takes this type's id anyway.
+        if fti.add_view_expr != add_view_expr(type_id):
+            fti._updateProperty("add_view_expr", add_view_expr(type_id))  # compiles it too
         fti._delib_config = cfg.getId()
         fti.global_allow = False
         fti.i18n_domain = "iasolutions.delib"
@@ -115,6 +120,10 @@ def ensure_types(cfg):
         if type_id not in allowed:
             allowed.append(type_id)
     folder_fti.allowed_content_types = tuple(allowed)
+
+
+def add_view_expr(type_id):
+    return "string:${folder_url}/++add++" + type_id
 
 
 def ensure_groups(cfg):

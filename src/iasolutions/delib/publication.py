@@ -97,6 +97,22 @@ def public_meeting_of(meeting):
     return None
 
 
+def offered_stages(meeting):
+    """The publication buttons a meeting manager is offered on the meeting: the draft
+    decisions while the meeting is frozen and not yet decided, the decisions once it is
+    decided, the withdrawal when something is published."""
+    state = api.content.get_state(meeting)
+    stages = []
+    if state in ("frozen", "published"):
+        stages.append("in_project")
+    if state in ("decided", "closed"):
+        stages.append("decision")
+    public = public_meeting_of(meeting)
+    if public is not None and api.content.get_state(public) != "private":
+        stages.append("private")
+    return stages
+
+
 def publish(meeting, stage):
     """Publish (or withdraw) a meeting at ``stage``; returns its public copy."""
     cfg = config_of(meeting)
@@ -147,13 +163,21 @@ def _public_item_values(item, cfg, stage):
         "category": category.title if category is not None else "",
         "motivation": pseudonymise(_html(item.motivation)),
         "decision": pseudonymise(_html(item.decision)),
-        "decision_state": wf_tool.getTitleForStateOnType(state, item.portal_type)
-        if stage == "decision" else "",
+        "decision_state": _public_state_title(wf_tool.getTitleForStateOnType(
+            state, item.portal_type)) if stage == "decision" else "",
         "annexes": [annex for annex in item.objectValues()
                     if annex.portal_type in ("annex", "annexDecision")
                     and getattr(annex, "publishable", False)
                     and not getattr(annex, "confidential", False)],
     }
+
+
+def _public_state_title(title):
+    """The decision as the public reads it: in the site's language ("Accepté")."""
+    from zope.i18n import translate
+
+    language = api.portal.get_default_language() or "fr"
+    return translate(title, domain="plone", target_language=language.split("-")[0])
 
 
 def _refresh_items(public, rows):

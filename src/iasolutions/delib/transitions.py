@@ -110,6 +110,7 @@ def after_item_transition(item, event):
                 force_transition(item, "itempublish")
     elif tid == "backToValidated":
         agenda.remove(item)
+        clear_reference(item)
     elif tid == "itemfreeze" and not item.itemReference:
         from iasolutions.core import counters
 
@@ -144,9 +145,12 @@ def after_meeting_transition(meeting, event):
         for item in items:
             _move_forward(item, tid)
     if tid == "backToCreated":
+        # As in the reference, the items of a meeting back in preparation lose their
+        # reference; freezing again gives them one.
         for item in items:
             if api.content.get_state(item) == "itemfrozen":
                 force_transition(item, "backToPresented")
+            clear_reference(item)
     if tid == "close":
         if not meeting.first_item_number:
             meeting.first_item_number = first_item_number(meeting, cfg)
@@ -155,6 +159,12 @@ def after_meeting_transition(meeting, event):
             update_local_roles(item)
     update_local_roles(meeting)
     meeting.reindexObject()
+
+
+def clear_reference(item):
+    if item.itemReference:
+        item.itemReference = None
+        item.reindexObject(idxs=["SearchableText"])
 
 
 def _move_forward(item, meeting_tid):

@@ -42,7 +42,18 @@ def _simple(values, domain_factory=_):
     return SimpleVocabulary([SimpleTerm(v, v, domain_factory(v)) for v in values])
 
 
+BASE_WORKFLOWS = ("iasolutions_meetingitem_workflow", "iasolutions_meeting_workflow")
+
+
 def _state_title(state):
+    """The state's title in the base workflows ("Item in creation"), translated in the plone
+    domain like the workflow menus; the id only for a state no workflow has."""
+    wf_tool = api.portal.get_tool("portal_workflow")
+    for wf_id in BASE_WORKFLOWS:
+        workflow = wf_tool.get(wf_id)
+        found = workflow.states.get(state) if workflow is not None else None
+        if found is not None and found.title:
+            return PMF(found.title)
     return PMF(state)
 
 
@@ -94,7 +105,9 @@ def list_types(context):
 
 @provider(IVocabularyFactory)
 def privacies(context):
-    return _simple(("public", "secret"))
+    # not _("secret"): that is the secret poll type
+    return SimpleVocabulary([SimpleTerm("public", "public", _("privacy_public")),
+                             SimpleTerm("secret", "secret", _("privacy_secret"))])
 
 
 @provider(IVocabularyFactory)

@@ -23,6 +23,7 @@ from plone import api
 from plone.dexterity.utils import iterSchemata
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zope.i18n import translate
 from zope.schema import getFieldsInOrder
 
@@ -51,6 +52,11 @@ def _field_titles(obj, request):
         for name, field in getFieldsInOrder(schema):
             titles.setdefault(name, translate(field.title, context=request))
     return titles
+
+
+def _date_label(iso):
+    """'2026-03-12' (or with a time) as agents read it: '12/03/2026'."""
+    return datetime.fromisoformat(iso).strftime("%d/%m/%Y") if iso else ""
 
 
 def _fullname(userid):
@@ -95,7 +101,8 @@ class DelibBaseView(BrowserView):
     def state_title(self, obj=None):
         obj = obj or self.context
         wf_tool = api.portal.get_tool("portal_workflow")
-        return wf_tool.getTitleForStateOnType(api.content.get_state(obj), obj.portal_type)
+        title = wf_tool.getTitleForStateOnType(api.content.get_state(obj), obj.portal_type)
+        return translate(title, domain="plone", context=self.request)
 
     def is_manager(self):
         cfg = config_of(self.context)
@@ -154,6 +161,7 @@ class ItemView(DelibBaseView):
             row["url"] = advice.absolute_url() if advice is not None and \
                 api.user.has_permission("View", obj=advice) else None
             row["given"] = self._given_label(row)
+            row["limit_label"] = _date_label(row["limit_date"])
             row["removable"] = removable and row["inherited"]
         return rows
 
@@ -346,13 +354,33 @@ class MeetingView(DelibBaseView):
     def can_edit(self):
         return bool(api.user.has_permission("Modify portal content", obj=self.context))
 
+    def publication_stages(self):
+        """The publication buttons that apply now (meeting managers only)."""
+        from iasolutions.delib.publication import offered_stages
+
+        if not self.is_manager():
+            return []
+        with api.env.adopt_roles(["Manager"]):  # the public copy is read whoever asks
+            return offered_stages(self.context)
+
+
+# Transitions asked twice: what they do cannot be undone from the screen.
+CONFIRMED = {"close": _("confirm_close_meeting")}
+
 
 class TransitionAction(BrowserView):
-    """POST: trigger a transition (``transition``) on an item or a meeting."""
+    """POST: trigger a transition (``transition``) on an item or a meeting; the ones in
+    CONFIRMED first answer a confirmation page (posted again with ``confirmed``)."""
+
+    confirm = ViewPageTemplateFile("templates/confirm_transition.pt")
 
     def __call__(self):
         CheckAuthenticator(self.request)
         transition_id = self.request.form.get("transition", "")
+        self.transition_id = transition_id
+        if transition_id in CONFIRMED and not self.request.form.get("confirmed") and \
+                transition_id in available_transitions(self.context):
+            return self.confirm()
         messages = api.portal.show_message
         try:
             do_transition(self.context, transition_id, comment=self.request.form.get("comment", ""))
@@ -361,6 +389,18 @@ class TransitionAction(BrowserView):
             messages(translate(refused.message, context=self.request), request=self.request,
                      type="error")
         self.request.response.redirect(self.context.absolute_url())
+
+
+    def question(self):
+        return translate(CONFIRMED[self.transition_id], context=self.request)
+
+    def transition_title(self):
+        wf_tool = api.portal.get_tool("portal_workflow")
+        for transition in wf_tool.getTransitionsFor(self.context):
+            if transition["id"] == self.transition_id:
+                return translate(transition["title"] or self.transition_id, domain="plone",
+                                 context=self.request)
+        return self.transition_id
 
 
 class AgendaMove(BrowserView):

@@ -12,6 +12,43 @@ from zope import schema
 from zope.interface import implementer
 from zope.interface import Invalid
 from zope.interface import invariant
+from zoneinfo import ZoneInfo
+
+
+SITE_TIMEZONE = "Europe/Brussels"
+DATE_FIELDS = ("date", "start_date", "end_date", "convocation_date")
+
+
+def local_naive(value):
+    """A meeting date as stored: the site's wall-clock time, without a time zone.
+
+    The forms and the demo give naive local times, plone.restapi gives aware ones
+    (UTC on creation); comparing the two fails, so every date is stored one way.
+    """
+    if value is None or getattr(value, "tzinfo", None) is None:
+        return value
+    from plone import api
+
+    zone = api.portal.get_registry_record("plone.portal_timezone", default=None) or SITE_TIMEZONE
+    return value.astimezone(ZoneInfo(zone)).replace(tzinfo=None)
+
+
+class LocalDate:
+    """A date attribute that stores what it is given as a naive local time."""
+
+    def __init__(self, name):
+        self.name = name
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        obj._p_activate()
+        return obj.__dict__.get(self.name)
+
+    def __set__(self, obj, value):
+        obj._p_activate()
+        obj.__dict__[self.name] = local_naive(value)
+        obj._p_changed = True
 
 
 class IMeetingSchema(model.Schema):
@@ -61,6 +98,10 @@ class Meeting(Container):
     """A meeting. Per-item attendance and votes are stored on it, keyed by item UID."""
 
     security = ClassSecurityInfo()
+    date = LocalDate("date")
+    start_date = LocalDate("start_date")
+    end_date = LocalDate("end_date")
+    convocation_date = LocalDate("convocation_date")
     meeting_number = None
     first_item_number = None
 
