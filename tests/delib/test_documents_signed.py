@@ -178,6 +178,7 @@ def test_helpers_give_heading_attendance_vote_and_signatures(college, decided):
         assert item.municipality() == item.organisation_title() != ""
         assert item.assembly() == college.title == "Collège communal"
         assert item.session() == SESSION
+        assert item.meeting_date_in_words() == "lundi 1er décembre 2025"
         assert item.closing() == "Ainsi fait en séance du 01/12/2025."
         assert item.document_title() == "Délibération"
         assert item.extract_from_register() == (
@@ -296,6 +297,47 @@ def test_agenda_shows_only_sections_that_have_items(college, services, users, tm
     in_order(text, "Collège communal", "Ordre du jour", "Séance publique", "Achat de sel",
              "Séance à huis clos", "Recrutement d'un ouvrier")
     assert "Points supplémentaires" not in text
+
+
+def test_the_demo_meeting_documents(delib_portal, college, tmp_path):
+    """The demo's closed meeting as its general director prints it: no vote encoded, no
+    late item, one item delayed and one refused."""
+    from iasolutions.delib.meetingconfigs import folder_of
+    from plone.app.testing import applyProfile
+
+    applyProfile(delib_portal, "iasolutions.delib:demo")
+    meeting = folder_of(college)["demo-decided-meeting"]
+    session = f"Séance du {delib_documents.date_in_words(meeting.date, with_time=True)}"
+    agenda = pdf_text(college["oj"], meeting, tmp_path, userid="dir-gen")
+    in_order(agenda, "Collège communal", "Ordre du jour", session + ", Salle du Collège",
+             "Achat de mobilier scolaire")
+    assert "Points supplémentaires" not in agenda
+    minutes = pdf_text(college["pv"], meeting, tmp_path, userid="dir-gen")
+    in_order(minutes, "Procès-verbal", session,
+             "Présents : Monsieur Marc Durant, Bourgmestre ; Madame Julie Lenoir, Première "
+             "échevine ; Monsieur Paul Petit, Échevin des travaux ; Madame Denise Général, "
+             "Directrice générale", "1. Approbation du procès-verbal")
+    assert "Excusé" not in minutes and "Absent" not in minutes  # nobody was
+    items = {item.title: item for item in
+             delib_documents.MeetingDocumentHelper(meeting, None).items()}
+    number = {title: delib_documents.agenda.format_number(item.itemNumber)
+              for title, item in items.items()}
+    delayed, refused, accepted = ("Désignation d'un auteur de projet", "Prime à la rénovation",
+                                  "Achat de mobilier scolaire")
+    in_order(minutes, f"{number[delayed]}. {delayed} Point reporté. Vu le Code")
+    in_order(minutes, f"{number[refused]}. {refused} Point refusé. Vu le Code",
+             "Le Collège communal, DÉCIDE : Décide d'octroyer")
+    in_order(minutes, f"{number[accepted]}. {accepted} Vu le Code",
+             "Le Collège communal, DÉCIDE : Décide d'approuver la proposition.")
+    in_order(minutes, "Ainsi fait en séance du", "Par le Collège communal,", "Le Bourgmestre,",
+             "La Directrice générale,", "Marc Durant", "Denise Général")
+    deliberation = pdf_text(college["deliberation"], items[accepted], tmp_path,
+                            userid="agent-trav")
+    in_order(deliberation, "Collège communal", "Délibération", session, "Présents :",
+             f"Objet n° {number[accepted]} : {accepted}", "Vu le Code", "Le Collège communal,",
+             "DÉCIDE :", "Décide d'approuver la proposition.", "Ainsi fait en séance du",
+             "Par le Collège communal,", "Le Bourgmestre,", "La Directrice générale,",
+             "Marc Durant", "Denise Général")
 
 
 # Existing sites: upgrade 1005 replaces the defaults nobody changed.

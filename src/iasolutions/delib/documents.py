@@ -4,7 +4,20 @@ templates (``iasolutions.core.documents``).
 Each configuration holds its templates (``pod_template`` objects), created by its
 profile from the builders below; administrators replace their ODT file with their
 own, made in LibreOffice Writer. Templates see ``helper``, an
-``ItemDocumentHelper`` or ``MeetingDocumentHelper``.
+``ItemDocumentHelper`` or ``MeetingDocumentHelper``, which give the text a Walloon
+deliberation is made of (as the reference's MeetingCommunes templates print it)::
+
+    helper.municipality()       'Commune de Démo'
+    helper.assembly()           'Collège communal'
+    helper.session()            'Séance du lundi 1er décembre 2025 à 9h30, Salle du Collège'
+    helper.attendance()         [{'label': 'Présents', 'names': 'Monsieur Marc Durant,
+                                  Bourgmestre ; …'}, {'label': 'Excusée', …}]
+    helper.assembly_decides()   'Le Collège communal,'
+    helper.vote_result()        'Par 2 voix pour et une voix contre,' / "À l'unanimité,"
+    helper.decision_articles()  the decision, 'Article 1er :', 'Article 2 :' …
+    helper.closing()            'Ainsi fait en séance du 01/12/2025.'
+    helper.signed_by_assembly() 'Par le Collège communal,'
+    helper.signature_rows()     [[{'title': 'La Directrice générale,', 'name': …}, …]]
 """
 
 from iasolutions.core.documents import DocumentHelper
@@ -469,10 +482,6 @@ class MeetingDocumentHelper(DelibDocumentHelper):
         return [_signature(held.get(uid), number=number, replaced=False)
                 for number, uid in enumerate(uids, start=1)]
 
-    def signatory_titles(self):
-        """The signatories' titles as the contacts give them (earlier templates)."""
-        return _titles(self.context.signatories)
-
     def meeting_date(self):
         return self.display_date(self.context.date, "%d/%m/%Y à %H:%M")
 
@@ -502,11 +511,12 @@ def _signatures(odt):
     """'Ainsi fait en séance du …', 'Par le Collège communal,' and the signatories side
     by side (title over name)."""
     odt.paragraph(Expr("helper.closing()"), statement="do text if helper.closing()",
-                  style="Spaced")
+                  style="Closing")
     odt.paragraph(Expr("helper.signed_by_assembly()"),
-                  statement="do text if helper.signatories()")
-    odt.table(*[[(Expr(f"pair[{n}]['title']"),), ("Signature", (Expr(f"pair[{n}]['name']"),))]
-                for n in (0, 1)], statement="do row for pair in helper.signature_rows()")
+                  statement="do text if helper.signatories()", style="Kept")
+    cells = [[("Centered", [Expr(f"pair[{n}]['title']")]),
+              ("Signature", [Expr(f"pair[{n}]['name']")])] for n in (0, 1)]
+    odt.table(*cells, statement="do row for pair in helper.signature_rows()")
 
 
 def agenda_template():
