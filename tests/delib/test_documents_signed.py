@@ -55,7 +55,8 @@ def decided(delib_portal, college, services, users):
                            attendees=list(people.values()),
                            excused=[people["echevin_excuse"]],
                            absents=[people["conseiller_absent"]],
-                           signatories=[people["dg"], people["bourgmestre"]])
+                           signatories=[people["dg"], people["bourgmestre"]],
+                           observations=html("<p>La séance est ouverte à 9h35.</p>"))
     in_meeting = {"preferredMeeting": api.content.get_uuid(meeting)}  # a past date
     roof = validated_item(
         college, services, title="Réfection de la toiture", **in_meeting,
@@ -265,6 +266,7 @@ def test_minutes(college, decided, tmp_path):
     in_order(text, "Collège communal", "Procès-verbal", SESSION,
              "Présents : Monsieur Marc Durant, Bourgmestre",
              "Excusé : Monsieur Paul Petit", "Absent : Monsieur Luc Absent",
+             "La séance est ouverte à 9h35.",
              "1. Approbation du procès-verbal de la séance précédente",
              "2. Réfection de la toiture", "Vu le Code", "Le Collège communal,",
              "Par 2 voix pour et une voix contre,", "DÉCIDE :", "Article 1er : D'approuver",
