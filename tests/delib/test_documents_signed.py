@@ -390,6 +390,8 @@ def test_upgrade_1005_replaces_only_unchanged_default_templates(delib_portal, co
     for id, title, builder, for_meetings in delib_documents.TEMPLATES:
         assert checksum(college[id].odt_file.data) == checksum(builder())
     assert council["oj"].odt_file.data == own
+    assert delib_documents.is_current_default(college, "oj")
+    assert not delib_documents.is_current_default(council, "oj")
 
 
 def test_administrators_still_adapt_the_templates(college, decided):

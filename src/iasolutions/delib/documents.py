@@ -623,6 +623,14 @@ def content_checksum(data):
         return None
 
 
+def is_current_default(cfg, id):
+    """True when template ``id`` of ``cfg`` is this version's default."""
+    template = cfg.get(id)
+    builder = {tid: build for tid, title, build, for_meetings in TEMPLATES}[id]
+    return template is not None and template.odt_file is not None and \
+        content_checksum(template.odt_file.data) == content_checksum(builder())
+
+
 def update_default_template(cfg, id):
     """Give template ``id`` of ``cfg`` the current default if it is an earlier default
     nobody changed; True when replaced. A template an administrator changed stays."""

@@ -7,6 +7,7 @@ du …" and the signatories with their titles), where each is still an unmodifie
 of an earlier version; a template an administrator changed stays as it is.
 """
 
+from iasolutions.delib.documents import is_current_default
 from iasolutions.delib.documents import TEMPLATES
 from iasolutions.delib.documents import update_default_template
 from iasolutions.delib.meetingconfigs import get_configs
@@ -22,5 +23,5 @@ def upgrade(context):
         for id, title, builder, for_meetings in TEMPLATES:
             if update_default_template(cfg, id):
                 logger.info("%s: default template %s replaced", cfg.getId(), id)
-            elif id in cfg:
+            elif id in cfg and not is_current_default(cfg, id):
                 logger.info("%s: template %s changed locally, kept", cfg.getId(), id)
