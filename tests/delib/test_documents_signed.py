@@ -20,8 +20,10 @@ from tests.delib.helpers import transition
 from tests.delib.helpers import validated_item
 from tests.helpers import as_user
 
+import io
 import pytest
 import subprocess
+import zipfile
 
 
 SECRET = "Marie Confidentielle"
@@ -404,3 +406,19 @@ def test_administrators_still_adapt_the_templates(college, decided):
         text = odt_text(documents.generate(college["deliberation"], roof, "odt").data)
     assert "Extrait conforme" in text
     assert "Par 2 voix pour et une voix contre, Ainsi fait en séance du 01/12/2025." in text
+
+
+def test_signatures_stay_together_at_the_end_of_a_page():
+    """The default templates end with the signature table: its row never splits, the
+    closing lines keep with it, and the document ends with a 1-point paragraph (Writer
+    would add an 11-point one that can spill alone onto a blank page)."""
+    content = OdtBuilder().paragraph("x").table(
+        [("Centered", ["a"])], [("Centered", ["b"])]).content_xml()
+    assert content.endswith('</table:table><text:p text:style-name="End"/>'
+                            "</office:text></office:body></office:document-content>")
+    assert 'style:name="KeptRow"' in content and 'table:style-name="KeptRow"' in content
+    for id, title, builder, for_meetings in delib_documents.TEMPLATES:
+        if id != "oj":
+            with zipfile.ZipFile(io.BytesIO(builder())) as odt:
+                assert b'</table:table><text:p text:style-name="End"/>' in odt.read(
+                    "content.xml")
