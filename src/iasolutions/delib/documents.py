@@ -524,14 +524,14 @@ def agenda_template():
     heading only when it has items."""
     odt = OdtBuilder()
     _heading(odt, ("Ordre du jour",))
-    odt.heading(Expr("helper.session()"), level=2)
+    odt.heading(Expr("helper.session()"))
     item = (Expr("helper.number(item)"), ". ", Expr("item.title"))
     for privacy, heading, condition in (
             ("public", "Séance publique", "helper.has_both_privacies()"),
             ("secret", "Séance à huis clos", "helper.items(privacy='secret')")):
         odt.heading(heading, level=2, statement=f"do title if {condition}")
         odt.paragraph(*item, statement=f"do text for item in helper.items('normal', '{privacy}')")
-        odt.heading("Points supplémentaires", level=3 if privacy == "secret" else 2,
+        odt.heading("Points supplémentaires", level=2,
                     statement=f"do title if helper.items('late', '{privacy}')")
         odt.paragraph(*item, statement=f"do text for item in helper.items('late', '{privacy}')")
     return odt.to_bytes()
@@ -542,7 +542,7 @@ def minutes_template():
     vote and decision, the closing and the signatures."""
     odt = OdtBuilder()
     _heading(odt, ("Procès-verbal",))
-    odt.heading(Expr("helper.session()"), level=2)
+    odt.heading(Expr("helper.session()"))
     odt.paragraph(Expr("row['label']"), " : ", Expr("row['names']"),
                   statement="do text for row in helper.attendance()")
     odt.paragraph("", statement="do text if helper.observations() "
