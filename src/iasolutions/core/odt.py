@@ -45,6 +45,25 @@ STYLES = f"""<?xml version="1.0" encoding="UTF-8"?>
    <style:text-properties style:font-name="Liberation Sans" fo:font-family="'Liberation Sans'" fo:font-size="11pt" fo:language="fr" fo:country="BE"/>
   </style:default-style>
   <style:style style:name="Standard" style:family="paragraph" style:class="text"/>
+  <style:style style:name="Strong" style:family="paragraph" style:parent-style-name="Standard" style:class="text">
+   <style:text-properties fo:font-weight="bold"/>
+  </style:style>
+  <style:style style:name="Centered" style:family="paragraph" style:parent-style-name="Standard" style:class="text">
+   <style:paragraph-properties fo:text-align="center"/>
+  </style:style>
+  <style:style style:name="Closing" style:family="paragraph" style:parent-style-name="Standard" style:class="text">
+   <style:paragraph-properties fo:margin-top="0.6cm" fo:keep-with-next="always"/>
+  </style:style>
+  <style:style style:name="Kept" style:family="paragraph" style:parent-style-name="Standard" style:class="text">
+   <style:paragraph-properties fo:keep-with-next="always"/>
+  </style:style>
+  <style:style style:name="End" style:family="paragraph" style:class="text">
+   <style:paragraph-properties fo:margin-top="0cm" fo:margin-bottom="0cm"/>
+   <style:text-properties fo:font-size="1pt"/>
+  </style:style>
+  <style:style style:name="Signature" style:family="paragraph" style:parent-style-name="Centered" style:class="text">
+   <style:paragraph-properties fo:margin-top="1.8cm"/>
+  </style:style>
   <style:style style:name="Title" style:family="paragraph" style:parent-style-name="Standard" style:class="chapter">
    <style:paragraph-properties fo:text-align="center" fo:margin-bottom="0.5cm"/>
    <style:text-properties fo:font-size="18pt" fo:font-weight="bold"/>
@@ -103,23 +122,48 @@ class OdtBuilder:
         attributes = f'text:style-name="Heading_20_{level}" text:outline-level="{level}"'
         return self._add("text:h", attributes, parts, statement)
 
-    def paragraph(self, *parts, statement=None):
-        return self._add("text:p", 'text:style-name="Standard"', parts, statement)
+    def paragraph(self, *parts, statement=None, style="Standard"):
+        """``style``: Standard, Strong (bold), Centered, Closing (space above, kept
+        with what follows), Kept (kept with what follows) or Signature (centered, room
+        above to sign)."""
+        return self._add("text:p", f'text:style-name="{style}"', parts, statement)
+
+    def table(self, *cells, statement=None):
+        """A borderless row of cells as wide as the page, e.g. signatures side by side.
+        Each cell is a list of paragraphs, each a (style, parts) pair; ``statement``
+        (such as ``do row for pair in helper.signature_rows()``) goes in the first
+        paragraph of the first cell."""
+        row = []
+        for index, paragraphs in enumerate(cells):
+            inner = "".join(
+                _element("text:p", f'text:style-name="{style}"', parts,
+                         statement if index == 0 and number == 0 else None)
+                for number, (style, parts) in enumerate(paragraphs))
+            row.append(f'<table:table-cell office:value-type="string">{inner}</table:table-cell>')
+        self.blocks.append(
+            f'<table:table table:name="Table{len(self.blocks)}">'
+            f'<table:table-column table:number-columns-repeated="{len(cells)}"/>'
+            f'<table:table-row table:style-name="KeptRow">{"".join(row)}</table:table-row>'
+            '</table:table>')
+        return self
 
     def _add(self, tag, attributes, parts, statement):
-        inner = "".join(_part(part) for part in parts)
-        if statement:
-            # appy wants the "from" clause of a statement on a line of its own
-            lines = "".join(f"<text:p>{escape(line.strip())}</text:p>"
-                            for line in statement.replace(" from ", "\nfrom ").splitlines())
-            inner = f"<office:annotation>{lines}</office:annotation>{inner}"
-        self.blocks.append(f"<{tag} {attributes}>{inner}</{tag}>")
+        self.blocks.append(_element(tag, attributes, parts, statement))
         return self
 
     def content_xml(self):
         body = "".join(self.blocks)  # no whitespace: appy would make it line breaks
+        styles = "<office:automatic-styles/>"
+        if "<table:table " in body:
+            styles = ('<office:automatic-styles><style:style style:name="KeptRow" '
+                      'style:family="table-row"><style:table-row-properties '
+                      'fo:keep-together="always"/></style:style></office:automatic-styles>')
+        if body.endswith("</table:table>"):
+            # Writer adds a paragraph after a closing table, that may spill alone onto a
+            # blank page: end with a 1-point one instead.
+            body += '<text:p text:style-name="End"/>'
         return (f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content {NAMESPACES}>'
-                f"<office:automatic-styles/><office:body><office:text>{body}"
+                f"{styles}<office:body><office:text>{body}"
                 "</office:text></office:body></office:document-content>")
 
     def to_bytes(self):
@@ -131,6 +175,16 @@ class OdtBuilder:
                                ("meta.xml", META), ("META-INF/manifest.xml", MANIFEST)):
                 archive.writestr(name, text, compress_type=zipfile.ZIP_DEFLATED)
         return buffer.getvalue()
+
+
+def _element(tag, attributes, parts, statement):
+    inner = "".join(_part(part) for part in parts)
+    if statement:
+        # appy wants the "from" clause of a statement on a line of its own
+        lines = "".join(f"<text:p>{escape(line.strip())}</text:p>"
+                        for line in statement.replace(" from ", "\nfrom ").splitlines())
+        inner = f"<office:annotation>{lines}</office:annotation>{inner}"
+    return f"<{tag} {attributes}>{inner}</{tag}>"
 
 
 def _part(part):

@@ -43,11 +43,12 @@ USERS = [
      ["meeting-config-college_powerobservers"]),
 ]
 
+# id, last name, first name, label, gender (documents print "La Directrice générale")
 ASSEMBLY = [
-    ("durant-marc", "Durant", "Marc", "Bourgmestre"),
-    ("lenoir-julie", "Lenoir", "Julie", "Première échevine"),
-    ("petit-paul", "Petit", "Paul", "Échevin des travaux"),
-    ("general-denise", "Général", "Denise", "Directrice générale"),
+    ("durant-marc", "Durant", "Marc", "Bourgmestre", "M"),
+    ("lenoir-julie", "Lenoir", "Julie", "Première échevine", "F"),
+    ("petit-paul", "Petit", "Paul", "Échevin des travaux", "M"),
+    ("general-denise", "Général", "Denise", "Directrice générale", "F"),
 ]
 
 
@@ -80,10 +81,11 @@ def ensure_assembly(cfg):
     contacts = portal["contacts"]
     own = contacts["plonegroup-organization"]
     uids = []
-    for person_id, lastname, firstname, label in ASSEMBLY:
+    for person_id, lastname, firstname, label, gender in ASSEMBLY:
         person = contacts.get(person_id)
         if person is None:
-            person = add_person(contacts, lastname, firstname, id=person_id)
+            person = add_person(contacts, lastname, firstname, id=person_id, gender=gender,
+                                person_title="Madame" if gender == "F" else "Monsieur")
         held = [child for child in person.objectValues() if child.portal_type == "held_position"]
         if not held:
             held = [add_held_position(person, own, label=label)]
