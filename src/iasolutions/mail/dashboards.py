@@ -8,6 +8,8 @@ Per-user parts of the queries are named ``IDashboardQuery`` utilities
 outgoing mail and tasks; the install and the organisation profiles run it.
 """
 
+from datetime import date
+from DateTime import DateTime
 from iasolutions.core import dashboards as core
 from iasolutions.core.dashboards import display
 from iasolutions.core.services import get_services
@@ -181,7 +183,10 @@ def _fullname(userid):
 
 
 def _date(value):
-    return value.strftime("%d/%m/%Y") if hasattr(value, "strftime") else display(value)
+    # a catalog metadata never set is Missing.Value, which pretends to have strftime
+    if isinstance(value, (date, DateTime)):
+        return value.strftime("%d/%m/%Y")
+    return display(value)
 
 
 def _mail_type(value):
