@@ -13,6 +13,9 @@ from plone import api
 from plone.app.testing import applyProfile
 from iasolutions.mail.demo import DEMO_PASSWORD
 from tests.helpers import RestSession
+from zope.component import getUtility
+from zope.i18n import translate
+from zope.schema.interfaces import IVocabularyFactory
 
 import pytest
 import re
@@ -95,3 +98,22 @@ def test_every_dashboard_answers_rows_to_its_user(demo):
         answers[(folder, board)] = (response.status_code, rows,
                                     "dashboard-query-failed" in response.text)
     assert answers == {key: (200, answers[key][1] or "rows", False) for key in USERS}
+
+
+def test_filters_show_titles_not_ids(demo):
+    """The state filter (absent, for want of a vocabulary) lists the states by
+    their titles; no filter choice is a raw id."""
+    transaction.commit()
+    page = RestSession(demo, "dirgen", DEMO_PASSWORD).get(
+        "incoming-mail/all_mails", headers={"Accept": "text/html"}).text
+    choices = dict(re.findall(r'<input type="checkbox"[^>]*name="c1"[^>]*id="c1_([a-z_0-9]+)"'
+                              r'[^>]*title="([^"]*)"', page))
+    workflow = api.portal.get_tool("portal_workflow")["iasolutions_incomingmail_workflow"]
+    assert set(choices) == set(workflow.states.objectIds())
+    assert all(title and title != state and not title.startswith("im_")
+               for state, title in choices.items())
+    titles = re.findall(r'<input type="checkbox"[^>]*title="([^"]*)"', page)
+    assert not set(titles) & {"created", "proposed_to_agent", "closed", "courrier", "post"}
+    vocabulary = getUtility(IVocabularyFactory, "iasolutions.mail.om_states")(demo)
+    assert vocabulary.getTerm("to_be_signed").title == "To be signed"  # the test site's language
+    assert translate("om_to_be_signed", domain="plone", target_language="fr") == "À signer"

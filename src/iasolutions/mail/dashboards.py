@@ -252,10 +252,11 @@ OM_STATES = [
 
 def criteria(dates=("reception_date", "due_date"), mail_types="iasolutions.mail.mail_types",
              send_modes="iasolutions.mail.imail_send_modes",
-             correspondents=("sender_index", "Expéditeur", "iasolutions.mail.senders")):
+             correspondents=("sender_index", "Expéditeur", "iasolutions.mail.senders"),
+             states="iasolutions.mail.im_states"):
     result = [
         core.text_filter("Recherche (référence, titre, expéditeur…)"),
-        core.checkbox_filter("review_state", "État"),
+        core.checkbox_filter("review_state", "État", vocabulary=states),
         core.checkbox_filter("treating_groups", "Service traitant",
                              vocabulary="iasolutions.mail.treating_groups"),
         core.checkbox_filter("recipient_groups", "Services en copie",
@@ -347,9 +348,11 @@ def _setup_dashboards(portal):
         (portal[OUTGOING], outgoing_dashboards(), OM_COLUMNS, criteria(
             ("mail_date", "outgoing_date"), "iasolutions.mail.omail_types",
             "iasolutions.mail.omail_send_modes",
-            ("recipients_index", "Destinataire", "iasolutions.mail.recipients"))),
+            ("recipients_index", "Destinataire", "iasolutions.mail.recipients"),
+            "iasolutions.mail.om_states")),
         (portal[TASKS], task_dashboards(), TASK_COLUMNS, [
-            core.text_filter(), core.checkbox_filter("review_state", "État"),
+            core.text_filter(),
+            core.checkbox_filter("review_state", "État", vocabulary="iasolutions.mail.task_states"),
             core.date_filter("due_date", "Échéance")]),
     ]
     for folder, dashboards, columns, filters in plans:
