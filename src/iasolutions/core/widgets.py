@@ -17,6 +17,16 @@ class SiteRelatedItemsWidget(RelatedItemsWidget):
 
     base_path = "/"
 
+    @property
+    def attributes(self):
+        # The input is hidden and filled by the pattern's script, which the
+        # browser's form validation (pat-validation) does not hear: once the
+        # empty field was refused, Save stayed disabled after the choice. The
+        # server checks the field (its label keeps the required mark).
+        attributes = super().attributes
+        attributes.pop("required", None)
+        return attributes
+
     def get_pattern_options(self):
         options = super().get_pattern_options()
         options["basePath"] = options["rootPath"].rstrip("/") + self.base_path.rstrip("/")

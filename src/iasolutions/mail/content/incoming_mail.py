@@ -56,6 +56,9 @@ class IIncomingMail(model.Schema):
         title=_("Treating service"), vocabulary="iasolutions.mail.treating_groups",
         required=True,
     )
+    # no service preselected: a forgotten choice would route the mail silently
+    directives.widget("treating_groups", prompt=True,
+                      promptMessage=_("Choose the treating service"))
     recipient_groups = schema.List(
         title=_("Services in copy"), required=False, default=[],
         value_type=schema.Choice(vocabulary="iasolutions.mail.treating_groups"),
