@@ -83,6 +83,7 @@ def test_reply_sender_and_signers_found_and_browsed(demo):
         options = widget_options(page.text, field)
         assert options["basePath"] == options["rootPath"] + "/contacts"
         assert options["selectableTypes"] == ["held_position"]
+        assert options["mode"] == "search"  # typing searches below the first level
         found = ask(agent, options, "lejeune")
         assert len(found) == 1 and found[0].startswith("Marie Lejeune, Directrice générale")
         assert len(ask(agent, options, browsing=True)) > 1  # the directory, not an empty folder

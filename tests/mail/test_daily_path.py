@@ -3,6 +3,7 @@ the encodeur registers an incoming mail with its scan, choosing the sender by
 typing in the contact field; the agent treats it and replies with a signed
 letter (the signatory chosen in the reply form); the dispatch sends it."""
 
+from iasolutions.core.services import get_own_organization
 from iasolutions.mail.demo import DEMO_PASSWORD
 from pathlib import Path
 from plone import api
@@ -12,10 +13,12 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
 from selenium.webdriver.support.ui import WebDriverWait
 
+import io
 import os
 import pytest
 import tempfile
 import transaction
+import zipfile
 
 
 SHOTS = Path(os.environ.get("IASOLUTIONS_SCREENSHOTS", tempfile.gettempdir())) / "mail-daily-path"
@@ -34,7 +37,9 @@ def demo(mail_functional_portal):
 
 
 def click(page, element):
-    page.driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element)
+    # instant: the theme scrolls smoothly, and a click during the scroll misses
+    page.driver.execute_script(
+        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element)
     element.click()
 
 
@@ -83,3 +88,88 @@ def test_encodeur_registers_an_incoming_mail_with_its_scan(demo, browser):
     assert [obj.portal_type for obj in mail.objectValues()] == ["dmsmainfile"]
     assert mail.objectValues()[0].file.data == PDF
     assert [relation.to_object.Title() for relation in mail.sender] == ["Jean Dupont"]
+
+
+def transition(page, transition_id):
+    """Do a transition from the toolbar's state menu."""
+    link = page.wait_for(f"#workflow-transition-{transition_id}")
+    page.loads(lambda: page.driver.execute_script("arguments[0].click();", link))
+
+
+def as_demo_user(userid, func, *args, **kwargs):
+    transaction.begin()
+    with api.env.adopt_user(username=userid):
+        result = func(*args, **kwargs)
+    transaction.commit()
+    return result
+
+
+def letter_text(obj):
+    with zipfile.ZipFile(io.BytesIO(obj.file.data)) as odt:
+        return odt.read("content.xml").decode("utf-8")
+
+
+def test_agent_replies_with_a_signed_letter_that_the_dispatch_sends(demo, browser):
+    from iasolutions.core.contacts import relation_to
+    from iasolutions.mail import mails
+
+    contacts = demo["contacts"]
+    urbanisme = api.content.get_uuid(get_own_organization()["urbanisme"])
+    mail = as_demo_user("encodeur", mails.create, "dmsincomingmail",
+                        title="Demande de permis de bâtir", treating_groups=urbanisme,
+                        sender=[relation_to(contacts["dupont-jean"])], mail_type="courrier",
+                        assigned_user="agent_urb")
+    as_demo_user("encodeur", api.content.transition, obj=mail, transition="propose_to_manager")
+    as_demo_user("dirgen", api.content.transition, obj=mail, transition="propose_to_agent")
+    path = "/".join(mail.getPhysicalPath()[2:])
+
+    # the agent treats it and replies, choosing the sender and the signatory by typing
+    page = browser(demo).login("agent_urb", DEMO_PASSWORD)
+    page.open(path)
+    page.wait_for(".mail-view")
+    transition(page, "treat")
+    page.wait_for(".mail-reply")
+    page.loads(lambda: click(page, page.find("a.mail-reply")))
+    page.wait_for("#form-widgets-title")
+    page.screenshot(SHOTS / "04-agent-reply-prefilled.png")
+    WebDriverWait(page.driver, 20).until(
+        lambda driver: "Jean Dupont" in page.find("#formfield-form-widgets-recipients").text)
+    choose_contact(page, "sender", "lejeune", "Marie Lejeune")
+    choose_contact(page, "signers", "lejeune", "Marie Lejeune")
+    page.screenshot(SHOTS / "04-agent-reply-form.png")
+    page.loads(lambda: click(page, page.find("#form-buttons-save")))
+    page.screenshot(SHOTS / "05-agent-replied.png")
+    transaction.begin()
+    reply = api.content.find(portal_type="dmsoutgoingmail", Title="Réponse: Demande de permis*")
+    assert len(reply) == 1
+    reply = reply[0].getObject()
+    assert [relation.to_object.Title() for relation in reply.signers] == [
+        reply.sender.to_object.Title()]
+    assert reply.sender.to_object.Title().startswith("Marie Lejeune, Directrice générale")
+
+    # the letter, signed by the signatory chosen
+    page.open("/".join(reply.getPhysicalPath()[2:]))
+    page.wait_for("form.mail-letters button")
+    odt_button = [button for button in page.find_all("form.mail-letters button")
+                  if "(odt)" in button.text][0]
+    page.loads(lambda: click(page, odt_button))
+    page.screenshot(SHOTS / "06-agent-letter.png")
+    transaction.begin()
+    letters = [obj for obj in reply.objectValues() if obj.portal_type == "dmsommainfile"]
+    assert len(letters) == 1
+    assert "Marie Lejeune" in letter_text(letters[0])
+    transition(page, "propose_to_be_signed")
+    page.screenshot(SHOTS / "07-agent-to-be-signed.png")
+
+    # the dispatch signs and sends it
+    page = browser(demo).login("expediteur", DEMO_PASSWORD)
+    page.open("outgoing-mail/to_send")
+    page.wait_for_text(reply.Title())
+    page.screenshot(SHOTS / "08-dispatch-to-send.png")
+    page.open("/".join(reply.getPhysicalPath()[2:]))
+    transition(page, "mark_as_signed")
+    transition(page, "mark_as_sent")
+    page.screenshot(SHOTS / "09-dispatch-sent.png")
+    transaction.begin()
+    assert api.content.get_state(reply) == "sent"
+    assert reply.outgoing_date is not None

@@ -47,7 +47,9 @@ def related(types=CONTACT_TYPES, base_path="/contacts"):
     return {
         "vocabulary": "plone.app.vocabularies.Catalog",
         "base_path": base_path,
-        "pattern_options": {"selectableTypes": list(types)},
+        # typing searches the whole folder: browsing (the pattern's default)
+        # searched only its first level, where held positions never are
+        "pattern_options": {"selectableTypes": list(types), "mode": "search"},
     }
 
 
