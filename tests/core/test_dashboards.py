@@ -1,11 +1,13 @@
 """Faceted dashboards: per-user queries, the results table, pages of 30, export."""
 
 from iasolutions.core import dashboards
+from iasolutions.core.browser.dashboards import QUERY_FAILED
 from plone import api
 from tests.helpers import as_user
 from tests.helpers import create_user
 from tests.helpers import rest
 from zope.component import getGlobalSiteManager
+from zope.i18n import translate
 from zope.schema.interfaces import IVocabularyFactory
 from zope.schema.vocabulary import SimpleVocabulary
 
@@ -155,6 +157,39 @@ def test_dashboard_page_in_the_browser(functional_portal, my_documents_query):
     assert "faceted-form" in page.text
     results = session.get("w/mine/@@faceted_query", headers={"Accept": "text/html"})
     assert "Document anne 01" in results.text
+
+
+class BrokenColumn:
+    """A column whose formatting fails (as a catalog Missing date once did)."""
+
+    title = "Cassée"
+
+    def __call__(self, brain):
+        raise TypeError("broken column")
+
+
+def test_a_failing_query_says_so(functional_portal, my_documents_query):
+    # eea's script shows only a successful answer: a 500 left the list empty,
+    # as if nothing matched; the user must read that the list failed.
+    registry = getGlobalSiteManager()
+    column = BrokenColumn()
+    registry.registerUtility(column, dashboards.IDashboardColumn, name="broken")
+    try:
+        folder = api.content.create(container=functional_portal, type="Folder", id="w",
+                                    title="W")
+        create_user("anne", roles=["Member", "Contributor"])
+        add_documents(folder, "anne", 2)
+        make_dashboard(folder).columns = ["Title", "broken"]
+        session = rest(functional_portal, "anne")
+        results = session.get("w/mine/@@faceted_query", headers={"Accept": "text/html"})
+    finally:
+        registry.unregisterUtility(column, dashboards.IDashboardColumn, name="broken")
+    assert results.status_code == 200  # eea's script shows only what succeeds
+    assert 'role="alert"' in results.text
+    assert "This list could not be shown" in results.text  # the test site is in English
+    assert "Document anne" not in results.text
+    french = translate(QUERY_FAILED, target_language="fr")
+    assert french.startswith("Cette liste n'a pas pu être affichée")
 
 
 

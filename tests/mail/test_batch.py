@@ -5,6 +5,7 @@ from iasolutions.mail import batch
 from iasolutions.mail import labels
 from plone import api
 from tests.helpers import as_user
+from tests.helpers import create_user
 from tests.helpers import rest
 from tests.mail.helpers import go
 from tests.mail.helpers import incoming_mail
@@ -49,6 +50,26 @@ def test_scenario_9_treating_group_change_moves_the_roles(people, mixed):
         assert rights("agent_a", mail) == set()
     with as_user("agent_a"):
         assert not api.content.find(UID=uids(mixed))
+
+
+def test_moving_a_closed_mail_keeps_who_treated_it(people, mixed):
+    """The reference refuses a batch change of service when an assigned agent
+    is not in the new service; a closed mail kept its agent, who treated it."""
+    create_user("admin_site", roles=["Member", "Site Administrator"])
+    closed = go(mixed[2], "close")
+    closed.assigned_user = "agent_a"
+    closed.reindexObject()
+    with as_user("admin_site"):
+        with pytest.raises(batch.BatchError, match="assigned agent is not in the new service"):
+            batch.set_treating_group(batch.mails_from_uids(uids(mixed)), "travaux")
+    assert [mail.treating_groups for mail in mixed] == [people.a] * 3
+    assert closed.assigned_user == "agent_a"
+    # an agent of the new service: the change is done, the agent kept
+    api.group.add_user(groupname=people.group("b", "editeur"), username="agent_a")
+    with as_user("admin_site"):
+        batch.set_treating_group(batch.mails_from_uids(uids([closed])), "travaux")
+    assert closed.treating_groups == people.b
+    assert closed.assigned_user == "agent_a"
 
 
 def test_agents_cannot_move_mails_to_another_service(people, mixed):

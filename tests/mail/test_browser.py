@@ -8,6 +8,7 @@ from tests.mail.helpers import go
 from tests.mail.helpers import incoming_mail
 
 import pytest
+import re
 import transaction
 
 
@@ -47,6 +48,14 @@ def test_mail_view_as_the_agent(site, mail_functional, functional_people):
     transaction.begin()
     with api.env.adopt_user(username="agent_a"):
         assert labels_of(mail) == ["lu"]
+    # the links are plain URLs (no unevaluated ${python:…}), and "Lu" can be taken off
+    links = re.findall(r'href="([^"]*@@mail-label[^"]*)"', browser.contents)
+    assert len(links) == 2 and not any("$" in link or "python" in link for link in links)
+    browser.getLink(url="@@mail-label?label=lu&active=0").click()
+    assert 'aria-pressed="true"' not in browser.contents
+    transaction.begin()
+    with api.env.adopt_user(username="agent_a"):
+        assert labels_of(mail) == []
 
 
 def test_mail_view_is_refused_to_other_services(site, mail_functional, functional_people):

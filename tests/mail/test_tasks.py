@@ -30,8 +30,15 @@ def test_the_treating_agent_asks_another_service(people, mail):
     assert transitions("agent_a", task) == ["do_to_assign"]
     with as_user("agent_a"):
         api.content.transition(obj=task, transition="do_to_assign")
+    # no service validation of tasks: it goes on to "to do" (imio.dms.mail's
+    # test_task_transition), where service B's agents see it
+    assert api.content.get_state(task) == "to_do"
+    assert rights("agent_b", task) == {V, E, R}
+    # sent back to be assigned, it waits for its agent: to_do needs an agent of service B
+    with as_user("directeur"):
+        api.content.transition(obj=task, transition="back_in_to_assign")
+    assert api.content.get_state(task) == "to_assign"
     assert rights("agent_b", task) == set()
-    # to_do needs an agent of service B
     assert transitions("directeur", task) == ["back_in_created"]
     task.assigned_user = "agent_b"
     modified(task)
@@ -48,6 +55,35 @@ def test_the_treating_agent_asks_another_service(people, mail):
         api.content.transition(obj=task, transition="do_closed")
     assert rights("agent_b", task) == {V}
     assert rights("agent_b", mail) == {V}
+
+
+@pytest.mark.parametrize("agent", [None, "agent_b"])
+def test_do_to_assign_goes_on_to_do(people, mail, agent):
+    """imio.dms.mail's test_task_transition, without the TaskServiceValidation
+    adaptation (this suite has none): with or without an agent, "to do"."""
+    with as_user("agent_a"):
+        task = api.content.create(container=mail, type="task", title="Avis",
+                                  assigned_group=people.b, assigned_user=agent)
+        api.content.transition(obj=task, transition="do_to_assign")
+    assert api.content.get_state(task) == "to_do"
+    assert [entry["action"] for entry in task.workflow_history[
+        "iasolutions_mail_task_workflow"]][1:] == ["do_to_assign", "auto_do_to_do"]
+    with as_user("agent_a"):
+        api.content.transition(obj=task, transition="back_in_created2")
+        api.content.transition(obj=task, transition="do_to_assign")
+    assert api.content.get_state(task) == "to_do"
+
+
+def test_upgrade_1005_auto_to_do(people, mail):
+    from iasolutions.mail.upgrades import v1005
+
+    workflow = api.portal.get_tool("portal_workflow")["iasolutions_mail_task_workflow"]
+    workflow.states["to_assign"].transitions = ("do_to_do", "back_in_created")
+    workflow.transitions.manage_delObjects(["auto_do_to_do"])
+    v1005.upgrade(api.portal.get_tool("portal_setup"))
+    task = api.content.create(container=mail, type="task", title="Avis", assigned_group=people.b)
+    go(task, "do_to_assign")
+    assert api.content.get_state(task) == "to_do"
 
 
 def test_removing_the_task_removes_the_reading(people, mail):

@@ -77,6 +77,14 @@ def set_treating_group(objs, service):
     uid = _service(service)
     _check(objs, "iasolutions.mail: Write treating groups",
            _("You may not change the treating service of: ${titles}."))
+    # The reference refuses (batchactions.py): moving the mail would silently
+    # take it from its agent, and from a closed mail who treated it.
+    assigned = [obj.Title() for obj in objs if obj.treating_groups != uid and
+                obj.assigned_user and not can_be_assigned(obj.assigned_user, uid)]
+    if assigned:
+        raise BatchError(_("The assigned agent is not in the new service: ${titles}. "
+                           "Assign an agent of that service first.",
+                           mapping={"titles": ", ".join(assigned)}))
     for obj in objs:
         if obj.treating_groups != uid:
             obj.treating_groups = uid

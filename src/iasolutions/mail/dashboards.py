@@ -8,6 +8,8 @@ Per-user parts of the queries are named ``IDashboardQuery`` utilities
 outgoing mail and tasks; the install and the organisation profiles run it.
 """
 
+from datetime import date
+from DateTime import DateTime
 from iasolutions.core import dashboards as core
 from iasolutions.core.dashboards import display
 from iasolutions.core.services import get_services
@@ -181,7 +183,10 @@ def _fullname(userid):
 
 
 def _date(value):
-    return value.strftime("%d/%m/%Y") if hasattr(value, "strftime") else display(value)
+    # a catalog metadata never set is Missing.Value, which pretends to have strftime
+    if isinstance(value, (date, DateTime)):
+        return value.strftime("%d/%m/%Y")
+    return display(value)
 
 
 def _mail_type(value):
@@ -247,10 +252,11 @@ OM_STATES = [
 
 def criteria(dates=("reception_date", "due_date"), mail_types="iasolutions.mail.mail_types",
              send_modes="iasolutions.mail.imail_send_modes",
-             correspondents=("sender_index", "Expéditeur", "iasolutions.mail.senders")):
+             correspondents=("sender_index", "Expéditeur", "iasolutions.mail.senders"),
+             states="iasolutions.mail.im_states"):
     result = [
         core.text_filter("Recherche (référence, titre, expéditeur…)"),
-        core.checkbox_filter("review_state", "État"),
+        core.checkbox_filter("review_state", "État", vocabulary=states),
         core.checkbox_filter("treating_groups", "Service traitant",
                              vocabulary="iasolutions.mail.treating_groups"),
         core.checkbox_filter("recipient_groups", "Services en copie",
@@ -342,9 +348,11 @@ def _setup_dashboards(portal):
         (portal[OUTGOING], outgoing_dashboards(), OM_COLUMNS, criteria(
             ("mail_date", "outgoing_date"), "iasolutions.mail.omail_types",
             "iasolutions.mail.omail_send_modes",
-            ("recipients_index", "Destinataire", "iasolutions.mail.recipients"))),
+            ("recipients_index", "Destinataire", "iasolutions.mail.recipients"),
+            "iasolutions.mail.om_states")),
         (portal[TASKS], task_dashboards(), TASK_COLUMNS, [
-            core.text_filter(), core.checkbox_filter("review_state", "État"),
+            core.text_filter(),
+            core.checkbox_filter("review_state", "État", vocabulary="iasolutions.mail.task_states"),
             core.date_filter("due_date", "Échéance")]),
     ]
     for folder, dashboards, columns, filters in plans:

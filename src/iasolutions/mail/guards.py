@@ -271,6 +271,19 @@ def _task_to_do(obj, transition):
     return _missing(obj, "assigned_group", "assigned_user")
 
 
+def _task_auto_to_do(obj, transition):
+    """The reference goes on from ``do_to_assign`` to "to do" when an agent is
+    chosen or when tasks have no service validation (its TaskServiceValidation
+    adaptation, which this suite does not have): always, here. A task sent back
+    to be assigned (``back_in_to_assign``) waits for its agent."""
+    return None if _last_action(obj) == "do_to_assign" else HIDDEN
+
+
+def _last_action(obj):
+    histories = list((getattr(obj, "workflow_history", None) or {}).values())
+    return histories[0][-1].get("action") if histories and histories[0] else None
+
+
 CHECKS = {
     ("incoming", "propose_to_pre_manager"): _im_to_pre_manager,
     ("incoming", "propose_to_manager"): _im_to_manager,
@@ -292,6 +305,7 @@ CHECKS = {
     ("outgoing", "back_to_validated"): _om_back_to("validated"),
     ("task", "do_to_assign"): _task_to_assign,
     ("task", "do_to_do"): _task_to_do,
+    ("task", "auto_do_to_do"): _task_auto_to_do,
 }
 for _level in range(1, 6):
     CHECKS[("incoming", f"propose_to_n_plus_{_level}")] = _im_to_level

@@ -11,6 +11,8 @@ from iasolutions.mail.assignment import agents_of
 from iasolutions.mail.assignment import fullname
 from iasolutions.mail.module import DIR_GENERAL
 from plone import api
+from zope.globalrequest import getRequest
+from zope.i18n import translate
 from zope.interface import provider
 from zope.schema.interfaces import IVocabularyFactory
 from zope.schema.vocabulary import SimpleTerm
@@ -24,6 +26,25 @@ def _lines(name):
 
     return factory
 
+
+def _states(workflow_id):
+    """The states of a workflow, titled as the users read them (the dashboards'
+    state facet showed nothing, or raw ids, without it)."""
+
+    @provider(IVocabularyFactory)
+    def factory(context):
+        workflow = api.portal.get_tool("portal_workflow").get(workflow_id)
+        request = getRequest()
+        return SimpleVocabulary([
+            SimpleTerm(state.id, state.id, translate(state.title, domain="plone", context=request))
+            for state in (workflow.states.objectValues() if workflow is not None else ())])
+
+    return factory
+
+
+im_states = _states("iasolutions_incomingmail_workflow")
+om_states = _states("iasolutions_outgoingmail_workflow")
+task_states = _states("iasolutions_mail_task_workflow")
 
 mail_types = _lines("mail_types")
 omail_types = _lines("omail_types")

@@ -1,9 +1,55 @@
 """Dashboard results as a table, and their export."""
 
 from AccessControl import Unauthorized
+from DateTime import DateTime
+from eea.facetednavigation.browser.app.query import FacetedQueryHandler
+from html import escape
+from iasolutions.core import _
 from iasolutions.core import dashboards
 from Products.Five.browser import BrowserView
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zExceptions import NotFound
+from ZODB.POSException import ConflictError
+from zope.i18n import translate
+from zope.i18nmessageid import Message
+
+import eea.facetednavigation.browser
+import logging
+import os
+
+
+logger = logging.getLogger("iasolutions.core.dashboards")
+QUERY_TEMPLATE = os.path.join(
+    os.path.dirname(eea.facetednavigation.browser.__file__), "template", "query.pt")
+
+QUERY_FAILED = _(
+    "dashboard_query_failed",
+    default="This list could not be shown: an error occurred on the server. Try another "
+    "filter, or report it to your administrator (${time}).")
+
+
+class DashboardQuery(FacetedQueryHandler):
+    """``@@faceted_query`` of the dashboards: eea's page script shows the
+    results only when the query succeeds (an error left an empty list, as if
+    nothing matched), so a failure answers a message saying so instead."""
+
+    index = ViewPageTemplateFile(QUERY_TEMPLATE)
+
+    def __call__(self, *args, **kwargs):
+        try:
+            return super().__call__(*args, **kwargs)
+        except (ConflictError, Unauthorized):
+            raise  # Zope retries the former, the latter asks to log in
+        except Exception:
+            logger.exception("Dashboard query failed: %s", self.request.get("URL"))
+            return self.failed()
+
+    def failed(self):
+        message = translate(Message(QUERY_FAILED, mapping={
+            "time": DateTime().strftime("%d/%m/%Y %H:%M")}), context=self.request)
+        self.request.response.setHeader("Content-Type", "text/html; charset=utf-8")
+        return (f'<div class="portalMessage statusmessage statusmessage-error alert alert-danger '
+                f'dashboard-query-failed" role="alert">{escape(message, quote=False)}</div>')
 
 
 class DashboardTable(BrowserView):

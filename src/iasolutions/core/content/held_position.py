@@ -1,7 +1,7 @@
 from Acquisition import aq_inner
 from Acquisition import aq_parent
 from iasolutions.core import _
-from plone.app.z3cform.widgets.relateditems import RelatedItemsFieldWidget
+from iasolutions.core.widgets import SiteRelatedItemsFieldWidget
 from plone.autoform import directives
 from plone.dexterity.content import Item
 from plone.supermodel import model
@@ -26,10 +26,10 @@ class IHeldPosition(model.Schema):
     )
     directives.widget(
         "position",
-        RelatedItemsFieldWidget,
+        SiteRelatedItemsFieldWidget,
         vocabulary="plone.app.vocabularies.Catalog",
-        pattern_options={"selectableTypes": ["organization", "position"],
-                         "basePath": "/contacts"},
+        base_path="/contacts",
+        pattern_options={"selectableTypes": ["organization", "position"]},
     )
     label = schema.TextLine(
         title=_("Label"), description=_("How the position reads, e.g. 'Échevine des finances'."),

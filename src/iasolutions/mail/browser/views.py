@@ -81,8 +81,14 @@ class MailView(DefaultView):
                 and api.user.has_permission("Modify portal content", obj=self.context))
 
     def labels(self):
+        """My labels of the mail, each with the link that toggles it."""
         mine = labels.labels_of(self.context)
-        return [{"id": label, "active": label in mine} for label in labels.LABELS]
+        token = self.context.restrictedTraverse("@@authenticator").token()
+        base = f"{self.context.absolute_url()}/@@mail-label"
+        return [{"id": label, "active": label in mine,
+                 "url": f"{base}?label={label}&active={0 if label in mine else 1}"
+                        f"&_authenticator={token}"}
+                for label in labels.LABELS]
 
 
 class LabelView(BrowserView):

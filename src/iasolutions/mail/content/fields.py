@@ -39,13 +39,17 @@ def due_date_default(context):
 
 
 def related(types=CONTACT_TYPES, base_path="/contacts"):
-    """Options of the widget of a relation field: a search among ``types``.
+    """Options of the widget of a relation field: a search among ``types``
+    under ``base_path`` (relative to the site).
 
-    ``directives.widget("sender", RelatedItemsFieldWidget, **related())``
+    ``directives.widget("sender", SiteRelatedItemsFieldWidget, **related())``
     """
     return {
         "vocabulary": "plone.app.vocabularies.Catalog",
-        "pattern_options": {"selectableTypes": list(types), "basePath": base_path},
+        "base_path": base_path,
+        # typing searches the whole folder: browsing (the pattern's default)
+        # searched only its first level, where held positions never are
+        "pattern_options": {"selectableTypes": list(types), "mode": "search"},
     }
 
 

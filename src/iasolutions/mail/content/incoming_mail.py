@@ -1,3 +1,4 @@
+from iasolutions.core.widgets import SiteRelatedItemsFieldWidget
 from iasolutions.mail import _
 from iasolutions.mail.content.base import IMail
 from iasolutions.mail.content.base import MailBase
@@ -9,7 +10,6 @@ from iasolutions.mail.content.fields import MAIL_TYPES
 from iasolutions.mail.content.fields import original_mail_date_default
 from iasolutions.mail.content.fields import reception_date_default
 from iasolutions.mail.references import ReferenceNumber
-from plone.app.z3cform.widgets.relateditems import RelatedItemsFieldWidget
 from plone.autoform import directives
 from plone.supermodel import model
 from zope import schema
@@ -41,7 +41,7 @@ class IIncomingMail(model.Schema):
         title=_("Reception date"), required=False, defaultFactory=reception_date_default,
     )
     sender = contact_list(_("Sender"), required=True, min_length=1)
-    directives.widget("sender", RelatedItemsFieldWidget, **related())
+    directives.widget("sender", SiteRelatedItemsFieldWidget, **related())
     orig_sender_email = schema.TextLine(
         title=_("Email of the sender"), required=False, constraint=email_constraint,
     )
@@ -56,6 +56,9 @@ class IIncomingMail(model.Schema):
         title=_("Treating service"), vocabulary="iasolutions.mail.treating_groups",
         required=True,
     )
+    # no service preselected: a forgotten choice would route the mail silently
+    directives.widget("treating_groups", prompt=True,
+                      promptMessage=_("Choose the treating service"))
     recipient_groups = schema.List(
         title=_("Services in copy"), required=False, default=[],
         value_type=schema.Choice(vocabulary="iasolutions.mail.treating_groups"),
@@ -66,7 +69,7 @@ class IIncomingMail(model.Schema):
     due_date = schema.Date(title=_("Due date"), required=False, defaultFactory=due_date_default)
     task_description = schema.Text(title=_("Instructions to the agent"), required=False)
     reply_to = contact_list(_("In reply to"))
-    directives.widget("reply_to", RelatedItemsFieldWidget, **related(MAIL_TYPES, "/"))
+    directives.widget("reply_to", SiteRelatedItemsFieldWidget, **related(MAIL_TYPES, "/"))
 
     directives.write_permission(
         title=BASE_FIELDS, description=BASE_FIELDS, internal_reference_no=BASE_FIELDS,

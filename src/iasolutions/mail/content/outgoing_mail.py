@@ -1,3 +1,4 @@
+from iasolutions.core.widgets import SiteRelatedItemsFieldWidget
 from iasolutions.mail import _
 from iasolutions.mail.content.base import IMail
 from iasolutions.mail.content.base import MailBase
@@ -7,7 +8,6 @@ from iasolutions.mail.content.fields import email_constraint
 from iasolutions.mail.content.fields import MAIL_TYPES
 from iasolutions.mail.content.fields import today
 from iasolutions.mail.references import ReferenceNumber
-from plone.app.z3cform.widgets.relateditems import RelatedItemsFieldWidget
 from plone.autoform import directives
 from plone.supermodel import model
 from z3c.relationfield.schema import RelationChoice
@@ -17,7 +17,6 @@ from zope.interface import implementer
 
 BASE_FIELDS = "iasolutions.mail.WriteBaseFields"
 TREATING_GROUPS = "iasolutions.mail.WriteTreatingGroups"
-INTERNAL = "/contacts/plonegroup-organization"
 
 
 class IOutgoingMail(model.Schema):
@@ -42,9 +41,9 @@ class IOutgoingMail(model.Schema):
         vocabulary="plone.app.vocabularies.Catalog",
         required=False,
     )
-    directives.widget("sender", RelatedItemsFieldWidget, **related(["held_position"], INTERNAL))
+    directives.widget("sender", SiteRelatedItemsFieldWidget, **related(["held_position"]))
     recipients = contact_list(_("Recipients"), required=True, min_length=1)
-    directives.widget("recipients", RelatedItemsFieldWidget, **related())
+    directives.widget("recipients", SiteRelatedItemsFieldWidget, **related())
     recipient_groups = schema.List(
         title=_("Services in copy"), required=False, default=[],
         value_type=schema.Choice(vocabulary="iasolutions.mail.treating_groups"),
@@ -62,9 +61,9 @@ class IOutgoingMail(model.Schema):
         required=False,
     )
     reply_to = contact_list(_("In reply to"))
-    directives.widget("reply_to", RelatedItemsFieldWidget, **related(MAIL_TYPES, "/"))
+    directives.widget("reply_to", SiteRelatedItemsFieldWidget, **related(MAIL_TYPES, "/"))
     signers = contact_list(_("Signers"), description=_("Held positions who sign the letter."))
-    directives.widget("signers", RelatedItemsFieldWidget, **related(["held_position"], "/contacts"))
+    directives.widget("signers", SiteRelatedItemsFieldWidget, **related(["held_position"]))
 
     model.fieldset(
         "email", label=_("Email"),
