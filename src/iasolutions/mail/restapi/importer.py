@@ -25,6 +25,12 @@ from zope.interface import alsoProvides
 import plone.protect.interfaces
 
 
+def _is_file_entry(entry):
+    return isinstance(entry, dict) and all(
+        isinstance(entry.get(key) or "", str) for key in ("filename", "data", "encoding")
+    ) and isinstance(entry.get("metadata") or {}, dict)
+
+
 class MailImportPost(Service):
     def reply(self):
         alsoProvides(self.request, plone.protect.interfaces.IDisableCSRFProtection)
@@ -34,12 +40,15 @@ class MailImportPost(Service):
         entries = data.get("files")
         if not isinstance(entries, list) or not entries:
             return bad_request(self.request, "files must be a non-empty list")
+        if not all(_is_file_entry(entry) for entry in entries):
+            return bad_request(self.request, "each file must be an object with a filename, "
+                               "its data and, for a scan, its metadata as an object")
         report = Report()
         for index, entry in enumerate(entries):
-            filename = str((entry or {}).get("filename") or f"file-{index + 1}")
+            filename = entry.get("filename") or f"file-{index + 1}"
             try:
-                content = files.decode((entry or {}).get("data") or "",
-                                       (entry or {}).get("encoding", "base64"))
+                content = files.decode(entry.get("data") or "",
+                                       entry.get("encoding", "base64"))
             except files.BadFile as error:
                 report.errors.append({"filename": filename,
                                       "message": translate(error.args[0], context=self.request)})
