@@ -115,6 +115,19 @@ def query_text(form, name, default=""):
     return value
 
 
+def query_integer(form, name, minimum=0, maximum=100_000):
+    """One whole number of the query string, within bounds (None when absent)."""
+    value = query_text(form, name, None) if name in form else None
+    if value is None:
+        return None
+    value = value.strip()
+    if not value.lstrip("-").isdigit() or len(value) > 12 or not (
+            minimum <= int(value) <= maximum):
+        raise BadInput(_("${name} must be an integer between ${minimum} and ${maximum}.",
+                         mapping={"name": name, "minimum": minimum, "maximum": maximum}))
+    return int(value)
+
+
 # -- the body, before any service ------------------------------------------
 
 def depth(value):

@@ -16,7 +16,10 @@ managers of the configuration. Errors: 400 with a message for bad input
 
 from AccessControl import Unauthorized
 from iasolutions.core.restapi.errors import bad_request
+from iasolutions.core.restapi import search
 from iasolutions.core.restapi.errors import error
+from iasolutions.core.restapi.search import check_query
+from iasolutions.core.restapi.search import SearchGet
 from iasolutions.core.restapi.input import objects
 from iasolutions.core.restapi.input import query_text
 from iasolutions.core.restapi.input import refuses_bad_input
@@ -38,7 +41,6 @@ from plone.restapi.deserializer import json_body
 from plone.restapi.interfaces import IDeserializeFromJson
 from plone.restapi.interfaces import ISerializeToJson
 from plone.restapi.services import Service
-from plone.restapi.services.search.get import SearchGet
 from zExceptions import BadRequest
 from zope.component import queryMultiAdapter
 from zope.i18n import translate
@@ -255,9 +257,8 @@ class MeetingGet(GetByUid):
 
 
 # What a search takes once: a list there is bad input, not a catalog query.
-SINGLE_VALUES = ("config_id", "type", "in_name_of", "state", "uid", "UID", "external_id",
-                 "b_size", "b_start", "fullobjects", "sort_on", "sort_order", "sort_limit",
-                 "SearchableText", "metadata_fields_separator", "use_site_search_settings")
+SINGLE_VALUES = (*search.SINGLE_VALUES, "config_id", "type", "in_name_of", "state", "uid",
+                 "UID", "external_id")
 
 
 class DelibSearchGet(SearchGet):
@@ -267,8 +268,7 @@ class DelibSearchGet(SearchGet):
     @refuses_bad_input
     def reply(self):
         form = self.request.form
-        for name in SINGLE_VALUES:
-            query_text(form, name)
+        check_query(form, SINGLE_VALUES)
         if not (form.get("config_id") or form.get("type") in ("item", "meeting")):
             return super().reply()
         cfg = get_config(form.get("config_id")) if form.get("config_id") else None
