@@ -173,7 +173,7 @@ def set_next(name, number, today=None):
     """Make ``number`` the next one handed out (e.g. when leaving an older system)."""
     get_definition(name)
     if type(number) is not int or not 1 <= number <= MAX_NUMBER:
-        raise CounterError(f"The next number must be an integer from 1 to {MAX_NUMBER}, "
+        raise CounterError(f"The next number must be a positive integer up to {MAX_NUMBER}, "
                            f"not {number!r:.80}")
     year = (today or date.today()).year
 

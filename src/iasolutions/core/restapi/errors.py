@@ -3,6 +3,7 @@
 from zExceptions import Unauthorized
 from plone import api
 from plone.rest.errors import ErrorHandling as BaseErrorHandling
+from plone.rest.interfaces import IAPIRequest
 
 import json
 
@@ -75,3 +76,21 @@ class ErrorHandling(BaseErrorHandling):
         response.setStatus(status, lock=1)
         response.setBody(json.dumps(data, indent=2, sort_keys=True), lock=1)
         response._has_challenged = True  # as plone.rest: no redirect to the login form
+
+
+def refused_when_logged_in(event):
+    """IPubBeforeCommit: a REST answer of 401 to a logged-in user is a 403 (some of
+    plone.restapi's services, ``@users`` for one, set 401 whoever asks)."""
+    request = event.request
+    response = request.response
+    if not IAPIRequest.providedBy(request) or response.getStatus() != 401:
+        return
+    if not logged_in(request):
+        return
+    response.setStatus(403)
+    body = response.getBody() if hasattr(response, "getBody") else response.body
+    if body in (b"", b"null", "", "null", None):
+        message = "You are not allowed to do this."
+        response.setHeader("Content-Type", "application/json")
+        response.setBody(json.dumps({"type": "Forbidden", "message": message,
+                                     "error": {"type": "Forbidden", "message": message}}))

@@ -12,6 +12,8 @@ from plone.restapi.services.workflow.transition import WorkflowTransition as Bas
 from Products.CMFCore.WorkflowCore import WorkflowException
 from zope.i18n import translate
 
+import transaction
+
 
 DATES = ("effective", "expires", "effectiveDate", "expirationDate")
 
@@ -35,6 +37,8 @@ class WorkflowTransition(Base):
             return super().recurse_transition(objs, comment, publication_dates,
                                               include_children)
         except WorkflowException as refused:
+            # plone.restapi sets the effective date before trying: a refusal writes nothing
+            transaction.doom()
             raise WorkflowException(workflow_message(refused, self.request))
 
 
