@@ -14,6 +14,7 @@ importer") and administrators.
 from iasolutions.core.restapi.errors import bad_request
 from iasolutions.core.restapi.errors import json_object
 from iasolutions.core.restapi.errors import not_a_json_object
+from iasolutions.mail import _
 from iasolutions.mail import files
 from iasolutions.mail.importer import import_email
 from iasolutions.mail.importer import import_scan
@@ -57,6 +58,11 @@ class MailImportPost(Service):
                 import_email(filename, content, report)
             else:
                 import_scan(filename, content, entry.get("metadata") or {}, report)
+        result = report.as_dict()
         if report.errors:
             self.request.response.setStatus(400)
-        return report.as_dict()
+            result["error"] = {"type": "BadRequest", "message": translate(_(
+                "${refused} of ${count} files refused: see errors.",
+                mapping={"refused": len(report.errors), "count": len(entries)}),
+                context=self.request)}
+        return result
