@@ -50,6 +50,7 @@ setup(
             "requests",
             "zc.buildout",
             "i18ndude",
+            "hypothesis",
             "plone.recipe.zope2instance",
         ],
     },

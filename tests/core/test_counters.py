@@ -165,7 +165,7 @@ def test_rest_counters_for_administrators(functional_portal):
     assert response.json()["next"] == 120
     listed = {item["name"]: item for item in session.get("@counters").json()["items"]}
     assert listed["incoming_mail"]["format"] == "E%04d"
-    assert rest(functional_portal, "agent").get("@counters").status_code == 401
+    assert rest(functional_portal, "agent").get("@counters").status_code == 403  # logged in, not allowed
 
 
 @pytest.mark.parametrize(
@@ -220,3 +220,46 @@ def test_processes_sharing_a_zeo_server_never_share_a_number(tmp_path):
     finally:
         stop()
     assert sorted(taken) == list(range(1, 1001))
+
+
+@pytest.mark.parametrize("fmt", ["E%01000000d", "E{number:01000000d}", "COL/{year}/{number:0100d}",
+                                 "E" * 200 + "%d", 5, None])
+def test_formats_that_break_dashboards_are_refused(portal, fmt):
+    """A million digits wide would put 1 MB references in every dashboard."""
+    with pytest.raises(InvalidValue):
+        counters.validate_format(fmt)
+    with pytest.raises(counters.CounterError, match="Bad counter format"):
+        counters.define("wide", fmt)
+    assert "wide" not in counters.counter_names()
+
+
+@pytest.mark.parametrize("value", [10 ** 40, counters.MAX_NUMBER + 1, True])
+def test_next_numbers_beyond_the_references_are_refused(portal, value):
+    counters.define("test-huge", "%d")
+    with pytest.raises(counters.CounterError, match="positive integer up to"):
+        counters.set_next("test-huge", value)
+    assert counters.peek("test-huge") == 1
+
+
+@pytest.mark.parametrize("value", ["maybe", 1, "true"])
+def test_reset_yearly_is_a_boolean(portal, value):
+    with pytest.raises(counters.CounterError, match="reset_yearly"):
+        counters.define("test-reset", "%d", reset_yearly=value)
+    assert "test-reset" not in counters.counter_names()
+
+
+def test_control_panel_refuses_what_breaks_the_site(portal):
+    """The administrator's control panel refuses with the domain's message."""
+    from plone.protect import createToken
+    from Products.statusmessages.interfaces import IStatusMessage
+
+    request = portal.REQUEST
+    request.method = "POST"
+    request.form.update({"_authenticator": createToken(), "form.define": "1",
+                         "name": "incoming_mail", "format": "E%01000000d", "title": "Entrant"})
+    view = portal.restrictedTraverse("@@iasolutions-counters")
+    view.handle_form()
+    messages = IStatusMessage(request).show()
+    assert messages and messages[0].type == "error"
+    assert "Bad counter format" in messages[0].message and "12" in messages[0].message
+    assert counters.get_definition("incoming_mail").format == "E%04d"

@@ -22,6 +22,8 @@ from plone.registry.interfaces import IRegistry
 from ZODB.POSException import ConflictError
 from zope import schema
 from zope.component import getUtility
+from zope.globalrequest import getRequest
+from zope.i18n import translate
 from zope.interface import Interface
 
 import random
@@ -34,6 +36,11 @@ import transaction
 REGISTRY_PREFIX = "iasolutions.counters"
 ROOT_KEY = "iasolutions.counters"
 MAX_ATTEMPTS = 200
+# Beyond these a reference no longer fits a dashboard column, a document or an index.
+MAX_NUMBER = 999_999_999
+MAX_WIDTH = 12
+MAX_REFERENCE_LENGTH = 64
+WIDTH = re.compile(r"%[-+ #0]*(\d+)|\{number:[^}]*?(\d+)")
 NAME_PATTERN = re.compile(r"^[a-zA-Z][a-zA-Z0-9_-]*$")
 _locks = {}
 _locks_guard = threading.Lock()
@@ -50,13 +57,24 @@ def render(fmt, number, year):
 
 
 def validate_format(value):
-    """A format shows the number and renders: ``E%04d`` or ``COL/{year}/{number}``."""
+    """A format shows the number and renders: ``E%04d`` or ``COL/{year}/{number}``,
+    with a width of at most ``MAX_WIDTH`` digits."""
+    if not isinstance(value, str) or len(value) > MAX_REFERENCE_LENGTH:
+        raise InvalidValue(_("The format must be a text of at most ${length} characters.",
+                             mapping={"length": MAX_REFERENCE_LENGTH}))
+    if any(int(a or b) > MAX_WIDTH for a, b in WIDTH.findall(value)):
+        raise InvalidValue(_("The number of the format ${format} is wider than ${width} "
+                             "digits.", mapping={"format": value, "width": MAX_WIDTH}))
     try:
         sample = render(value, 7, 2026)
     except (KeyError, IndexError, ValueError, TypeError):
         raise InvalidValue(_("The format ${format} cannot be rendered. Use %04d or "
                         "{number} for the number and {year} for the year.",
                         mapping={"format": value}))
+    if len(sample) > MAX_REFERENCE_LENGTH:
+        raise InvalidValue(_("The format ${format} makes references longer than ${length} "
+                             "characters.", mapping={"format": value,
+                                                     "length": MAX_REFERENCE_LENGTH}))
     if "7" not in sample:
         raise InvalidValue(_("The format ${format} does not show the number.",
                         mapping={"format": value}))
@@ -98,19 +116,27 @@ def counter_names():
 
 def get_definition(name):
     definitions = _definitions()
-    if name not in definitions.keys():
+    if not isinstance(name, str) or name not in definitions.keys():
         raise CounterError(f"Unknown counter: {name}")
     return definitions[name]
 
 
 def define(name, format, title="", reset_yearly=False):
-    """Create or update a counter definition; bad names and formats are refused."""
-    if not NAME_PATTERN.match(name or ""):
+    """Create or update a counter definition; bad names, formats, titles and
+    yearly resets (a boolean) are refused."""
+    if not isinstance(name, str) or not NAME_PATTERN.match(name):
         raise CounterError(f"Bad counter name: {name!r} (letters, digits, - and _)")
     try:
         validate_format(format)
-    except InvalidValue:
-        raise CounterError(f"Bad counter format: {format!r}")
+    except InvalidValue as refused:
+        message = translate(refused.args[0], context=getRequest()) if refused.args else ""
+        raise CounterError(f"Bad counter format: {format!r:.80}. {message}".strip())
+    if not isinstance(title or "", str) or len(title or "") > 200:
+        raise CounterError("The title must be a text of at most 200 characters")
+    if reset_yearly is None:  # a registry record never set
+        reset_yearly = False
+    if not isinstance(reset_yearly, bool):
+        raise CounterError(f"reset_yearly must be true or false, not {reset_yearly!r:.80}")
     definitions = _definitions()
     settings = definitions[name] if name in definitions.keys() else definitions.add(name)
     settings.format = format
@@ -146,8 +172,9 @@ def peek(name, today=None):
 def set_next(name, number, today=None):
     """Make ``number`` the next one handed out (e.g. when leaving an older system)."""
     get_definition(name)
-    if not isinstance(number, int) or number < 1:
-        raise CounterError(f"The next number must be a positive integer, not {number!r}")
+    if type(number) is not int or not 1 <= number <= MAX_NUMBER:
+        raise CounterError(f"The next number must be a positive integer up to {MAX_NUMBER}, "
+                           f"not {number!r:.80}")
     year = (today or date.today()).year
 
     def change(values):

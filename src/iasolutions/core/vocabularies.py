@@ -7,12 +7,33 @@ from iasolutions.core.modules import active_functions
 from iasolutions.core.services import CONTACTS_ID
 from iasolutions.core.services import get_services
 from plone import api
+from plone.app.content.browser.vocabulary import PERMISSIONS
 from plone.i18n.normalizer.interfaces import IIDNormalizer
 from zope.component import getUtility
 from zope.interface import provider
 from zope.schema.interfaces import IVocabularyFactory
 from zope.schema.vocabulary import SimpleTerm
 from zope.schema.vocabulary import SimpleVocabulary
+
+
+VIEW_INTERNAL = "iasolutions.core: View internal data"
+
+
+def protect_vocabularies(*names, permission=VIEW_INTERNAL):
+    """Only users with ``permission`` (agents: any logged-in member) read these
+    vocabularies over REST (``@vocabularies``) and through the widgets
+    (``@@getVocabulary``): plone.app.content's table of vocabulary permissions,
+    which both check; the others need only View, so anonymous visitors get them."""
+    PERMISSIONS.update(dict.fromkeys(names, permission))
+
+
+# The core's lists of services and functions are internal; Plone's lists of groups
+# and principals name the suite's groups and users; two of Plone's fail without rights.
+protect_vocabularies("iasolutions.core.services", "iasolutions.core.functions",
+                     "plone.app.vocabularies.Groups", "plone.app.vocabularies.Principals",
+                     "plone.app.users.group_ids")
+protect_vocabularies("Behaviors", "plone.app.content.ValidAddableTypes",
+                     permission="Modify portal content")
 
 
 def parse_term_lines(lines):

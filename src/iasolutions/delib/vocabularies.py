@@ -3,6 +3,7 @@
 from iasolutions.core.services import get_services
 from iasolutions.core.services import group_id
 from iasolutions.core.services import services_of_user
+from iasolutions.core.vocabularies import protect_vocabularies
 from iasolutions.delib import _
 from iasolutions.delib import PMF
 from iasolutions.delib.advices import addable_advice_groups
@@ -24,6 +25,21 @@ from zope.interface import provider
 from zope.schema.interfaces import IVocabularyFactory
 from zope.schema.vocabulary import SimpleTerm
 from zope.schema.vocabulary import SimpleVocabulary
+
+
+# Lists of the meetings' internals, services and people: for agents only. Public
+# ones: states, poll and list types, privacies, advice types (the public pages show them).
+protect_vocabularies(
+    "iasolutions.delib.item_attributes", "iasolutions.delib.meeting_attributes",
+    "iasolutions.delib.inserting_methods", "iasolutions.delib.validation_levels",
+    "iasolutions.delib.workflow_adaptations", "iasolutions.delib.config_advice_types",
+    "iasolutions.delib.service_groups", "iasolutions.delib.configs",
+    "iasolutions.delib.configs_to_clone_to", "iasolutions.delib.held_positions",
+    "iasolutions.delib.proposing_groups", "iasolutions.delib.categories",
+    "iasolutions.delib.copy_groups", "iasolutions.delib.optional_advisers",
+    "iasolutions.delib.meetings_accepting_items", "iasolutions.delib.config_poll_types",
+    "iasolutions.delib.annex_types", "iasolutions.delib.advice_groups",
+)
 
 
 ITEM_ATTRIBUTES = ("publicTitle", "description", "motivation", "category", "groupsInCharge", "associatedGroups",

@@ -4,6 +4,7 @@ from datetime import datetime
 from iasolutions.mail import _
 from iasolutions.mail.content.files import IScanFields
 from plone.namedfile.file import NamedBlobFile
+from zope.schema.interfaces import ValidationError
 
 import base64
 import binascii
@@ -44,7 +45,7 @@ def scan_values(metadata):
             else:
                 value = str(value)
             field.validate(value)
-        except (ValueError, TypeError) as error:
+        except (ValueError, TypeError, ValidationError) as error:
             raise BadFile(_("Bad value for ${field}: ${value} (${error}).",
                             mapping={"field": name, "value": str(value), "error": str(error)}))
         values[name] = value

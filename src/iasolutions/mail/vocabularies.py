@@ -4,6 +4,7 @@ from iasolutions.core.contacts import CONTACT_TYPES
 from iasolutions.core.services import get_services
 from iasolutions.core.services import services_of_user
 from iasolutions.core.vocabularies import parse_term_lines
+from iasolutions.core.vocabularies import protect_vocabularies
 from iasolutions.mail import _
 from iasolutions.mail import settings
 from iasolutions.mail.cache import cached
@@ -17,6 +18,15 @@ from zope.interface import provider
 from zope.schema.interfaces import IVocabularyFactory
 from zope.schema.vocabulary import SimpleTerm
 from zope.schema.vocabulary import SimpleVocabulary
+
+
+# Services, agents, contacts and labels: for agents only. Public ones: the mail types
+# and send modes.
+protect_vocabularies(
+    "iasolutions.mail.treating_groups", "iasolutions.mail.om_treating_groups",
+    "iasolutions.mail.assigned_users", "iasolutions.mail.task_assigned_users",
+    "iasolutions.mail.senders", "iasolutions.mail.recipients", "iasolutions.mail.my_labels",
+)
 
 
 def _lines(name):

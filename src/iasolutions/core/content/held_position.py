@@ -1,6 +1,7 @@
 from Acquisition import aq_inner
 from Acquisition import aq_parent
 from iasolutions.core import _
+from iasolutions.core.validators import InvalidValue
 from iasolutions.core.widgets import SiteRelatedItemsFieldWidget
 from plone.autoform import directives
 from plone.dexterity.content import Item
@@ -10,6 +11,18 @@ from zope import schema
 from zope.interface import implementer
 from zope.interface import Invalid
 from zope.interface import invariant
+
+
+POSITION_TYPES = ("organization", "position")
+
+
+def is_position(value):
+    """A held position is held in an organisation or a position, nothing else (a
+    mail's title would show as the function of a person)."""
+    target = getattr(value, "to_object", value)
+    if getattr(target, "portal_type", None) not in POSITION_TYPES:
+        raise InvalidValue(_("Choose an organisation or a position."))
+    return True
 
 
 class IHeldPosition(model.Schema):
@@ -23,13 +36,14 @@ class IHeldPosition(model.Schema):
         title=_("Organisation or position"),
         vocabulary="plone.app.vocabularies.Catalog",
         required=True,
+        constraint=is_position,
     )
     directives.widget(
         "position",
         SiteRelatedItemsFieldWidget,
         vocabulary="plone.app.vocabularies.Catalog",
         base_path="/contacts",
-        pattern_options={"selectableTypes": ["organization", "position"]},
+        pattern_options={"selectableTypes": list(POSITION_TYPES)},
     )
     label = schema.TextLine(
         title=_("Label"), description=_("How the position reads, e.g. 'Échevine des finances'."),

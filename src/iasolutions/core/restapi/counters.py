@@ -1,6 +1,9 @@
 """``@counters`` for administrators: GET lists them, PATCH defines one or sets its next number.
 
 PATCH @counters {"name": "incoming_mail", "format": "E%04d", "next": 120}
+
+The domain (``iasolutions.core.counters``) refuses bad names, formats, numbers and
+``reset_yearly`` values; this service answers its refusal as a 400, nothing changed.
 """
 
 from iasolutions.core import counters
@@ -8,6 +11,8 @@ from iasolutions.core.restapi.errors import bad_request
 from iasolutions.core.restapi.errors import json_object
 from iasolutions.core.restapi.errors import not_a_json_object
 from plone.restapi.services import Service
+
+import transaction
 
 
 def _serialize(name):
@@ -27,21 +32,20 @@ class CountersPatch(Service):
         if data is None:
             return not_a_json_object(self.request)
         name = data.get("name")
-        if not name:
-            return bad_request(self.request, "name is required")
-        following = data.get("next")
-        if "next" in data and (type(following) is not int or following < 1):
-            return bad_request(self.request, f"next must be a positive integer, not {following!r}")
+        if not name or not isinstance(name, str):
+            return bad_request(self.request, "name is required, as a text")
         try:
             if "format" in data:
                 current = name in counters.counter_names() and counters.get_definition(name)
                 counters.define(
                     name, data["format"],
                     title=data.get("title", current.title if current else ""),
-                    reset_yearly=bool(data.get("reset_yearly", current.reset_yearly if current else False)),
+                    reset_yearly=data.get("reset_yearly",
+                                          current.reset_yearly if current else False),
                 )
             if "next" in data:
                 counters.set_next(name, data["next"])
+            return _serialize(name)
         except counters.CounterError as err:
+            transaction.doom()
             return bad_request(self.request, str(err))
-        return _serialize(name)

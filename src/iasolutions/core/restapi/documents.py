@@ -6,8 +6,11 @@ GET @document-generation?template_uid=…&output_format=pdf  → the document it
 
 from iasolutions.core import documents
 from iasolutions.core.restapi.errors import bad_request
+from iasolutions.core.restapi.input import BadInput
+from iasolutions.core.restapi.input import query_text
 from plone import api
 from plone.restapi.services import Service
+from zope.i18n import translate
 
 import json
 
@@ -15,13 +18,19 @@ import json
 class DocumentGenerationGet(Service):
     def render(self):
         form = self.request.form
-        if not form.get("template_uid"):
+        try:
+            uid = query_text(form, "template_uid")
+            output_format = query_text(form, "output_format", "odt")
+        except BadInput as refused:
+            return self._json(bad_request(self.request, translate(refused.message,
+                                                                  context=self.request)))
+        if not uid:
             return self._json(self.templates())
-        template = api.content.get(UID=form["template_uid"])
+        template = api.content.get(UID=uid)
         if template is None or template.portal_type != "pod_template":
             return self._json(bad_request(self.request, "Unknown template_uid"))
         try:
-            document = documents.generate(template, self.context, form.get("output_format", "odt"))
+            document = documents.generate(template, self.context, output_format)
         except documents.DocumentError as error:
             return self._json(bad_request(self.request, str(error)))
         response = self.request.response

@@ -8,12 +8,20 @@ GET @working-days?year=2026                            → the holidays of 2026
 from datetime import date
 from iasolutions.core import workingdays
 from iasolutions.core.restapi.errors import bad_request
+from iasolutions.core.restapi.input import query_text
+from iasolutions.core.restapi.input import refuses_bad_input
 from plone.restapi.services import Service
 
 
+MAX_DAYS = 3660  # ten years
+
+
 class WorkingDaysGet(Service):
+    @refuses_bad_input
     def reply(self):
         form = self.request.form
+        for name in ("year", "start", "days", "unit"):
+            query_text(form, name)
         if "year" in form:
             try:
                 year = int(form["year"])
@@ -30,14 +38,20 @@ class WorkingDaysGet(Service):
             return bad_request(self.request, "start must be a date as YYYY-MM-DD")
         try:
             days = int(form.get("days", ""))
+            if abs(days) > MAX_DAYS:
+                raise ValueError
         except ValueError:
-            return bad_request(self.request, "days must be an integer")
+            return bad_request(self.request, f"days must be an integer from -{MAX_DAYS} "
+                               f"to {MAX_DAYS}")
         unit = form.get("unit", "working")
-        if unit == "working":
-            end = workingdays.add_working_days(start, days)
-        elif unit == "calendar":
-            end = workingdays.add_calendar_days(start, days, end_on_working_day=True)
-        else:
+        if unit not in ("working", "calendar"):
             return bad_request(self.request, "unit must be 'working' or 'calendar'")
+        try:
+            if unit == "working":
+                end = workingdays.add_working_days(start, days)
+            else:
+                end = workingdays.add_calendar_days(start, days, end_on_working_day=True)
+        except (OverflowError, ValueError):
+            return bad_request(self.request, "The date falls outside the calendar")
         return {"start": start.isoformat(), "days": days, "unit": unit, "date": end.isoformat(),
                 "is_working_day": workingdays.is_working_day(end)}

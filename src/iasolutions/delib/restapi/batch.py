@@ -88,7 +88,7 @@ class DelibBatchPost(Service):
             data = None
         if not isinstance(data, dict):
             return None, self.refuse(_("The body must be a JSON object."))
-        if data.get("action") not in ACTIONS:
+        if not isinstance(data.get("action"), str) or data["action"] not in ACTIONS:
             return None, self.refuse(_("action must be one of: ${actions}.",
                                        mapping={"actions": ", ".join(ACTIONS)}))
         return data, None

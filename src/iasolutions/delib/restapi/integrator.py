@@ -16,7 +16,15 @@ managers of the configuration. Errors: 400 with a message for bad input
 
 from AccessControl import Unauthorized
 from iasolutions.core.restapi.errors import bad_request
+from iasolutions.core.restapi import search
 from iasolutions.core.restapi.errors import error
+from iasolutions.core.restapi.search import check_query
+from iasolutions.core.restapi.search import SearchGet
+from iasolutions.core.restapi.input import objects
+from iasolutions.core.restapi.input import query_text
+from iasolutions.core.restapi.input import refuses_bad_input
+from iasolutions.core.restapi.input import text
+from iasolutions.core.restapi.input import text_list
 from iasolutions.delib import _
 from iasolutions.delib.advices import resolve_service
 from iasolutions.delib.agenda import format_number
@@ -33,7 +41,6 @@ from plone.restapi.deserializer import json_body
 from plone.restapi.interfaces import IDeserializeFromJson
 from plone.restapi.interfaces import ISerializeToJson
 from plone.restapi.services import Service
-from plone.restapi.services.search.get import SearchGet
 from zExceptions import BadRequest
 from zope.component import queryMultiAdapter
 from zope.i18n import translate
@@ -91,8 +98,9 @@ def config_info(cfg, full=True):
 class ConfigGet(Service):
     """GET @config: the meeting configurations (?config_id=… for one)."""
 
+    @refuses_bad_input
     def reply(self):
-        config_id = self.request.form.get("config_id")
+        config_id = query_text(self.request.form, "config_id")
         if config_id:
             cfg = get_config(config_id)
             if cfg is None:
@@ -106,6 +114,7 @@ class ConfigGet(Service):
 class ItemPost(Service):
     """POST @item: create an item in a configuration, with annexes and transitions."""
 
+    @refuses_bad_input
     def reply(self):
         alsoProvides(self.request, plone.protect.interfaces.IDisableCSRFProtection)
         try:
@@ -114,13 +123,18 @@ class ItemPost(Service):
             data = None
         if not isinstance(data, dict):
             return self._refuse(_("The body is not a JSON object."))
-        cfg = get_config(data.get("config_id"))
+        config_id = text(data, "config_id")
+        cfg = get_config(config_id)
         if cfg is None:
             return self._refuse(_("Unknown meeting configuration ${config}.",
-                                  mapping={"config": data.get("config_id") or ""}))
+                                  mapping={"config": config_id}))
         for name in ("title", "proposingGroup"):
             if not data.get(name):
                 return self._refuse(_("${field} is required.", mapping={"field": name}))
+            text(data, name)
+        text(data, "in_name_of")
+        objects(data, "__children__")
+        text_list(data, "wf_transitions")
         group = resolve_service(data["proposingGroup"])
         if group is None:
             return self._refuse(_("Unknown proposing group ${group}.",
@@ -160,7 +174,7 @@ class ItemPost(Service):
             for child in data.get("__children__", []) or []:
                 self._add_child(item, child)
             self._fields_set(item)
-            for transition_id in data.get("wf_transitions", []) or []:
+            for transition_id in text_list(data, "wf_transitions"):
                 do_transition(item, transition_id)
         except TransitionRefused as refused:
             return self._refuse(refused.message)
@@ -184,12 +198,12 @@ class ItemPost(Service):
         item.reindexObject()
 
     def _add_child(self, item, child):
-        portal_type = child.get("@type", "annex")
+        portal_type = child.get("@type") or "annex"
         if portal_type not in ("annex", "annexDecision"):
             raise BadRequest(_t(self.request, _("Only annexes can be added with an item.")))
         annex = api.content.create(container=item, type=portal_type,
-                                   id=free_id(item, child.get("title") or "annex"),
-                                   title=child.get("title") or "annex")
+                                   id=free_id(item, text(child, "title") or "annex"),
+                                   title=text(child, "title") or "annex")
         deserializer = queryMultiAdapter((annex, self.request), IDeserializeFromJson)
         deserializer(validate_all=True, data={k: v for k, v in child.items() if k != "@type"},
                      create=True)
@@ -205,10 +219,11 @@ class GetByUid(Service):
 
     kind = None
 
+    @refuses_bad_input
     def reply(self):
         form = self.request.form
-        uid = form.get("uid") or form.get("UID")
-        external = form.get("externalIdentifier") or form.get("external_id")
+        uid = query_text(form, "uid") or query_text(form, "UID")
+        external = query_text(form, "externalIdentifier") or query_text(form, "external_id")
         catalog = api.portal.get_tool("portal_catalog")
         if uid:
             brains = catalog.unrestrictedSearchResults(UID=uid)
@@ -241,12 +256,19 @@ class MeetingGet(GetByUid):
     kind = "meeting"
 
 
+# What a search takes once: a list there is bad input, not a catalog query.
+SINGLE_VALUES = (*search.SINGLE_VALUES, "config_id", "type", "in_name_of", "state", "uid",
+                 "UID", "external_id")
+
+
 class DelibSearchGet(SearchGet):
     """@search: the reference's search when ``config_id`` or ``type`` is given, else
     plone.restapi's standard search."""
 
+    @refuses_bad_input
     def reply(self):
         form = self.request.form
+        check_query(form, SINGLE_VALUES)
         if not (form.get("config_id") or form.get("type") in ("item", "meeting")):
             return super().reply()
         cfg = get_config(form.get("config_id")) if form.get("config_id") else None

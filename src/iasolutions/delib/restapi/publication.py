@@ -3,6 +3,8 @@
 from iasolutions.core.restapi.errors import bad_request
 from iasolutions.core.restapi.errors import json_object
 from iasolutions.core.restapi.errors import not_a_json_object
+from iasolutions.core.restapi.input import refuses_bad_input
+from iasolutions.core.restapi.input import text
 from iasolutions.delib.publication import publish
 from iasolutions.delib.publication import PublicationRefused
 from plone.restapi.services import Service
@@ -14,13 +16,14 @@ import transaction
 
 
 class PublicationPost(Service):
+    @refuses_bad_input
     def reply(self):
         alsoProvides(self.request, plone.protect.interfaces.IDisableCSRFProtection)
         data = json_object(self.request)
         if data is None:
             return not_a_json_object(self.request)
         try:
-            public = publish(self.context, data.get("stage", ""))
+            public = publish(self.context, text(data, "stage"))
         except PublicationRefused as refused:
             transaction.doom()
             return bad_request(self.request, translate(refused.message, context=self.request),

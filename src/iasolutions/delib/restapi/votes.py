@@ -17,6 +17,10 @@ from AccessControl import Unauthorized
 from iasolutions.core.restapi.errors import bad_request
 from iasolutions.core.restapi.errors import json_object
 from iasolutions.core.restapi.errors import not_a_json_object
+from iasolutions.core.restapi.input import integer
+from iasolutions.core.restapi.input import mapping
+from iasolutions.core.restapi.input import refuses_bad_input
+from iasolutions.core.restapi.input import text
 from iasolutions.delib import _
 from iasolutions.delib import signatories
 from iasolutions.delib import votes
@@ -75,6 +79,7 @@ class _ManagerPost(Service):
 
 
 class VotesPost(_ManagerPost):
+    @refuses_bad_input
     def reply(self):
         meeting, error = _meeting_or_error(self)
         if error:
@@ -84,13 +89,15 @@ class VotesPost(_ManagerPost):
         if data is None:
             return not_a_json_object(self.request)
         try:
-            votes.set_vote(meeting, self.context, votes=data.get("votes"), counts=data.get("counts"))
+            votes.set_vote(meeting, self.context, votes=mapping(data, "votes", str),
+                           counts=mapping(data, "counts", int))
         except votes.VoteError as refused:
             return self.refuse(refused)
         return vote_info(meeting, self.context)
 
 
 class AttendancePost(_ManagerPost):
+    @refuses_bad_input
     def reply(self):
         meeting, error = _meeting_or_error(self)
         if error:
@@ -106,14 +113,15 @@ class AttendancePost(_ManagerPost):
         return vote_info(meeting, self.context)
 
     def apply(self, meeting, data):
-        held_position = data.get("held_position")
-        if data.get("kind") == "signatory":
-            number = data.get("signature_number")
+        held_position = text(data, "held_position") or None
+        kind = text(data, "kind")
+        if kind == "signatory":
+            number = integer(data, "signature_number", minimum=1, maximum=99)
             if held_position:
                 signatories.replace_signatory(meeting, self.context, number, held_position)
             else:
                 signatories.restore_signatory(meeting, self.context, number)
-        elif data.get("kind") == "present":
+        elif kind == "present":
             votes.clear_item_attendance(meeting, self.context, held_position)
         else:
-            votes.set_item_attendance(meeting, self.context, held_position, data.get("kind"))
+            votes.set_item_attendance(meeting, self.context, held_position, kind)

@@ -6,7 +6,7 @@ for items and meetings the reason is said (``decision_is_empty`` …, translated
 
 from iasolutions.core.restapi.errors import bad_request
 from iasolutions.delib.guards import why_not
-from plone.restapi.services.workflow.transition import WorkflowTransition
+from iasolutions.core.restapi.workflow import WorkflowTransition
 from zope.i18n import translate
 
 import transaction

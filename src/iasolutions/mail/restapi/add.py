@@ -9,7 +9,7 @@ same call, its main file::
                    "content-type": "application/pdf", "scan_id": "050000000012345"}}
 
 The file is checked before the mail is created: bad input gets a 400 and
-nothing is written.
+nothing is written. An incoming mail needs its mail type, as in the reference.
 """
 
 from AccessControl import Unauthorized
@@ -28,12 +28,18 @@ from zope.component import queryMultiAdapter
 from zope.i18n import translate
 
 
+INCOMING_TYPES = ("dmsincomingmail", "dmsincoming_email")
+
+
 class MailFolderPost(FolderPost):
     def reply(self):
         data = json_object(self.request)
         if data is None:
             return not_a_json_object(self.request)
         portal_type = data.get("@type")
+        if portal_type in INCOMING_TYPES and not data.get("mail_type"):
+            return bad_request(self.request, translate(
+                _("The mail type is required."), context=self.request), field="mail_type")
         main_file = data.get("main_file")
         prepared = None
         if main_file is not None:
@@ -62,7 +68,10 @@ class MailFolderPost(FolderPost):
         return serialized
 
     def prepare_file(self, main_file):
-        if not isinstance(main_file, dict) or not main_file.get("data"):
+        if not isinstance(main_file, dict) or not isinstance(main_file.get("data"), str) or (
+                not main_file["data"]) or any(
+                    not isinstance(main_file.get(key) or "", str)
+                    for key in ("filename", "content-type", "title", "encoding")):
             raise files.BadFile(_("main_file needs data (base64) and a filename."))
         filename = main_file.get("filename") or "document.pdf"
         data = files.decode(main_file["data"], main_file.get("encoding", "base64"))

@@ -23,6 +23,12 @@ from iasolutions.core.restapi.errors import bad_request
 from iasolutions.core.restapi.errors import json_object
 from iasolutions.core.restapi.errors import not_a_json_object
 from iasolutions.core.restapi.errors import error
+from iasolutions.core.restapi.input import BadInput
+from iasolutions.core.restapi.workflow import workflow_message
+from iasolutions.core.restapi.input import refuses_bad_input
+from iasolutions.core.restapi.input import text
+from iasolutions.core.restapi.input import text_list
+from iasolutions.core import _
 from iasolutions.mail import batch
 from plone import api
 from plone.restapi.services import Service
@@ -35,6 +41,7 @@ import transaction
 
 
 class MailBatchGet(Service):
+    @refuses_bad_input
     def reply(self):
         uids = selected_uids(self.request.form)
         try:
@@ -44,20 +51,32 @@ class MailBatchGet(Service):
         return {"uids": uids, "transitions": common_transition_titles(objs, self.request)}
 
 
+def _replace(data):
+    return None if data.get("replace") is None else text_list(data, "replace")
+
+
+def _active(data):
+    active = data.get("active", True)
+    if not isinstance(active, bool):
+        raise BadInput(_("${name} must be true or false.", mapping={"name": "active"}))
+    return active
+
+
 ACTIONS = {
-    "transition": lambda objs, data: batch.transition(objs, data.get("transition"),
-                                                      data.get("comment", "")),
-    "treating_group": lambda objs, data: batch.set_treating_group(objs, data.get("service")),
+    "transition": lambda objs, data: batch.transition(
+        objs, text(data, "transition", required=True), text(data, "comment")),
+    "treating_group": lambda objs, data: batch.set_treating_group(
+        objs, text(data, "service", required=True)),
     "recipient_groups": lambda objs, data: batch.change_recipient_groups(
-        objs, add=data.get("add") or (), remove=data.get("remove") or (),
-        replace=data.get("replace")),
-    "assign": lambda objs, data: batch.assign(objs, data.get("user")),
-    "label": lambda objs, data: batch.set_label(objs, data.get("label"),
-                                                data.get("active", True)),
+        objs, add=text_list(data, "add"), remove=text_list(data, "remove"),
+        replace=_replace(data)),
+    "assign": lambda objs, data: batch.assign(objs, text(data, "user") or None),
+    "label": lambda objs, data: batch.set_label(objs, text(data, "label"), _active(data)),
 }
 
 
 class MailBatchPost(Service):
+    @refuses_bad_input
     def reply(self):
         alsoProvides(self.request, plone.protect.interfaces.IDisableCSRFProtection)
         data = json_object(self.request)
@@ -68,7 +87,7 @@ class MailBatchPost(Service):
             return bad_request(self.request, "uids must be a list of UIDs")
         if data.get("action") == "delete":
             return self.delete(uids)
-        action = ACTIONS.get(data.get("action"))
+        action = ACTIONS.get(text(data, "action"))
         if action is None:
             names = ", ".join([*ACTIONS, "delete"])
             return bad_request(self.request, f"action must be one of {names}")
@@ -81,7 +100,7 @@ class MailBatchPost(Service):
             return bad_request(self.request, translate(error.args[0], context=self.request))
         except WorkflowException as error:
             savepoint.rollback()
-            return bad_request(self.request, str(error))
+            return bad_request(self.request, workflow_message(error, self.request))
         return {"action": data["action"], "count": count,
                 "items": [{"@id": obj.absolute_url(), "UID": obj.UID(),
                            "review_state": api.content.get_state(obj)} for obj in objs]}

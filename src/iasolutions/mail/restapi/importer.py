@@ -14,6 +14,7 @@ importer") and administrators.
 from iasolutions.core.restapi.errors import bad_request
 from iasolutions.core.restapi.errors import json_object
 from iasolutions.core.restapi.errors import not_a_json_object
+from iasolutions.mail import _
 from iasolutions.mail import files
 from iasolutions.mail.importer import import_email
 from iasolutions.mail.importer import import_scan
@@ -25,6 +26,12 @@ from zope.interface import alsoProvides
 import plone.protect.interfaces
 
 
+def _is_file_entry(entry):
+    return isinstance(entry, dict) and all(
+        isinstance(entry.get(key) or "", str) for key in ("filename", "data", "encoding")
+    ) and isinstance(entry.get("metadata") or {}, dict)
+
+
 class MailImportPost(Service):
     def reply(self):
         alsoProvides(self.request, plone.protect.interfaces.IDisableCSRFProtection)
@@ -34,12 +41,15 @@ class MailImportPost(Service):
         entries = data.get("files")
         if not isinstance(entries, list) or not entries:
             return bad_request(self.request, "files must be a non-empty list")
+        if not all(_is_file_entry(entry) for entry in entries):
+            return bad_request(self.request, "each file must be an object with a filename, "
+                               "its data and, for a scan, its metadata as an object")
         report = Report()
         for index, entry in enumerate(entries):
-            filename = str((entry or {}).get("filename") or f"file-{index + 1}")
+            filename = entry.get("filename") or f"file-{index + 1}"
             try:
-                content = files.decode((entry or {}).get("data") or "",
-                                       (entry or {}).get("encoding", "base64"))
+                content = files.decode(entry.get("data") or "",
+                                       entry.get("encoding", "base64"))
             except files.BadFile as error:
                 report.errors.append({"filename": filename,
                                       "message": translate(error.args[0], context=self.request)})
@@ -48,6 +58,11 @@ class MailImportPost(Service):
                 import_email(filename, content, report)
             else:
                 import_scan(filename, content, entry.get("metadata") or {}, report)
+        result = report.as_dict()
         if report.errors:
             self.request.response.setStatus(400)
-        return report.as_dict()
+            result["error"] = {"type": "BadRequest", "message": translate(_(
+                "${refused} of ${count} files refused: see errors.",
+                mapping={"refused": len(report.errors), "count": len(entries)}),
+                context=self.request)}
+        return result

@@ -9,6 +9,8 @@ from AccessControl import Unauthorized
 from Acquisition import aq_base
 from iasolutions.core.restapi.errors import json_object
 from iasolutions.core.restapi.errors import not_a_json_object
+from iasolutions.core.restapi.input import refuses_bad_input
+from iasolutions.core.restapi.input import text
 from iasolutions.mail.folders import container_for
 from iasolutions.mail.reply import reply_values
 from plone import api
@@ -28,6 +30,7 @@ import plone.protect.interfaces
 
 
 class ReplyPost(Service):
+    @refuses_bad_input
     def reply(self):
         alsoProvides(self.request, plone.protect.interfaces.IDisableCSRFProtection)
         data = json_object(self.request)
@@ -37,7 +40,7 @@ class ReplyPost(Service):
         if not api.user.has_permission("iasolutions.mail: Add outgoing mail", obj=container):
             raise Unauthorized("You may not write outgoing mail")
         obj = create(container, "dmsoutgoingmail", id_=None,
-                     title=data.get("title") or "reply").__of__(container)
+                     title=text(data, "title") or "reply").__of__(container)
         for name, value in reply_values(self.context).items():
             setattr(obj, name, value)
         deserializer = queryMultiAdapter((obj, self.request), IDeserializeFromJson)

@@ -6,7 +6,7 @@ from iasolutions.mail import _
 from iasolutions.mail.guards import HIDDEN
 from iasolutions.mail.guards import refusal
 from plone import api
-from plone.restapi.services.workflow.transition import WorkflowTransition
+from iasolutions.core.restapi.workflow import WorkflowTransition
 from zope.i18n import translate
 
 
