@@ -1,9 +1,11 @@
 """Dashboard results as a table, and their export."""
 
 from AccessControl import Unauthorized
+from iasolutions.core import _
 from iasolutions.core import dashboards
 from Products.Five.browser import BrowserView
 from zExceptions import NotFound
+from zope.i18n import translate
 
 
 class DashboardTable(BrowserView):
@@ -14,6 +16,11 @@ class DashboardTable(BrowserView):
 
     def cell(self, brain, column):
         return dashboards.cell(brain, column)
+
+    def select_label(self, brain):
+        """The name a screen reader gives a row's checkbox: 'Sélectionner <title>'."""
+        return translate(_("Select ${title}", mapping={"title": brain.Title or brain.getId}),
+                         context=self.request)
 
     def batch_actions(self):
         """The buttons of the dashboard, but those whose view the user may not use
