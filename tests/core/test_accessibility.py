@@ -9,11 +9,14 @@ from datetime import date
 from datetime import datetime
 from DateTime import DateTime
 from iasolutions.core import dashboards
+from iasolutions.core.contacts import add_held_position
+from iasolutions.core.contacts import add_person
 from iasolutions.core.dates import format_date
 from iasolutions.core.interfaces import IIASolutionsCoreLayer
 from iasolutions.core.services import get_own_organization
 from pathlib import Path
 from plone import api
+from plone.app.textfield import RichText
 from plone.app.viewletmanager.interfaces import IViewletSettingsStorage
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
@@ -158,6 +161,18 @@ def test_agent_directory_has_no_violation(site, browser):
         "Type de contact"
 
 
+def test_person_page_has_no_violation(site, browser):
+    """A person and their positions (Plone's listing put an empty link before each)."""
+    person = add_person(site["contacts"], "Dupont", "Anne")
+    organization = api.content.create(container=site["contacts"], type="organization",
+                                      id="spw", title="SPW")
+    add_held_position(person, organization, label="Inspectrice")
+    create_user("agent")
+    page = settled(browser(site).login("agent").open("contacts/" + person.getId()))
+    assert "Anne Dupont, Inspectrice (SPW)" in page.text()
+    assert axe_violations(page) == []
+
+
 def test_add_form_with_a_multi_choice_field_has_no_violation(site, browser):
     """The two-list widget of List(Choice) fields: both lists and the four arrows named."""
     api.content.create(container=site, type="Folder", id="models", title="Modèles")
@@ -230,6 +245,18 @@ def test_accessibility_statement_in_english(portal, http_request):
     assert "mailto:webmaster@commune.example" in text  # no address on the organisation
     assert "Enforcement procedure" in text
     assert "Déclaration d'accessibilité" not in text
+
+
+def test_rich_text_names_its_format_list_and_has_no_resize_handle(portal, http_request):
+    alsoProvides(http_request, IIASolutionsCoreLayer)
+    api.portal.set_registry_record("plone.allowed_types", ("text/html", "text/x-web-markdown"))
+    field = RichText(__name__="motivation", title="Motivation")
+    widget = getMultiAdapter((field, http_request), IFieldWidget)
+    widget.context = portal
+    widget.update()
+    html = widget.render()
+    assert f'<select id="{widget.id}_text_format" aria-label="Text format (Motivation)"' in html
+    assert widget.get_pattern_options()["tiny"]["resize"] is False
 
 
 # Dates -------------------------------------------------------------------------
