@@ -1,4 +1,5 @@
-"""1003: the bundle ``iasolutions-core`` (accessible colours, skip link, live count).
+"""1003: the bundle ``iasolutions-core`` (accessible colours, skip link, live count)
+and the skip link first in the header.
 
 Only the bundle's records are added: re-importing the whole registry.xml would
 put back settings an administrator changed."""
