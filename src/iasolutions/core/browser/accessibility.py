@@ -18,11 +18,20 @@ from Products.Five.browser import BrowserView
 PREPARED_ON = date(2026, 11, 29)
 
 
-class AccessibilityStatement(BrowserView):
-    """The statement in French or English, named after the organisation of the site."""
+# The enforcement body designated in Wallonia.
+OMBUDSMAN = {
+    "name": "Médiateur commun de la Fédération Wallonie-Bruxelles et de la Wallonie",
+    "address": "Rue Lucien Namèche 54, 5000 Namur",
+    "phone": "0800 191 99",
+    "email": "courrier@le-mediateur.be",
+    "website": "https://www.le-mediateur.be",
+}
 
-    def language(self):
-        return "en" if (api.portal.get_current_language() or "fr").startswith("en") else "fr"
+
+class AccessibilityStatement(BrowserView):
+    """The statement in the user's language, named after the organisation of the site."""
+
+    ombudsman = OMBUDSMAN
 
     def organisation(self):
         own = get_own_organization()
