@@ -2,6 +2,7 @@
 
 from iasolutions.core import _
 from iasolutions.core.dashboards import display
+from iasolutions.core.dates import format_date
 from plone import api
 from zope.globalrequest import getRequest
 from zope.i18n import translate
@@ -28,7 +29,7 @@ def state_title(brain):
 
 
 def date_only(value):
-    return value.strftime("%d/%m/%Y") if hasattr(value, "strftime") else display(value)
+    return format_date(value)
 
 
 class StateColumn(Column):

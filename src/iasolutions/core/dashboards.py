@@ -27,13 +27,13 @@ values.
 """
 
 from datetime import date
-from datetime import datetime
 from DateTime import DateTime
 from eea.facetednavigation.interfaces import ICriteria
 from eea.facetednavigation.interfaces import IFacetedNavigable
 from eea.facetednavigation.layout.interfaces import IFacetedLayout
 from eea.facetednavigation.widgets.checkbox.interfaces import ICheckboxSchema
 from eea.facetednavigation.widgets.checkbox.widget import Widget as CheckboxWidget
+from iasolutions.core.dates import format_date
 from plone import api
 from plone.app.querystring.queryparser import parseFormquery
 from zope.component import getMultiAdapter
@@ -221,12 +221,8 @@ def cell(brain, column):
 def display(value):
     if value is None or value == "Missing.Value" or repr(value) == "Missing.Value":
         return ""
-    if isinstance(value, DateTime):
-        return value.strftime("%d/%m/%Y %H:%M")
-    if isinstance(value, datetime):
-        return value.strftime("%d/%m/%Y %H:%M")
-    if isinstance(value, date):
-        return value.strftime("%d/%m/%Y")
+    if isinstance(value, (DateTime, date)):
+        return format_date(value, with_time=True)
     if isinstance(value, (list, tuple, set)):
         return ", ".join(display(item) for item in value)
     return str(value)

@@ -18,6 +18,7 @@ Administrators can add or change them.
 """
 
 from dataclasses import dataclass
+from iasolutions.core.dates import as_datetime
 from iasolutions.core.interfaces import IDocumentHelper
 from plone import api
 from plone.i18n.normalizer.interfaces import IFileNameNormalizer
@@ -149,11 +150,8 @@ class DocumentHelper:
 
     def display_date(self, value, format="%d/%m/%Y"):
         """'23/11/2026' for a date, datetime or Zope DateTime; '' for None."""
-        if value is None:
-            return ""
-        if hasattr(value, "asdatetime"):
-            value = value.asdatetime()
-        return value.strftime(format)
+        value = as_datetime(value)
+        return value.strftime(format) if value is not None else ""
 
     def rich_text(self, value):
         """The HTML of a rich-text field (for ``do text from xhtml(...)``)."""

@@ -1,11 +1,16 @@
+from plone.app.z3cform.interfaces import IPloneFormLayer
 from zope import schema
 from zope.interface import Attribute
 from zope.interface import Interface
 from zope.publisher.interfaces.browser import IDefaultBrowserLayer
 
 
-class IIASolutionsCoreLayer(IDefaultBrowserLayer):
-    """Browser layer of the core, active once its profile is installed."""
+class IIASolutionsCoreLayer(IPloneFormLayer, IDefaultBrowserLayer):
+    """Browser layer of the core, active once its profile is installed.
+
+    It extends Plone's form layer so that the suite's widget templates (the
+    accessible two-list widget) come before plone.app.z3cform's whatever the
+    order in which the site's layers were installed."""
 
 
 class IModule(Interface):

@@ -61,6 +61,11 @@ class DashboardTable(BrowserView):
     def cell(self, brain, column):
         return dashboards.cell(brain, column)
 
+    def select_label(self, brain):
+        """The name a screen reader gives a row's checkbox: 'Sélectionner <title>'."""
+        return translate(_("Select ${title}", mapping={"title": brain.Title or brain.getId}),
+                         context=self.request)
+
     def batch_actions(self):
         """The buttons of the dashboard, but those whose view the user may not use
         (a view that does not exist is a mistake of the setup, and shows)."""
