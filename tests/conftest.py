@@ -29,6 +29,8 @@ from tests.layers import register  # noqa: E402
 from tests.persona.layer import DEMO_FUNCTIONAL_TESTING  # noqa: E402
 
 from tests.helpers import site_as_manager  # noqa: E402
+from zope.component.hooks import getSite  # noqa: E402
+from zope.component.hooks import setSite  # noqa: E402
 
 import pytest  # noqa: E402
 
@@ -74,4 +76,8 @@ def functional_portal(functional):
 def demo_portal(demo):
     """The demo site ``commune`` of ``make start`` (tests/persona/layer.py), served over HTTP.
     Tests act as its demo users (``demo["demo_users"]``, password ``demo1234``)."""
-    return demo["app"][demo["demo_site_id"]]
+    site = demo["app"][demo["demo_site_id"]]
+    previous = getSite()
+    setSite(site)  # plone.api acts on the demo site, not the layer's default one
+    yield site
+    setSite(previous)

@@ -73,6 +73,16 @@ def login(session, site_url, userid, password):
     return response.url
 
 
+def parse(response):
+    """The HTML document of a response; a page without a charset is UTF-8 to the
+    browser (requests would decode it as Latin-1)."""
+    charset = "charset" in response.headers.get("Content-Type", "") and response.encoding or "utf-8"
+    html = response.content.decode(charset, errors="replace").strip() or "<html/>"
+    if html.startswith("<?xml"):
+        html = html.split("?>", 1)[-1]  # lxml refuses text declaring its encoding
+    return lxml.html.fromstring(html, base_url=response.url)
+
+
 def is_refusal(response):
     if response.status_code in (401, 403):
         return True
@@ -86,10 +96,11 @@ def on_site(url, site_url):
     return url == site_url or url.startswith(site_url + "/") or url.startswith(site_url + "?")
 
 
-def links(document, site_url):
-    """The addresses of the links the page shows, on the site, that do not act."""
+def links(document, site_url, where="//body"):
+    """The addresses of the links the page shows (``where``: in which part of it),
+    on the site, that do not act."""
     found = []
-    for anchor in document.xpath("//body//a[@href]"):
+    for anchor in document.xpath(f"{where}//a[@href]"):
         url = urldefrag(urljoin(document.base_url, anchor.get("href").strip()))[0]
         if not url.startswith("http") or not on_site(url, site_url):
             continue
@@ -276,12 +287,7 @@ class Walk:
         response = self.get(url, linked_from)
         if response is None or HTML not in response.headers.get("Content-Type", ""):
             return None
-        # a page without a charset is UTF-8 to the browser (requests would say Latin-1)
-        charset = "charset" in response.headers["Content-Type"] and response.encoding or "utf-8"
-        html = response.content.decode(charset, errors="replace").strip() or "<html/>"
-        if html.startswith("<?xml"):
-            html = html.split("?>", 1)[-1]  # lxml refuses text declaring its encoding
-        document = lxml.html.fromstring(html, base_url=response.url)
+        document = parse(response)
         found = {}
         for word, why, context in self.leaks.find(document):
             found.setdefault(why, []).append((word, context))
@@ -311,3 +317,58 @@ def report(problems, walked):
             if len(found) > 3:
                 lines.append(f"    … and {len(found) - 3} more page(s)")
     return "\n".join(lines)
+
+
+def fetch(session, url):
+    """The HTML page at ``url`` as a parsed document, or None (refused, broken, not HTML)."""
+    response = session.get(url, timeout=60)
+    if response.status_code != 200 or HTML not in response.headers.get("Content-Type", ""):
+        return None
+    if is_refusal(response) or any(is_refusal(hop) for hop in response.history):
+        return None
+    return parse(response)
+
+
+def signature(document):
+    """What makes a page a kind of page for its templates: the view, the content type,
+    the section and the user's roles, from the classes Plone gives its body."""
+    body = document.find("body")
+    classes = (body.get("class") or "").split() if body is not None else []
+    prefixes = ("template-", "portaltype-", "section-", "userrole-")
+    return tuple(sorted(name for name in classes if name.startswith(prefixes)))
+
+
+def daily_pages(session, site_url, landing, dashboards=2, max_fetch=15):
+    """[(url, document)] of a user's daily pages as the site shows them: their home
+    (where the login sends them), the first dashboards of their menus that list
+    something (one a section of the site), the first item each lists, and an add form
+    offered on these pages. Reads at most ``max_fetch`` candidate pages."""
+    home = fetch(session, landing)
+    if home is None:
+        return []
+    pages, seen, sections = [(landing, home)], {landing}, set()
+    candidates = links(home, site_url, '//*[@id="content"]') + links(home, site_url)
+    for url in candidates:
+        section = url[len(site_url):].strip("/").split("/")[0]
+        if len(sections) >= dashboards or max_fetch <= 0:
+            break
+        if url in seen or section in sections:
+            continue
+        seen.add(url)
+        max_fetch -= 1
+        document = fetch(session, url)
+        forms = document.xpath('//*[@id="faceted-form"][@data-baseurl]') if document is not None else []
+        if not forms:
+            continue
+        results = fetch(session, forms[0].get("data-baseurl").rstrip("/") + "/@@faceted_query")
+        items = [link for link in (links(results, site_url) if results is not None else [])
+                 if "@@" not in link and "?" not in link and link not in seen]
+        item = fetch(session, items[0]) if items else None
+        if item is None:
+            continue  # a dashboard listing nothing for this user
+        sections.add(section)
+        pages += [(url, document), (items[0], item)]
+    add_forms = [link for _url, document in pages[1:] + pages[:1]
+                 for link in links(document, site_url) if "++add++" in link]
+    form = fetch(session, add_forms[0]) if add_forms else None
+    return pages + ([(add_forms[0], form)] if form is not None else [])
