@@ -25,12 +25,22 @@ $(VENV)/.installed: $(BIN)/python setup.py constraints.txt
 	touch $@
 
 install: $(VENV)/.installed system-deps
+	@$(MAKE) --no-print-directory $(AXE)
+
+# axe-core, pinned in package.json / package-lock.json, from the npm registry into
+# node_modules/: the accessibility tests run it in Chromium (tests/browser.py).
+AXE := node_modules/axe-core/axe.min.js
+$(AXE): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
 
 # Debian packages the suite needs: LibreOffice converts generated documents to PDF;
-# the tests read PDFs with poppler-utils (pdftotext) and drive Chromium.
-SYSTEM_PACKAGES := libreoffice-writer-nogui fonts-liberation poppler-utils chromium chromium-driver
+# the tests read PDFs with poppler-utils (pdftotext) and drive Chromium; npm (nodejs)
+# installs axe-core.
+SYSTEM_PACKAGES := libreoffice-writer-nogui fonts-liberation poppler-utils chromium chromium-driver \
+  nodejs npm
 system-deps:
-	@for command in soffice pdftotext chromium chromedriver; do \
+	@for command in soffice pdftotext chromium chromedriver npm; do \
 	  command -v $$command >/dev/null || missing=1; done; \
 	test -z "$$missing" || { \
 	  echo "Installing $(SYSTEM_PACKAGES) (Debian)"; \
@@ -55,12 +65,13 @@ start: site
 test: install
 	$(BIN)/pytest tests $(PYTEST_ARGS)
 
-# A quick run while working: everything but the slow CLI and buildout tests.
+# A quick run while working: everything but the slow CLI, buildout, persona walk and
+# accessibility tests.
 test-quick: install
-	$(BIN)/pytest tests -m "not cli and not buildout" $(PYTEST_ARGS)
+	$(BIN)/pytest tests -m "not cli and not buildout and not persona and not accessibility" $(PYTEST_ARGS)
 
 clean:
-	rm -rf $(VENV) $(INSTANCE) bin parts develop-eggs .installed.cfg
+	rm -rf $(VENV) $(INSTANCE) bin parts develop-eggs .installed.cfg node_modules
 
 # Rebuild the .pot files from the code and sync the fr/en catalogs (then translate).
 i18n: install

@@ -8,8 +8,13 @@ functional layer of the module::
         page.login("manager1")
         page.open("meetings/…")
         assert "Ordre du jour" in page.text()
+        assert page.axe_violations() == []
+
+``page.axe_violations()`` runs axe-core (installed from the npm registry by
+``make install`` into node_modules/) on the page for WCAG 2.1 A and AA.
 """
 
+from pathlib import Path
 from selenium import webdriver
 from selenium.common.exceptions import StaleElementReferenceException
 from selenium.common.exceptions import WebDriverException
@@ -24,6 +29,17 @@ import shutil
 import transaction
 
 
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")  # WCAG 2.1 A and AA
+AXE_RUN = """
+const [tags, done] = [arguments[0], arguments[arguments.length - 1]];
+axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})
+  .then(result => done(result.violations.flatMap(rule => rule.nodes.map(node => ({
+      rule: rule.id, impact: node.impact || rule.impact, help: rule.help,
+      target: node.target.join(' '), html: node.html.slice(0, 200)})))),
+        error => done([{rule: 'axe-error', impact: 'critical', help: String(error),
+                        target: '', html: ''}]));
+"""
 CHROMIUM_FLAGS = (
     "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -104,6 +120,17 @@ class Page:
 
     def screenshot(self, path):
         self.driver.save_screenshot(str(path))
+
+    def axe_violations(self):
+        """The WCAG 2.1 A/AA violations axe-core finds on the page, one per rule and
+        element: dicts with ``rule``, ``impact``, ``help``, ``target``, ``html``, ``page``."""
+        if not AXE.exists():
+            pytest.fail(f"axe-core is not installed ({AXE}): run make install")
+        self.driver.set_script_timeout(120)
+        if not self.driver.execute_script("return typeof window.axe === 'object';"):
+            self.driver.execute_script(AXE.read_text(encoding="utf-8"))
+        violations = self.driver.execute_async_script(AXE_RUN, list(AXE_TAGS))
+        return [dict(violation, page=self.driver.current_url) for violation in violations]
 
 
 @pytest.fixture

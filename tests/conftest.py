@@ -6,14 +6,31 @@ import os
 # zope.i18n reads these when imported: compile the .po files and know our languages.
 os.environ.setdefault("zope_i18n_compile_mo_files", "true")
 os.environ.setdefault("zope_i18n_allowed_languages", "fr en nl de")
+# Compiled page templates kept on disk, as an instance does (CHAMELEON_CACHE in zope.conf):
+# without it the main template is compiled again on every page the test server serves.
+CHAMELEON_CACHE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+                               "var", "chameleon-cache")
+os.makedirs(CHAMELEON_CACHE, exist_ok=True)
+os.environ.setdefault("CHAMELEON_CACHE", CHAMELEON_CACHE)
+
+import chameleon.loader  # noqa: E402
+import chameleon.template  # noqa: E402
+
+
+# A pytest plugin may have imported chameleon before this file read the variable.
+chameleon.template.BaseTemplate.loader = chameleon.loader.ModuleLoader(
+    os.environ["CHAMELEON_CACHE"])
 
 from iasolutions.policy import testing  # noqa: E402
 from tests.browser import browser  # noqa: E402,F401  (fixtures for every module)
 from tests.browser import chromium_driver  # noqa: E402,F401
 from tests.layers import LAYERS  # noqa: E402
 from tests.layers import register  # noqa: E402
+from tests.persona.layer import DEMO_FUNCTIONAL_TESTING  # noqa: E402
 
 from tests.helpers import site_as_manager  # noqa: E402
+from zope.component.hooks import getSite  # noqa: E402
+from zope.component.hooks import setSite  # noqa: E402
 
 import pytest  # noqa: E402
 
@@ -24,6 +41,7 @@ globals().update(register(
     bare=testing.SUITE_ZCML_INTEGRATION_TESTING,
     integration=testing.TRUNK_INTEGRATION_TESTING,
     functional=testing.TRUNK_FUNCTIONAL_TESTING,
+    demo=DEMO_FUNCTIONAL_TESTING,  # the site of `make start`, served (tests/persona)
 ))
 
 
@@ -52,3 +70,14 @@ def portal(integration):
 @pytest.fixture
 def functional_portal(functional):
     return site_as_manager(functional)
+
+
+@pytest.fixture
+def demo_portal(demo):
+    """The demo site ``commune`` of ``make start`` (tests/persona/layer.py), served over HTTP.
+    Tests act as its demo users (``demo["demo_users"]``, password ``demo1234``)."""
+    site = demo["app"][demo["demo_site_id"]]
+    previous = getSite()
+    setSite(site)  # plone.api acts on the demo site, not the layer's default one
+    yield site
+    setSite(previous)

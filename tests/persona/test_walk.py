@@ -1,0 +1,38 @@
+"""The persona walk: every demo user, and an anonymous visitor, follows the links
+the demo site shows them (see walk.py); every problem is reported at once, per user."""
+
+from iasolutions.policy.demo import DEMO_PASSWORD
+from tests.persona.walk import Leaks
+from tests.persona.walk import login
+from tests.persona.walk import report
+from tests.persona.walk import Walk
+
+import os
+import pytest
+import requests
+import time
+
+
+# For all the users together (a fast user leaves time to the next); more for a deeper walk.
+WALK_SECONDS = float(os.environ.get("IASOLUTIONS_WALK_SECONDS", 200))
+ANONYMOUS = "anonymous"
+
+
+@pytest.mark.persona
+def test_every_demo_user_follows_the_links_shown(demo, demo_portal):
+    users = [ANONYMOUS] + demo["demo_users"]
+    if os.environ.get("IASOLUTIONS_WALK_USERS"):  # walk only these (comma-separated)
+        users = [user for user in users if user in os.environ["IASOLUTIONS_WALK_USERS"].split(",")]
+    site_url = demo_portal.absolute_url()
+    leaks = Leaks(demo_portal)
+    problems, walked = [], {}
+    deadline = time.monotonic() + WALK_SECONDS
+    for index, user in enumerate(users):
+        session = requests.Session()
+        start = None if user == ANONYMOUS else login(session, site_url, user, DEMO_PASSWORD)
+        seconds = (deadline - time.monotonic()) / (len(users) - index)
+        walk = Walk(site_url, user, leaks, session=session, seconds=seconds, start=start).run()
+        problems += walk.problems
+        walked[user] = len(walk.visited)
+    assert demo["demo_users"], "the demo created no user"
+    assert problems == [], report(problems, walked)
