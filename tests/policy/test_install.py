@@ -68,7 +68,7 @@ PROFILES = ["iasolutions.core:default", "iasolutions.policy:default", "iasolutio
 
 
 # The profiles' versions since the first release (1000).
-VERSIONS = {"iasolutions.core:default": "1002"}
+VERSIONS = {"iasolutions.core:default": "1002", "iasolutions.policy:default": "1001"}
 
 
 @pytest.mark.parametrize("profile", PROFILES)
