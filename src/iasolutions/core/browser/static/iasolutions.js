@@ -33,15 +33,24 @@
     return (catalog[msgid] || msgid).replace("${count}", count);
   }
 
-  function translateSelect2() {
-    var select2 = window.jQuery && window.jQuery.fn.select2;
-    if (!select2 || !portalUrl) {
+  function loadCatalog() {
+    if (!portalUrl) {
       return;
     }
     fetch(portalUrl + "/plonejsi18n?domain=widgets&language=" + language)
       .then(function (response) { return response.json(); })
-      .then(function (messages) { catalog = messages || {}; })
+      .then(function (messages) {
+        catalog = messages || {};
+        nameControls(document, true);
+      })
       .catch(function () { catalog = {}; });
+  }
+
+  function translateSelect2() {
+    var select2 = window.jQuery && window.jQuery.fn.select2;
+    if (!select2) {
+      return;
+    }
     Object.assign(select2.defaults, {
       formatNoMatches: function () { return translate("No matches found"); },
       formatSearching: function () { return translate("Searching…"); },
@@ -64,7 +73,7 @@
 
   /* Plone's toolbar pins with links that have no address (a name on a link
      without a role is not read); its pickers' "home" crumb is an icon alone. */
-  function nameControls(root) {
+  function nameControls(root, again) {
     root.querySelectorAll("#edit-zone .toolbar-header a:not([href]):not([role])").forEach(function (link) {
       link.setAttribute("role", "button");
       link.setAttribute("tabindex", "0");
@@ -75,9 +84,12 @@
         }
       });
     });
-    root.querySelectorAll(".pat-relateditems-container a.crumb:not([aria-label])").forEach(function (crumb) {
+    var crumbs = again ? ".pat-relateditems-container a.crumb[data-named]"
+                       : ".pat-relateditems-container a.crumb:not([aria-label])";
+    root.querySelectorAll(crumbs).forEach(function (crumb) {
       if (!crumb.textContent.trim()) {
-        crumb.setAttribute("aria-label", language === "fr" ? "Racine du site" : "Site root");
+        crumb.setAttribute("aria-label", translate("Site root"));
+        crumb.setAttribute("data-named", "");
       }
     });
   }
@@ -87,6 +99,7 @@
     if (results && !document.getElementById("dashboard-status")) {
       watchResults(results);
     }
+    loadCatalog();
     translateSelect2();
     nameControls(document);
     new MutationObserver(function () { nameControls(document); })
