@@ -65,12 +65,13 @@ def settle(page):
 
 def report(violations, checked):
     """Every violation, grouped by rule: the page, the persona, the element."""
+    pages = ", ".join(f"{url} as {user}" for user, url in checked.values())
     lines = [f"{len(violations)} WCAG 2.1 A/AA violation(s) found by axe-core on "
-             f"{len(checked)} pages (" + ", ".join(f"{url} as {user}" for user, url in checked.values())
-             + ")"]
+             f"{len(checked)} pages ({pages})"]
     by_rule = {}
     for violation in violations:
-        by_rule.setdefault((violation["rule"], violation["impact"], violation["help"]), []).append(violation)
+        rule = (violation["rule"], violation["impact"], violation["help"])
+        by_rule.setdefault(rule, []).append(violation)
     for (rule, impact, help_text), found in by_rule.items():
         lines.append(f"\n{rule} ({impact}): {help_text} — {len(found)} element(s)")
         lines += [f"  {v['page']} as {v['user']}: {v['target']}  {v['html'][:100]}" for v in found]

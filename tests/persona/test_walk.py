@@ -4,6 +4,7 @@ the demo site shows them (see walk.py); every problem is reported at once, per u
 from iasolutions.policy.demo import DEMO_PASSWORD
 from tests.persona.walk import Leaks
 from tests.persona.walk import login
+from tests.persona.walk import Problem
 from tests.persona.walk import report
 from tests.persona.walk import Walk
 
@@ -28,8 +29,14 @@ def test_every_demo_user_follows_the_links_shown(demo, demo_portal):
     problems, walked = [], {}
     deadline = time.monotonic() + WALK_SECONDS
     for index, user in enumerate(users):
-        session = requests.Session()
-        start = None if user == ANONYMOUS else login(session, site_url, user, DEMO_PASSWORD)
+        session, start = requests.Session(), None
+        try:
+            if user != ANONYMOUS:
+                start = login(session, site_url, user, DEMO_PASSWORD)
+        except AssertionError as error:
+            problems.append(Problem(user, f"{site_url}/login", "(start)", str(error)))
+            walked[user] = 0
+            continue
         seconds = (deadline - time.monotonic()) / (len(users) - index)
         walk = Walk(site_url, user, leaks, session=session, seconds=seconds, start=start).run()
         problems += walk.problems

@@ -164,7 +164,8 @@ class Leaks:
                 for title in titles:
                     if translate(title, domain="plone", target_language="fr") != title:
                         self.words.setdefault(title, f"English title from {workflow.getId()}")
-        alternatives = "|".join(re.escape(word) for word in sorted(self.words, key=len, reverse=True))
+        longest_first = sorted(self.words, key=len, reverse=True)
+        alternatives = "|".join(re.escape(word) for word in longest_first)
         self.pattern = re.compile(rf"(?<![\w-])({alternatives})(?![\w-])")
         self.domains = [name for name, _domain in getUtilitiesFor(ITranslationDomain)]
         self.message_ids = {}
@@ -357,7 +358,9 @@ def daily_pages(session, site_url, landing, dashboards=2, max_fetch=15):
         seen.add(url)
         max_fetch -= 1
         document = fetch(session, url)
-        forms = document.xpath('//*[@id="faceted-form"][@data-baseurl]') if document is not None else []
+        if document is None:
+            continue
+        forms = document.xpath('//*[@id="faceted-form"][@data-baseurl]')
         if not forms:
             continue
         results = fetch(session, forms[0].get("data-baseurl").rstrip("/") + "/@@faceted_query")
