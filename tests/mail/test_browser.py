@@ -186,3 +186,24 @@ def test_batch_delete_asks_for_confirmation(site, mail_functional, functional_pe
     assert "2 mails deleted." in browser.contents
     transaction.begin()
     assert not api.content.find(UID=[m.UID() for m in selected])
+
+
+def test_incoming_form_refuses_a_scan_that_is_not_a_pdf(site, mail_functional, functional_people):
+    person = add_person(site["contacts"], "Dupont", "Jean")
+    transaction.commit()
+    browser = browser_for(mail_functional, "encodeur")
+    browser.handleErrors = True
+    browser.open(f"{site.absolute_url()}/incoming-mail/++add++dmsincomingmail")
+    # no service chosen in advance
+    assert browser.getControl(name="form.widgets.treating_groups:list").value == ["--NOVALUE--"]
+    browser.getControl(name="form.widgets.title").value = "Avec un scan"
+    browser.getControl(name="form.widgets.sender").value = person.UID()
+    browser.getControl(name="form.widgets.treating_groups:list").value = [
+        functional_people.a]
+    browser.getControl(name="form.widgets.scan").add_file(b"not a pdf", "text/plain", "a.txt")
+    browser.getControl(name="form.buttons.save").click()
+    assert "The scan must be a PDF file." in browser.contents
+    transaction.begin()
+    from plone import api
+
+    assert not api.content.find(portal_type="dmsincomingmail", Title="Avec un scan")

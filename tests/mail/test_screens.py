@@ -63,6 +63,14 @@ def listed(page, count):
     return sorted(link.text.split(" - ", 1)[1] for link in links)
 
 
+def in_view(page, css):
+    """The element, scrolled into view (the state filter pushed the last facets down)."""
+    element = page.find(css)
+    page.driver.execute_script(
+        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element)
+    return element
+
+
 def test_sender_and_labels_facets(mail_functional_portal, functional_people, browser):
     contacts = mail_functional_portal["contacts"]
     jean, anne = add_person(contacts, "Dupont", "Jean"), add_person(contacts, "Martin", "Anne")
@@ -80,11 +88,11 @@ def test_sender_and_labels_facets(mail_functional_portal, functional_people, bro
         page.open("incoming-mail/all_mails")
         listed(page, 3)
         # the sender: a search among the correspondents
-        page.find(".section-expediteur .select2-choice").click()
+        in_view(page, ".section-expediteur .select2-choice").click()
         page.driver.switch_to.active_element.send_keys("Mart\n")
         assert listed(page, 2) == ["De Anne, pas suivi", "De Anne, suivi"]
         # my labels: the one I follow
-        page.find(".section-etiquettes input[value=suivi]").click()
+        in_view(page, ".section-etiquettes input[value=suivi]").click()
         assert listed(page, 1) == ["De Anne, suivi"]
     finally:
         page.driver.set_window_size(1400, 1000)

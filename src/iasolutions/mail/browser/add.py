@@ -10,7 +10,6 @@ from iasolutions.mail.content.folders import IIncomingMailFolder
 from iasolutions.mail.content.folders import IOutgoingMailFolder
 from iasolutions.mail.folders import period_folder
 from iasolutions.mail.folders import root_folder
-from iasolutions.mail.references import INCOMING_TYPES
 from plone.dexterity.browser.add import DefaultAddForm
 from plone.dexterity.browser.add import DefaultAddView
 from plone.namedfile.field import NamedBlobFile
@@ -53,7 +52,7 @@ class MailAddForm(DefaultAddForm):
 
     def updateFields(self):
         super().updateFields()
-        if self.portal_type in INCOMING_TYPES:
+        if self.portal_type == "dmsincomingmail":  # an email's main file is the email
             self.fields += field.Fields(IScanAtCreation)
 
     def create(self, data):
