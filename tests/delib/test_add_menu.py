@@ -46,7 +46,11 @@ def test_add_from_template_creates_an_item_of_the_configuration(delib_functional
     transaction.commit()
     session = requests.Session()
     session.auth = ("creator_fin", PASSWORD)
-    page = session.get(f"{folder.absolute_url()}/@@add-item-from-template", timeout=60)
+    # The folder's Actions menu leads to it.
+    links = re.findall(r'href="([^"?]*@@add-item-from-template)[?"]',
+                       session.get(folder.absolute_url(), timeout=60).text)
+    assert links == [f"{folder.absolute_url()}/@@add-item-from-template"]
+    page = session.get(links[0], timeout=60)
     assert page.status_code == 200
     template = re.search(r'name="template"\s+value="([^"]+)"', page.text).group(1)
     token = re.search(r'name="_authenticator" value="([^"]+)"', page.text).group(1)

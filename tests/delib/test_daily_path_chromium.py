@@ -227,23 +227,31 @@ def test_the_other_delib_screens_pass_axe(site, browser):
         transition(item, "manager", "present")
     transaction.commit()
 
-    def check(user, path, selector):
+    def check(user, path, selector, shown=None):
         page = browser(portal)
         if user:
             page.login(user)
         page.open(path[len(portal.absolute_url()) + 1:] if path.startswith("http") else path)
-        page.wait_for(selector)
+        page.wait_for(shown or selector)
         return axe_violations(page, selector)
 
     found = {
         "votes (public)": check("manager", public_vote.absolute_url() + "/@@item-votes",
-                                "form.delib-votes"),
+                                "form.delib-votes", "select[name^='vote-']"),
         "votes (secret)": check("manager", secret_vote.absolute_url() + "/@@item-votes",
-                                "form.delib-votes"),
-        "meeting": check("manager", meeting.absolute_url(), ".delib-meeting"),
-        "item with advice": check("reviewer_trav", advised.absolute_url(), ".delib-item"),
+                                "form.delib-votes", "input[name='count-yes']"),
+        "meeting": check("manager", meeting.absolute_url(), ".delib-meeting",
+                         ".delib-to-present button"),
+        "item with advice": check("reviewer_trav", advised.absolute_url(), ".delib-item",
+                                  ".delib-advice-limit"),
         "from template": check("creator_fin", "deliberations/meeting-config-college/"
                                "@@add-item-from-template", "#content-core form"),
+        "batch transition": check("reviewer_trav", "deliberations/meeting-config-college/"
+                                  f"points-a-valider/@@delib-batch-transition?uids:list={advised.UID()}",
+                                  "form.delib-batch", "#delib-batch-choice"),
+        "batch copy groups": check("reviewer_trav", "deliberations/meeting-config-college/"
+                                   f"points-a-valider/@@delib-batch-copy-groups?uids:list={advised.UID()}",
+                                   "form.delib-batch", "#delib-batch-choice"),
     }
     transaction.begin()
     transition(meeting, "manager", "freeze", "decide")

@@ -152,6 +152,8 @@ def test_upgrade_1004_add_menu_and_meeting_dates(delib_portal, college, users):
     wf_tool = api.portal.get_tool("portal_workflow")
     for wf_id in ("iasolutions_meetingitem_workflow", college.getItemWorkflow()):
         wf_tool[wf_id].states["itemcreated"].title = "Item created"  # Plone: "Élément créé"
+    api.portal.get_tool("portal_actions").object_buttons.manage_delObjects(
+        ["delib_add_item_from_template"])
     profile = "iasolutions.delib:default"
     setup = api.portal.get_tool("portal_setup")
     setup.setLastVersionForProfile(profile, "1003")
@@ -162,3 +164,4 @@ def test_upgrade_1004_add_menu_and_meeting_dates(delib_portal, college, users):
     assert meeting.date == datetime(2026, 3, 2, 10, 0)
     for wf_id in ("iasolutions_meetingitem_workflow", college.getItemWorkflow()):
         assert wf_tool[wf_id].states["itemcreated"].title == "Item in creation"
+    assert "delib_add_item_from_template" in api.portal.get_tool("portal_actions").object_buttons

@@ -8,6 +8,8 @@ are stored one way.
 - Two state titles took Plone's own translation ("Item created": "Élément créé"):
   they are renamed in the base and per-configuration workflows; public copies of
   decisions get their state in the site's language ("Accepted" was stored).
+- *Actions > Nouveau point depuis un modèle* in a configuration's folder (the view
+  existed, no link led to it).
 """
 
 from iasolutions.delib.content.meeting import DATE_FIELDS
@@ -80,6 +82,7 @@ def translate_public_states():
 
 
 def upgrade(context):
+    context.runImportStepFromProfile("profile-iasolutions.delib:default", "actions")
     fix_add_views()
     normalise_dates()
     rename_state_titles()
