@@ -101,6 +101,8 @@ def links(document, site_url, where="//body"):
     on the site, that do not act."""
     found = []
     for anchor in document.xpath(f"{where}//a[@href]"):
+        if anchor.get("data-bs-toggle") == "dropdown":
+            continue  # opens a menu in place: its href is never followed
         url = urldefrag(urljoin(document.base_url, anchor.get("href").strip()))[0]
         if not url.startswith("http") or not on_site(url, site_url):
             continue
