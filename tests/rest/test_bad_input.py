@@ -206,3 +206,15 @@ def test_refusals_401_anonymous_403_logged_in(demo_portal):
     wrong = as_demo(demo_portal)
     wrong.auth = ("agent_fin", "wrong")
     assert wrong.get("@counters").status_code == 401
+
+
+def test_pages_refused_to_a_logged_in_user_answer_403(demo_portal):
+    import requests
+
+    page = f"{demo_portal.absolute_url()}/@@overview-controlpanel"
+    refused = requests.get(page, auth=("agent-fin", "demo1234"))
+    assert refused.url.endswith("/insufficient-privileges")
+    assert refused.status_code == 403
+    assert "Privilèges insuffisants" in refused.text or "Insufficient Privileges" in refused.text
+    anonymous = requests.get(page)
+    assert "insufficient-privileges" not in anonymous.url  # the login form instead

@@ -24,7 +24,7 @@ import pytest
 DOCS = Path(__file__).parents[2] / "docs" / "openapi.json"
 DESCRIPTION = json.loads(DOCS.read_text("utf-8"))
 import os
-MAX_EXAMPLES = int(os.environ.get("REST_MAX_EXAMPLES", 60))
+MAX_EXAMPLES = int(os.environ.get("REST_MAX_EXAMPLES", 100))
 OPERATIONS = [(path, method) for path, operations in DESCRIPTION["paths"].items()
               for method in operations if path != "/@iasolutions-openapi"]
 
