@@ -26,9 +26,12 @@ from tests.browser import browser  # noqa: E402,F401  (fixtures for every module
 from tests.browser import chromium_driver  # noqa: E402,F401
 from tests.layers import LAYERS  # noqa: E402
 from tests.layers import register  # noqa: E402
-from tests.persona.layer import DEMO_FUNCTIONAL_TESTING  # noqa: E402
 
 from tests.helpers import site_as_manager  # noqa: E402
+from AccessControl.SecurityManagement import getSecurityManager  # noqa: E402
+from AccessControl.SecurityManagement import newSecurityManager  # noqa: E402
+from AccessControl.SecurityManagement import setSecurityManager  # noqa: E402
+from plone.app.testing import SITE_OWNER_NAME  # noqa: E402
 from zope.component.hooks import getSite  # noqa: E402
 from zope.component.hooks import setSite  # noqa: E402
 
@@ -41,7 +44,7 @@ globals().update(register(
     bare=testing.SUITE_ZCML_INTEGRATION_TESTING,
     integration=testing.TRUNK_INTEGRATION_TESTING,
     functional=testing.TRUNK_FUNCTIONAL_TESTING,
-    demo=DEMO_FUNCTIONAL_TESTING,  # the site of `make start`, served (tests/persona)
+    demo=testing.DEMO_FUNCTIONAL_TESTING,  # the site of `make start`, served
 ))
 
 
@@ -74,10 +77,14 @@ def functional_portal(functional):
 
 @pytest.fixture
 def demo_portal(demo):
-    """The demo site ``commune`` of ``make start`` (tests/persona/layer.py), served over HTTP.
-    Tests act as its demo users (``demo["demo_users"]``, password ``demo1234``)."""
+    """The demo site ``commune`` of ``make start`` (``iasolutions.policy.testing``), served
+    over HTTP. The test sets up as the Zope administrator (a Manager) and acts as the demo
+    users (``demo["demo_users"]``, password ``demo1234``) over HTTP or with ``as_user``."""
     site = demo["app"][demo["demo_site_id"]]
-    previous = getSite()
+    previous_site, previous_user = getSite(), getSecurityManager()
     setSite(site)  # plone.api acts on the demo site, not the layer's default one
+    newSecurityManager(None, demo["app"].acl_users.getUser(SITE_OWNER_NAME).__of__(
+        demo["app"].acl_users))
     yield site
-    setSite(previous)
+    setSecurityManager(previous_user)
+    setSite(previous_site)

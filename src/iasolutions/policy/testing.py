@@ -3,11 +3,21 @@
 - ``SUITE_ZCML_FIXTURE``: Plone with the suite's ZCML, nothing installed.
 - ``TRUNK_FIXTURE``: the trunk installed with the commune profile, plus a
   test module giving services two functions (``editeur``, ``lecteur``).
+- ``SuiteLayer``: the trunk, module profiles and an organisation profile.
+- ``DEMO_FIXTURE``: the demo site ``commune`` exactly as ``make start`` builds it
+  (every module, the commune profile, the demo data), for the persona walk, the
+  accessibility check, the REST robustness tests and the home page of every user.
 """
 
+from AccessControl.SecurityManagement import getSecurityManager
+from AccessControl.SecurityManagement import newSecurityManager
+from AccessControl.SecurityManagement import setSecurityManager
+from AccessControl.users import system
 from iasolutions.core.interfaces import IModule
 from iasolutions.core.modules import Function
 from iasolutions.core.modules import Module
+from iasolutions.core.modules import all_modules
+from iasolutions.policy import sites
 from plone.app.testing import applyProfile
 from plone.app.testing import FunctionalTesting
 from plone.app.testing import IntegrationTesting
@@ -15,6 +25,7 @@ from plone.app.testing import PLONE_FIXTURE
 from plone.app.testing import PloneSandboxLayer
 from plone.testing import zope as zope_testing
 from zope.component import provideUtility
+from zope.component.hooks import setSite
 
 
 TEST_MODULE = Module(
@@ -89,17 +100,41 @@ class SuiteLayer(PloneSandboxLayer):
         applyProfile(portal, f"iasolutions.policy:{self.organisation}")
 
 
-class DemoLayer(SuiteLayer):
-    """The demo site as ``iasolutions create-site --all-modules --demo`` makes it: every
-    module, the commune profile, then the demo profile (the trunk's and each module's)."""
+SITE_ID = "commune"
+
+
+def user_ids(site):
+    return {user["userid"] for user in site.acl_users.searchUsers()}
+
+
+class DemoLayer(PloneSandboxLayer):
+    defaultBases = (SUITE_ZCML_FIXTURE,)
 
     def setUpPloneSite(self, portal):
-        super().setUpPloneSite(portal)
-        applyProfile(portal, "iasolutions.policy:demo")
+        app = portal.getPhysicalRoot()
+        previous = getSecurityManager()
+        newSecurityManager(None, system)  # as the command line does
+        try:
+            modules = [module.id for module in all_modules()]
+            site = sites.create_site(app, SITE_ID, "Commune de Démo", "commune", modules=modules)
+            before = user_ids(site)
+            site.portal_setup.runAllImportStepsFromProfile("profile-" + sites.DEMO_PROFILE)
+            self["demo_users"] = sorted(user_ids(site) - before)
+            self["demo_site_id"] = SITE_ID
+        finally:
+            setSecurityManager(previous)
+            setSite(portal)
 
 
-DEMO_FIXTURE = DemoLayer(["iasolutions.delib:default", "iasolutions.mail:default"],
-                         name="DemoFixture", module=__name__)
-DEMO_FUNCTIONAL_TESTING = FunctionalTesting(
+class DemoFunctionalTesting(FunctionalTesting):
+    def testSetUp(self):
+        super().testSetUp()
+        # A test database caches 400 objects a connection: every page would load the
+        # site again. An instance caches 30000 (zope.conf), so does the demo layer.
+        self["zodbDB"].setCacheSize(30000)
+
+
+DEMO_FIXTURE = DemoLayer(name="DemoFixture", module=__name__)
+DEMO_FUNCTIONAL_TESTING = DemoFunctionalTesting(
     bases=(DEMO_FIXTURE, zope_testing.WSGI_SERVER_FIXTURE), name="IASolutions:Demo:Functional"
 )
