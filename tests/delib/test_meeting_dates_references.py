@@ -87,3 +87,24 @@ def test_an_item_taken_out_of_its_meeting_loses_its_reference(college, services,
     transition(item, "manager", "backToPresented", "backToValidated")
     assert state(item) == "validated"
     assert not item.itemReference
+
+
+def test_a_meeting_date_changed_over_rest_keeps_its_wall_clock_time(delib_functional_portal):
+    """PATCHing a stored (naive) date with an offset or without one: 10:00 in Brussels
+    stays 10:00 (plone.restapi turned it into UTC and dropped the zone: 09:00)."""
+    portal = delib_functional_portal
+    services = {b.getId: b.UID for b in api.content.find(portal_type="organization")}
+    create_delib_users(services)
+    college = portal["meeting-configs"]["meeting-config-college"]
+    api.portal.set_registry_record("plone.portal_timezone", "Europe/Brussels")
+    meeting = make_meeting(college, date=datetime(2026, 11, 3, 9, 0))
+    session = rest(portal, "manager")
+    for given in ("2026-12-01T10:00:00+01:00", "2026-12-01T10:00:00", "2026-12-01T09:00:00Z"):
+        answer = session.patch(meeting.absolute_url(), json={"date": given})
+        assert answer.status_code == 204, answer.text
+        transaction.begin()
+        assert meeting.date == datetime(2026, 12, 1, 10, 0), given
+    refused = session.patch(meeting.absolute_url(), json={"date": "le 1er décembre"})
+    assert refused.status_code == 400
+    transaction.begin()
+    assert meeting.date == datetime(2026, 12, 1, 10, 0)
