@@ -20,7 +20,7 @@ import transaction
 
 
 @pytest.fixture
-def demo(mail_functional_portal):
+def mail_demo(mail_functional_portal):
     applyProfile(mail_functional_portal, "iasolutions.mail:demo")
     transaction.commit()
     return mail_functional_portal
@@ -63,8 +63,8 @@ def session(portal, userid):
     return result
 
 
-def test_sender_of_an_incoming_mail_found_by_typing(demo):
-    encoder = session(demo, "encodeur")
+def test_sender_of_an_incoming_mail_found_by_typing(mail_demo):
+    encoder = session(mail_demo, "encodeur")
     page = encoder.get("incoming-mail/++add++dmsincomingmail")
     assert page.status_code == 200
     options = widget_options(page.text, "sender")
@@ -74,9 +74,9 @@ def test_sender_of_an_incoming_mail_found_by_typing(demo):
     assert ask(encoder, options, "zzzz") == []
 
 
-def test_reply_sender_and_signers_found_and_browsed(demo):
+def test_reply_sender_and_signers_found_and_browsed(mail_demo):
     mail = api.content.find(portal_type="dmsincomingmail", review_state="closed")[0]
-    agent = session(demo, "agent_fin")
+    agent = session(mail_demo, "agent_fin")
     page = agent.get(f"{mail.getURL()}/@@reply")
     assert page.status_code == 200
     for field in ("sender", "signers"):

@@ -29,7 +29,7 @@ PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
 
 
 @pytest.fixture
-def demo(mail_functional_portal):
+def mail_demo(mail_functional_portal):
     applyProfile(mail_functional_portal, "iasolutions.mail:demo")
     transaction.commit()
     SHOTS.mkdir(parents=True, exist_ok=True)
@@ -58,8 +58,8 @@ def choose_contact(page, field, term, expected):
         lambda driver: expected in page.find(f"#formfield-form-widgets-{field}").text)
 
 
-def test_encodeur_registers_an_incoming_mail_with_its_scan(demo, browser):
-    page = browser(demo).login("encodeur", DEMO_PASSWORD)
+def test_encodeur_registers_an_incoming_mail_with_its_scan(mail_demo, browser):
+    page = browser(mail_demo).login("encodeur", DEMO_PASSWORD)
     page.open("incoming-mail/++add++dmsincomingmail")
     page.wait_for("#form-widgets-title")
     # no service preselected: a forgotten choice is asked for, not routed silently
@@ -109,11 +109,11 @@ def letter_text(obj):
         return odt.read("content.xml").decode("utf-8")
 
 
-def test_agent_replies_with_a_signed_letter_that_the_dispatch_sends(demo, browser):
+def test_agent_replies_with_a_signed_letter_that_the_dispatch_sends(mail_demo, browser):
     from iasolutions.core.contacts import relation_to
     from iasolutions.mail import mails
 
-    contacts = demo["contacts"]
+    contacts = mail_demo["contacts"]
     urbanisme = api.content.get_uuid(get_own_organization()["urbanisme"])
     mail = as_demo_user("encodeur", mails.create, "dmsincomingmail",
                         title="Demande de permis de bâtir", treating_groups=urbanisme,
@@ -124,7 +124,7 @@ def test_agent_replies_with_a_signed_letter_that_the_dispatch_sends(demo, browse
     path = "/".join(mail.getPhysicalPath()[2:])
 
     # the agent treats it and replies, choosing the sender and the signatory by typing
-    page = browser(demo).login("agent_urb", DEMO_PASSWORD)
+    page = browser(mail_demo).login("agent_urb", DEMO_PASSWORD)
     page.open(path)
     page.wait_for(".mail-view")
     transition(page, "treat")
@@ -162,7 +162,7 @@ def test_agent_replies_with_a_signed_letter_that_the_dispatch_sends(demo, browse
     page.screenshot(SHOTS / "07-agent-to-be-signed.png")
 
     # the dispatch signs and sends it
-    page = browser(demo).login("expediteur", DEMO_PASSWORD)
+    page = browser(mail_demo).login("expediteur", DEMO_PASSWORD)
     page.open("outgoing-mail/to_send")
     page.wait_for_text(reply.Title())
     page.screenshot(SHOTS / "08-dispatch-to-send.png")

@@ -56,7 +56,7 @@ USERS = {
 
 
 @pytest.fixture
-def demo(mail_functional_portal):
+def mail_demo(mail_functional_portal):
     portal = mail_functional_portal
     applyProfile(portal, "iasolutions.mail:demo")
     # what the demo does not show: a mail in treatment assigned to its agent, a
@@ -81,17 +81,17 @@ def demo(mail_functional_portal):
     return portal
 
 
-def test_every_dashboard_has_a_user_here(demo):
+def test_every_dashboard_has_a_user_here(mail_demo):
     boards = {(folder, b.getId) for folder in ("incoming-mail", "outgoing-mail", "tasks")
-              for b in api.content.find(context=demo[folder], portal_type="dashboard")}
+              for b in api.content.find(context=mail_demo[folder], portal_type="dashboard")}
     assert boards == set(USERS)
 
 
-def test_every_dashboard_answers_rows_to_its_user(demo):
+def test_every_dashboard_answers_rows_to_its_user(mail_demo):
     transaction.commit()
     answers = {}
     for (folder, board), userid in USERS.items():
-        response = RestSession(demo, userid, DEMO_PASSWORD).get(f"{folder}/{board}/@@faceted_query",
+        response = RestSession(mail_demo, userid, DEMO_PASSWORD).get(f"{folder}/{board}/@@faceted_query",
                                           headers={"Accept": "text/html"})
         body = response.text.split("<tbody>")[-1].split("</tbody>")[0]
         rows = len(re.findall(r"<tr", body))
@@ -100,11 +100,11 @@ def test_every_dashboard_answers_rows_to_its_user(demo):
     assert answers == {key: (200, answers[key][1] or "rows", False) for key in USERS}
 
 
-def test_filters_show_titles_not_ids(demo):
+def test_filters_show_titles_not_ids(mail_demo):
     """The state filter (absent, for want of a vocabulary) lists the states by
     their titles; no filter choice is a raw id."""
     transaction.commit()
-    page = RestSession(demo, "dirgen", DEMO_PASSWORD).get(
+    page = RestSession(mail_demo, "dirgen", DEMO_PASSWORD).get(
         "incoming-mail/all_mails", headers={"Accept": "text/html"}).text
     choices = dict(re.findall(r'<input type="checkbox"[^>]*name="c1"[^>]*id="c1_([a-z_0-9]+)"'
                               r'[^>]*title="([^"]*)"', page))
@@ -114,6 +114,6 @@ def test_filters_show_titles_not_ids(demo):
                for state, title in choices.items())
     titles = re.findall(r'<input type="checkbox"[^>]*title="([^"]*)"', page)
     assert not set(titles) & {"created", "proposed_to_agent", "closed", "courrier", "post"}
-    vocabulary = getUtility(IVocabularyFactory, "iasolutions.mail.om_states")(demo)
+    vocabulary = getUtility(IVocabularyFactory, "iasolutions.mail.om_states")(mail_demo)
     assert vocabulary.getTerm("to_be_signed").title == "To be signed"  # the test site's language
     assert translate("om_to_be_signed", domain="plone", target_language="fr") == "À signer"
