@@ -387,7 +387,7 @@ def test_upgrade_1005_replaces_only_unchanged_default_templates(delib_portal, co
     setup = api.portal.get_tool("portal_setup")
     profile = "iasolutions.delib:default"
     setup.setLastVersionForProfile(profile, "1004")
-    setup.upgradeProfile(profile)
+    setup.upgradeProfile(profile, dest="1005")
     assert setup.getLastVersionForProfile(profile) == ("1005",)
     for id, title, builder, for_meetings in delib_documents.TEMPLATES:
         assert checksum(college[id].odt_file.data) == checksum(builder())

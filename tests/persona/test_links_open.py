@@ -63,3 +63,13 @@ def test_the_state_menu_offers_advanced_only_to_who_may_open_it(demo_portal):
         assert not is_refusal(get(session, href)), href
     admin = session_of(demo_portal, "siteadmin")
     assert _state_menu_links(admin, mail_url), "a site administrator keeps Avancé…"
+
+
+def test_the_meeting_manager_opens_the_add_form_of_a_meeting(demo_portal):
+    """The general director manages the College's meetings: the add menu's *Séance*
+    opens its form (the folder did not give him Add portal content)."""
+    session, url = session_of(demo_portal, "dir-gen"), demo_portal.absolute_url()
+    folder = f"{url}/deliberations/meeting-config-college"
+    assert "++add++MeetingCollege" in get(session, folder).text
+    response = get(session, f"{folder}/++add++MeetingCollege")
+    assert response.status_code == 200, response.headers.get("Location")

@@ -1,15 +1,13 @@
 """1006: the scanner (role *Batch importer*) opens the incoming-mail add form that the
 add menu offers him: add forms ask for *Add portal content* besides the type's own
-permission, which was all he had."""
+permission, which was all he had. The mail folders' workflow now gives it."""
 
+from iasolutions.core.upgrading import grant_in_workflow
 from iasolutions.mail.module import BATCH_IMPORTER
-from plone import api
+
+
+ADDERS = ("Manager", "Site Administrator", "Owner", "Contributor", BATCH_IMPORTER)
 
 
 def upgrade(context):
-    portal = api.portal.get()
-    roles = {role["name"] for role in portal.rolesOfPermission("Add portal content")
-             if role["selected"]}
-    if BATCH_IMPORTER not in roles:
-        portal.manage_permission("Add portal content", sorted(roles | {BATCH_IMPORTER}),
-                                 acquire=True)
+    grant_in_workflow("iasolutions_mail_folder_workflow", "Add portal content", ADDERS)
