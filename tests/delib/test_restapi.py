@@ -161,6 +161,28 @@ def test_item_from_integrator_is_the_item_of_a_standard_post(site):
         assert _security(annexes[0]) == _security(annexes[1])
 
 
+@pytest.mark.parametrize("body", ["not json", "[1, 2]", '"Point"', "{"])
+def test_delib_services_read_their_body_as_the_suite_does(site, body):
+    """Sent as plain text (so the publication's check of JSON bodies lets it through),
+    a body that is not a JSON object gets each delib service's 400 of the core helper."""
+    import transaction
+
+    portal, services = site
+    college = portal["meeting-configs"]["meeting-config-college"]
+    from tests.delib.helpers import validated_item
+
+    item = validated_item(college, services, title="Existant")  # the managers see it
+    manager = rest(portal, "manager")
+    for url in ("@item", "@delib-batch", item.absolute_url() + "/@remove-inherited-advice"):
+        refused = manager.post(url, data=body, headers={"Content-Type": "text/plain"})
+        assert refused.status_code == 400, (url, refused.text)
+        assert refused.json()["error"]["message"] == "The body must be a JSON object.", url
+    transaction.begin()
+    with api.env.adopt_roles(["Manager"]):
+        assert [b.Title for b in api.content.find(portal_type="MeetingItemCollege")] == [
+            "Existant"]
+
+
 def test_in_name_of_is_for_meeting_managers(site):
     portal, services = site
     payload = {"config_id": "meeting-config-college", "title": "Au nom de",
