@@ -32,6 +32,7 @@ from iasolutions.core.services import services_of_user
 from iasolutions.delib import _
 from iasolutions.delib.advices import resolve_service
 from iasolutions.delib.agenda import format_number
+from iasolutions.delib.meetingconfigs import config_categories
 from iasolutions.delib.meetingconfigs import folder_of
 from iasolutions.delib.meetingconfigs import free_id
 from iasolutions.delib.meetingconfigs import get_config
@@ -39,7 +40,6 @@ from iasolutions.delib.meetingconfigs import get_configs
 from iasolutions.delib.meetingconfigs import is_meeting_manager
 from iasolutions.delib.transitions import do_transition
 from iasolutions.delib.transitions import TransitionRefused
-from iasolutions.delib.vocabularies import config_categories
 from plone import api
 from plone.restapi.interfaces import ISerializeToJson
 from plone.restapi.services import Service
