@@ -325,6 +325,20 @@ def test_agenda_numbers_and_manual_moves(college, services, users):
             move(a, "x.y")
 
 
+def test_items_inserted_on_the_order_of_the_categories(college, services, users):
+    """``on_categories``: the enabled categories' order of the configuration (agenda.py
+    reads it from meetingconfigs, as the vocabularies do); a disabled one goes last."""
+    college.insertingMethodsOnAddItem = ["on_categories"]
+    college["personnel"].enabled = False
+    meeting = make_meeting(college)
+    categories = ("personnel", "urbanisme", "travaux", "administration")
+    for category in categories:
+        item = validated_item(college, services, title=category, category=category)
+        transition(item, "manager", "present")
+    assert [item.title for item in _items(meeting) if item.title in categories] == [
+        "administration", "travaux", "urbanisme", "personnel"]
+
+
 def test_confidential_annexes_stay_with_the_proposing_group(college, services, users):
     dg_reviewers = f"{services['direction-generale']}_reviewers"
     item = validated_item(college, services, copyGroups=[dg_reviewers])

@@ -88,6 +88,101 @@ def test_post_item_refusals_write_nothing(site, payload, status, words):
         assert len(api.content.find(portal_type="MeetingItemCollege", Title="x")) == 0
 
 
+def _annex(title, category):
+    pdf = base64.b64encode(b"%PDF-1.4 demo").decode()
+    return {"@type": "annex", "title": title, "content_category": category,
+            "file": {"data": pdf, "encoding": "base64", "filename": "annexe.pdf",
+                     "content-type": "application/pdf"}}
+
+
+def _security(obj):
+    """What decides who sees ``obj``: its local roles (block included) and its catalog
+    entry's allowed roles and users."""
+    catalog = api.portal.get_tool("portal_catalog")
+    indexed = catalog.getIndexDataForUID("/".join(obj.getPhysicalPath()))
+    return ({principal: sorted(roles) for principal, roles in obj.get_local_roles()},
+            bool(getattr(obj, "__ac_local_roles_block__", False)),
+            sorted(indexed["allowedRolesAndUsers"]))
+
+
+def test_item_from_integrator_is_the_item_of_a_standard_post(site):
+    """@item creates on plone.restapi's path: the item's history, advices and local roles
+    start from the fields posted, exactly as for an item created by the standard POST."""
+    import transaction
+
+    from iasolutions.delib.history import snapshot
+
+    portal, services = site
+    college = portal["meeting-configs"]["meeting-config-college"]
+    # Copy groups and advisers read the item as soon as it is created: their roles show.
+    college.itemCopyGroupsStates = ("itemcreated", *(college.itemCopyGroupsStates or ()))
+    college.itemAdviceViewStates = ("itemcreated", *(college.itemAdviceViewStates or ()))
+    dg = services["direction-generale"]
+    fields = {"title": "Même point", "category": "administration",
+              "optionalAdvisers": [dg], "copyGroups": [f"{dg}_reviewers"],
+              "decision": {"data": "<p>Décide.</p>", "content-type": "text/html"}}
+    creator = rest(portal, "creator_fin")
+    standard = creator.post(folder_of(college).absolute_url(), json={
+        "@type": "MeetingItemCollege", "proposingGroup": services["finances"], **fields})
+    assert standard.status_code == 201, standard.text
+    integrated = creator.post("@item", json={
+        "config_id": "meeting-config-college", "proposingGroup": "FIN", **fields,
+        "__children__": [_annex("Secret", "annexe-confidentielle")]})
+    assert integrated.status_code == 201, integrated.text
+    assert integrated.headers["Location"] == integrated.json()["@id"]
+    # The same confidential annex, added to the standard item by the standard POST.
+    annexed = creator.post(standard.json()["@id"], json=_annex("Secret", "annexe-confidentielle"))
+    assert annexed.status_code == 201, annexed.text
+
+    # The copy group reads both items, not their confidential annexes.
+    reader = rest(portal, "copy_dg")
+    for response in (standard, integrated):
+        item_url = response.json()["@id"]
+        assert reader.get(item_url).status_code == 200
+        annex_url = creator.get(item_url).json()["items"][0]["@id"]
+        assert reader.get(annex_url).status_code in (401, 403)
+
+    transaction.begin()
+    with api.env.adopt_roles(["Manager"]):
+        one, other = (api.content.get(UID=r.json()["UID"]) for r in (standard, integrated))
+        for item in (one, other):
+            assert item._historized_snapshot == snapshot(item)
+            assert item._historized_snapshot["optionalAdvisers"] == [dg]
+            assert not getattr(item, "data_history", None)  # creating is not a change
+            assert set(item.advice_index) == {dg}
+        assert one._historized_snapshot == other._historized_snapshot
+        assert {uid: dict(info) for uid, info in one.advice_index.items()} == \
+            {uid: dict(info) for uid, info in other.advice_index.items()}
+        assert _security(one) == _security(other)
+        roles = dict(one.get_local_roles())
+        assert "Reader" in roles[f"{dg}_reviewers"] and "Reader" in roles[f"{dg}_advisers"]
+        annexes = [item.objectValues()[0] for item in (one, other)]
+        assert [annex.confidential for annex in annexes] == [True, True]
+        assert _security(annexes[0]) == _security(annexes[1])
+
+
+@pytest.mark.parametrize("body", ["not json", "[1, 2]", '"Point"', "{"])
+def test_delib_services_read_their_body_as_the_suite_does(site, body):
+    """Sent as plain text (so the publication's check of JSON bodies lets it through),
+    a body that is not a JSON object gets each delib service's 400 of the core helper."""
+    import transaction
+
+    portal, services = site
+    college = portal["meeting-configs"]["meeting-config-college"]
+    from tests.delib.helpers import validated_item
+
+    item = validated_item(college, services, title="Existant")  # the managers see it
+    manager = rest(portal, "manager")
+    for url in ("@item", "@delib-batch", item.absolute_url() + "/@remove-inherited-advice"):
+        refused = manager.post(url, data=body, headers={"Content-Type": "text/plain"})
+        assert refused.status_code == 400, (url, refused.text)
+        assert refused.json()["error"]["message"] == "The body must be a JSON object.", url
+    transaction.begin()
+    with api.env.adopt_roles(["Manager"]):
+        assert [b.Title for b in api.content.find(portal_type="MeetingItemCollege")] == [
+            "Existant"]
+
+
 def test_in_name_of_is_for_meeting_managers(site):
     portal, services = site
     payload = {"config_id": "meeting-config-college", "title": "Au nom de",

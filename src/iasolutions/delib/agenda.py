@@ -8,6 +8,7 @@ An item presented to a meeting that is already frozen is a late item.
 
 from datetime import datetime
 from iasolutions.delib import _
+from iasolutions.delib.meetingconfigs import config_categories
 from iasolutions.delib.meetingconfigs import MEETING_STATES_ACCEPTING_ITEMS
 from plone import api
 
@@ -149,8 +150,6 @@ def _sort_key(item, cfg, meeting_items_count):
         elif method == "on_privacy":
             key.append(PRIVACIES.index(item.privacy) if item.privacy in PRIVACIES else 9)
         elif method == "on_categories":
-            from iasolutions.delib.vocabularies import config_categories
-
             ids = [category.getId() for category in config_categories(cfg)]
             key.append(ids.index(item.category) if item.category in ids else len(ids))
     return key

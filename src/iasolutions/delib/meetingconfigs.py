@@ -103,6 +103,13 @@ def folder_of(cfg):
     return root.get(cfg.getId()) if root is not None else None
 
 
+def config_categories(cfg, enabled_only=True):
+    """The categories of a configuration, in their order (the enabled ones only, unless
+    ``enabled_only`` is false)."""
+    return [obj for obj in cfg.objectValues() if obj.portal_type == "meetingcategory"
+            and (obj.enabled or not enabled_only)]
+
+
 def enabled_levels(cfg):
     """The validation levels a configuration uses, in order: [(state, leading, back, suffix)].
 

@@ -12,6 +12,7 @@ from iasolutions.delib.agenda import INSERTING_METHODS
 from iasolutions.delib.agenda import meetings_accepting_items
 from iasolutions.delib.interfaces import IAdvice
 from iasolutions.delib.interfaces import IMeetingItem
+from iasolutions.delib.meetingconfigs import config_categories
 from iasolutions.delib.meetingconfigs import config_of
 from iasolutions.delib.meetingconfigs import get_configs
 from iasolutions.delib.meetingconfigs import MEETING_STATES
@@ -207,11 +208,6 @@ def proposing_groups(context):
     if IMeetingItem.providedBy(context) and context.proposingGroup:
         uids.add(context.proposingGroup)
     return SimpleVocabulary(_services_terms(uids))
-
-
-def config_categories(cfg, enabled_only=True):
-    return [obj for obj in cfg.objectValues() if obj.portal_type == "meetingcategory"
-            and (obj.enabled or not enabled_only)]
 
 
 @provider(IVocabularyFactory)

@@ -4,6 +4,8 @@ from zExceptions import Unauthorized
 from plone import api
 from plone.rest.errors import ErrorHandling as BaseErrorHandling
 from plone.rest.interfaces import IAPIRequest
+from plone.restapi.deserializer import json_body
+from plone.restapi.exceptions import DeserializationError
 
 import json
 
@@ -19,15 +21,13 @@ def bad_request(request, message, **extra):
     return error(request, 400, message, **extra)
 
 
-
 def json_object(request):
     """The request's JSON body as a dict (``{}`` when empty), or None when it is not
-    a JSON object: the service answers ``not_a_json_object`` before writing anything."""
-    from plone.restapi.deserializer import json_body
-
+    a JSON object: the service answers ``not_a_json_object`` before writing anything.
+    Every suite service reads its body here (never ``json_body`` in a bare try)."""
     try:
         data = json_body(request)
-    except Exception:  # plone.restapi's DeserializationError, or a body not UTF-8
+    except (DeserializationError, RecursionError):  # not JSON (or not UTF-8), not an object
         return None
     return data if isinstance(data, dict) else None
 

@@ -7,11 +7,12 @@ is not a JSON object or the advice is not inherited; 401/403 for the others.
 """
 
 from iasolutions.core.restapi.errors import bad_request
+from iasolutions.core.restapi.errors import json_object
+from iasolutions.core.restapi.errors import not_a_json_object
 from iasolutions.delib import _
 from iasolutions.delib.advice_inheritance import InheritanceError
 from iasolutions.delib.advice_inheritance import remove_inheritance
 from iasolutions.delib.advices import advice_summary
-from plone.restapi.deserializer import json_body
 from plone.restapi.services import Service
 from zope.i18n import translate
 from zope.interface import alsoProvides
@@ -22,11 +23,10 @@ import plone.protect.interfaces
 class RemoveInheritedAdvicePost(Service):
     def reply(self):
         alsoProvides(self.request, plone.protect.interfaces.IDisableCSRFProtection)
-        try:
-            data = json_body(self.request)
-        except Exception:  # plone.restapi raises several kinds for a body that is not JSON
-            data = None
-        if not isinstance(data, dict) or not isinstance(data.get("service"), str):
+        data = json_object(self.request)
+        if data is None:
+            return not_a_json_object(self.request)
+        if not isinstance(data.get("service"), str):
             return self.refuse(_("Give the service whose inherited advice to remove."))
         try:
             remove_inheritance(self.context, data["service"])

@@ -15,10 +15,11 @@ JSON, an unknown action, no items, an item the user cannot see, nothing to do) i
 from iasolutions.core.batch import common_transition_titles
 from iasolutions.core.batch import selected_uids
 from iasolutions.core.restapi.errors import bad_request
+from iasolutions.core.restapi.errors import json_object
+from iasolutions.core.restapi.errors import not_a_json_object
 from iasolutions.delib import _
 from iasolutions.delib import batch
 from plone import api
-from plone.restapi.deserializer import json_body
 from plone.restapi.services import Service
 from zope.i18n import translate
 from zope.interface import alsoProvides
@@ -82,12 +83,9 @@ class DelibBatchPost(Service):
 
     def body(self):
         """The JSON object posted, or a 400 saying what is wrong with it."""
-        try:
-            data = json_body(self.request)
-        except Exception:  # plone.restapi raises several kinds for a body that is not JSON
-            data = None
-        if not isinstance(data, dict):
-            return None, self.refuse(_("The body must be a JSON object."))
+        data = json_object(self.request)
+        if data is None:
+            return None, not_a_json_object(self.request)
         if not isinstance(data.get("action"), str) or data["action"] not in ACTIONS:
             return None, self.refuse(_("action must be one of: ${actions}.",
                                        mapping={"actions": ", ".join(ACTIONS)}))

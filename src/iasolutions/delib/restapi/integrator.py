@@ -14,10 +14,13 @@ managers of the configuration. Errors: 400 with a message for bad input
 (nothing is written), 401/403 when not allowed.
 """
 
-from AccessControl import Unauthorized
-from iasolutions.core.restapi.errors import bad_request
+
 from iasolutions.core.restapi import search
+from iasolutions.core.restapi.content import add_from_json
+from iasolutions.core.restapi.errors import bad_request
 from iasolutions.core.restapi.errors import error
+from iasolutions.core.restapi.errors import json_object
+from iasolutions.core.restapi.errors import not_a_json_object
 from iasolutions.core.restapi.search import check_query
 from iasolutions.core.restapi.search import SearchGet
 from iasolutions.core.restapi.input import objects
@@ -25,9 +28,11 @@ from iasolutions.core.restapi.input import query_text
 from iasolutions.core.restapi.input import refuses_bad_input
 from iasolutions.core.restapi.input import text
 from iasolutions.core.restapi.input import text_list
+from iasolutions.core.services import services_of_user
 from iasolutions.delib import _
 from iasolutions.delib.advices import resolve_service
 from iasolutions.delib.agenda import format_number
+from iasolutions.delib.meetingconfigs import config_categories
 from iasolutions.delib.meetingconfigs import folder_of
 from iasolutions.delib.meetingconfigs import free_id
 from iasolutions.delib.meetingconfigs import get_config
@@ -35,13 +40,11 @@ from iasolutions.delib.meetingconfigs import get_configs
 from iasolutions.delib.meetingconfigs import is_meeting_manager
 from iasolutions.delib.transitions import do_transition
 from iasolutions.delib.transitions import TransitionRefused
-from iasolutions.delib.vocabularies import config_categories
 from plone import api
-from plone.restapi.deserializer import json_body
-from plone.restapi.interfaces import IDeserializeFromJson
 from plone.restapi.interfaces import ISerializeToJson
 from plone.restapi.services import Service
 from zExceptions import BadRequest
+from zExceptions import Unauthorized
 from zope.component import queryMultiAdapter
 from zope.i18n import translate
 from zope.interface import alsoProvides
@@ -117,12 +120,9 @@ class ItemPost(Service):
     @refuses_bad_input
     def reply(self):
         alsoProvides(self.request, plone.protect.interfaces.IDisableCSRFProtection)
-        try:
-            data = json_body(self.request)
-        except Exception:
-            data = None
-        if not isinstance(data, dict):
-            return self._refuse(_("The body is not a JSON object."))
+        data = json_object(self.request)
+        if data is None:
+            return not_a_json_object(self.request)
         config_id = text(data, "config_id")
         cfg = get_config(config_id)
         if cfg is None:
@@ -153,8 +153,6 @@ class ItemPost(Service):
         return error(self.request, status, _t(self.request, message))
 
     def _create(self, cfg, group, data):
-        from iasolutions.core.services import services_of_user
-
         user = api.user.get_current()
         if group not in services_of_user(user, "creators") and "Manager" not in user.getRoles():
             return self._refuse(_("You do not create items for this proposing group."), 403)
@@ -162,18 +160,18 @@ class ItemPost(Service):
         fields = {k: v for k, v in data.items() if k not in (
             "config_id", "in_name_of", "__children__", "wf_transitions", "@type", "id")}
         fields["proposingGroup"] = group
-        item_id = free_id(folder, data["title"])
         try:
-            item = api.content.create(container=folder, type=cfg.getItemTypeName(),
-                                      id=item_id, title=data["title"], proposingGroup=group)
-        except (Unauthorized, ValueError):
+            # plone.restapi's path: the added event fires once the fields are set, so
+            # the item's history, advices and local roles start from them.
+            item = add_from_json(folder, cfg.getItemTypeName(), fields, self.request,
+                                 id_=free_id(folder, data["title"]), title=data["title"])
+        except Unauthorized:
             return self._refuse(_("You may not create items here."), 403)
+        except (BadRequest, ValueError) as refused:
+            return self._refuse(str(refused))
         try:
-            deserializer = queryMultiAdapter((item, self.request), IDeserializeFromJson)
-            deserializer(validate_all=True, data=fields, create=True)
             for child in data.get("__children__", []) or []:
                 self._add_child(item, child)
-            self._fields_set(item)
             for transition_id in text_list(data, "wf_transitions"):
                 do_transition(item, transition_id)
         except TransitionRefused as refused:
@@ -183,31 +181,16 @@ class ItemPost(Service):
         except Unauthorized:
             return self._refuse(_("You may not do that."), 403)
         self.request.response.setStatus(201)
-        serializer = queryMultiAdapter((item, self.request), ISerializeToJson)
-        return serializer()
-
-    def _fields_set(self, item):
-        """The fields were set after the item was added: what depends on them follows."""
-        from iasolutions.delib.advices import update_advice_index
-        from iasolutions.delib.history import snapshot
-        from iasolutions.delib.localroles import update_local_roles
-
-        item._historized_snapshot = snapshot(item)
-        update_advice_index(item)
-        update_local_roles(item)
-        item.reindexObject()
+        self.request.response.setHeader("Location", item.absolute_url())
+        return _serialize(item, self.request)
 
     def _add_child(self, item, child):
         portal_type = child.get("@type") or "annex"
         if portal_type not in ("annex", "annexDecision"):
             raise BadRequest(_t(self.request, _("Only annexes can be added with an item.")))
-        annex = api.content.create(container=item, type=portal_type,
-                                   id=free_id(item, text(child, "title") or "annex"),
-                                   title=text(child, "title") or "annex")
-        deserializer = queryMultiAdapter((annex, self.request), IDeserializeFromJson)
-        deserializer(validate_all=True, data={k: v for k, v in child.items() if k != "@type"},
-                     create=True)
-        annex.reindexObject()
+        title = text(child, "title") or "annex"
+        add_from_json(item, portal_type, {k: v for k, v in child.items() if k != "@type"},
+                      self.request, id_=free_id(item, title), title=title)
 
 
 def _serialize(obj, request):
