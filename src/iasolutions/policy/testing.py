@@ -47,6 +47,7 @@ class SuiteZCMLLayer(PloneSandboxLayer):
         self.loadZCML(package=plone.restapi)
         self.loadZCML(package=eea.facetednavigation)
         self.loadZCML(package=iasolutions.policy)
+        self.loadZCML(name="overrides.zcml", package=iasolutions.policy)
 
 
 SUITE_ZCML_FIXTURE = SuiteZCMLLayer()
