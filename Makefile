@@ -68,7 +68,7 @@ test: install
 # A quick run while working: everything but the slow CLI, buildout, persona walk and
 # accessibility tests.
 test-quick: install
-	$(BIN)/pytest tests -m "not cli and not buildout and not persona and not accessibility" $(PYTEST_ARGS)
+	$(BIN)/pytest tests -m "not cli and not buildout and not wheel and not persona and not accessibility" $(PYTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) $(INSTANCE) bin parts develop-eggs .installed.cfg node_modules
