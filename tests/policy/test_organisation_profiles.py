@@ -232,9 +232,11 @@ def test_reapplying_keeps_the_meeting_configuration_an_administrator_changed(sit
     with as_user(admin):
         college.itemWFValidationLevels = ["itemcreated", "proposed"]
         api.content.delete(obj=college["environnement"])
+        api.content.delete(obj=college["pv"])  # a document template of the configuration
     sites.apply_organisation_profile(site, "seneffe")
     assert college.itemWFValidationLevels == ["itemcreated", "proposed"]
     assert "environnement" not in college and "finances" in college
+    assert "pv" not in college and "oj" in college
 
 
 def test_the_demo_never_puts_back_a_membership_the_administrator_removed(site, admin):

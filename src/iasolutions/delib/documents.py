@@ -644,12 +644,14 @@ def update_default_template(cfg, id):
     return True
 
 
-def ensure_templates(cfg):
-    """Create the configuration's default templates that are missing (never replaced)."""
+def ensure_templates(cfg, wanted=lambda id: True):
+    """Create the configuration's default templates that are missing (never replaced);
+    ``wanted(id)`` says whether a missing one is to be made (an organisation profile
+    does not bring back a template the administrator deleted)."""
     made = []
     with api.env.adopt_roles(["Manager"]):
         for id, title, builder, for_meetings in TEMPLATES:
-            if id in cfg:
+            if not wanted(id) or id in cfg:
                 continue
             portal_type = cfg.getMeetingTypeName() if for_meetings else cfg.getItemTypeName()
             made.append(api.content.create(

@@ -121,7 +121,8 @@ def import_configs(context):
             continue
         fill_config(cfg, entry)
         apply_config(cfg)
-        ensure_templates(cfg)
+        ensure_templates(cfg, wanted=lambda id, cfg=cfg: should_create(
+            f"delib/{cfg.getId()}/templates/{id}", id in cfg))
         create_dashboards(cfg)
 
 
