@@ -239,6 +239,23 @@ def test_reapplying_keeps_the_meeting_configuration_an_administrator_changed(sit
     assert "pv" not in college and "oj" in college
 
 
+def test_reapplying_keeps_the_dashboards_an_administrator_changed(site, admin):
+    from iasolutions.delib.meetingconfigs import folder_of
+    from tests.helpers import as_user
+
+    applyProfile(site, "iasolutions.delib:default")
+    sites.apply_organisation_profile(site, "commune")
+    folder = folder_of(site["meeting-configs"]["meeting-config-college"])
+    with as_user(admin):
+        folder["mes-points"].title = "Mes dossiers"
+        folder["mes-points"].columns = ["Title"]
+        api.content.delete(obj=folder["points-en-copie"])
+    sites.apply_organisation_profile(site, "commune")
+    assert folder["mes-points"].title == "Mes dossiers"
+    assert folder["mes-points"].columns == ["Title"]
+    assert "points-en-copie" not in folder and "tous-les-points" in folder
+
+
 def test_the_demo_never_puts_back_a_membership_the_administrator_removed(site, admin):
     from iasolutions.core.setuphandlers import CONTACTS_MANAGERS
     from tests.helpers import as_user

@@ -114,8 +114,10 @@ def item_filters():
     ]
 
 
-def create_dashboards(cfg):
-    """Create (or update) the dashboards of a configuration in its folder."""
+def create_dashboards(cfg, wanted=lambda id: True):
+    """Create (or update) the dashboards of a configuration in its folder; ``wanted(id)``
+    says whether to make (or update) that one: an organisation profile applied again
+    neither brings back a dashboard the administrator deleted nor undoes their changes."""
     from zope.globalrequest import getRequest
     from zope.globalrequest import setRequest
 
@@ -139,9 +141,13 @@ def create_dashboards(cfg):
             ("dernieres-decisions", "Dernières décisions",
              [items, core.state_is(*DECIDED_STATES)], "meeting_date"),
         ):
+            if not wanted(id):
+                continue
             made.append(core.create_dashboard(folder, id, f"{title} ({cfg.title})", query=query,
                                               criteria=item_filters(), columns=ITEM_COLUMNS,
                                               sort_on=sort_on, batch_actions=BATCH_ACTIONS))
+        if not wanted("seances"):
+            return made
         made.append(core.create_dashboard(
             folder, "seances", f"Séances ({cfg.title})",
             query=[core.type_is(cfg.getMeetingTypeName())],

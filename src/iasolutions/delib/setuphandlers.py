@@ -26,6 +26,7 @@ from iasolutions.core.services import sync_all_groups
 from iasolutions.delib.generation import apply_config
 from iasolutions.delib.generation import ensure_items_root
 from iasolutions.delib.meetingconfigs import CONFIGS_FOLDER
+from iasolutions.delib.meetingconfigs import folder_of
 from iasolutions.delib.meetingconfigs import forget_services
 from iasolutions.delib.dashboards import create_dashboards
 from iasolutions.delib.documents import ensure_templates
@@ -123,7 +124,9 @@ def import_configs(context):
         apply_config(cfg)
         ensure_templates(cfg, wanted=lambda id, cfg=cfg: should_create(
             f"delib/{cfg.getId()}/templates/{id}", id in cfg))
-        create_dashboards(cfg)
+        folder_of_cfg = folder_of(cfg)
+        create_dashboards(cfg, wanted=lambda id, cfg=cfg, folder=folder_of_cfg: should_create(
+            f"delib/{cfg.getId()}/dashboards/{id}", folder is not None and id in folder))
 
 
 def _resolve_services(values):
