@@ -3,12 +3,9 @@
 The deliberations folder and each configuration's folder hold the dashboards that
 every agent may open, yet refused the agents who are not in the module: the link of
 the breadcrumbs led to "Privilèges insuffisants". The configurations' folder showed
-``folder_contents``, which only managers may use; it shows a listing now. Meeting
-managers open the *Séance* add form of the add menu: add forms ask for *Add portal
-content* besides the type's own permission, which the folders now give them.
+``folder_contents``, which only managers may use; it shows a listing now.
 """
 
-from iasolutions.core.upgrading import grant_in_workflow
 from plone import api
 
 
@@ -35,10 +32,6 @@ def list_the_configurations():
     fti.manage_changeProperties(default_view="listing_view", view_methods=("listing_view",))
 
 
-ADDERS = ("Manager", "Site Administrator", "Owner", "Contributor", "MeetingManager")
-
-
 def upgrade(context):
     open_folders_to_agents()
-    grant_in_workflow(FOLDER_WORKFLOW, "Add portal content", ADDERS)
     list_the_configurations()
