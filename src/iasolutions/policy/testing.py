@@ -24,7 +24,6 @@ from plone.app.testing import IntegrationTesting
 from plone.app.testing import PLONE_FIXTURE
 from plone.app.testing import PloneSandboxLayer
 from plone.testing import zope as zope_testing
-from zope.configuration import xmlconfig
 from zope.component import provideUtility
 from zope.component.hooks import setSite
 
@@ -49,8 +48,7 @@ class SuiteZCMLLayer(PloneSandboxLayer):
         self.loadZCML(package=eea.facetednavigation)
         self.loadZCML(package=iasolutions.policy)
         # as Plone loads add-ons' overrides.zcml after every configure.zcml
-        xmlconfig.includeOverrides(configurationContext, "overrides.zcml",
-                                   package=iasolutions.policy)
+        self.loadZCML(name="overrides.zcml", package=iasolutions.policy)
 
 
 SUITE_ZCML_FIXTURE = SuiteZCMLLayer()
