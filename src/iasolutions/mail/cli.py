@@ -39,7 +39,7 @@ def main(argv=None):
     if not os.path.exists(args.zope_conf):
         print(f"error: no zope.conf at {args.zope_conf} (use -C)", file=sys.stderr)
         return 2
-    from iasolutions.policy.cli import open_zope
+    from iasolutions.core.cli import open_zope
 
     app = open_zope(args.zope_conf)
     try:
@@ -50,8 +50,8 @@ def main(argv=None):
 
 def run(app, args):
     from iasolutions.mail.importer import import_directory
-    from iasolutions.policy.sites import get_site
-    from iasolutions.policy.sites import SetupError
+    from iasolutions.core.cli import get_site
+    from iasolutions.core.cli import SetupError
     from plone import api
     from zope.component.hooks import setSite
 

@@ -10,6 +10,7 @@ or ``instance/etc/zope.conf``). The instance must be stopped (FileStorage
 is locked while it runs) unless it uses ZEO.
 """
 
+from iasolutions.core.cli import open_zope
 from iasolutions.policy.sites import ORGANISATION_PROFILES
 
 import argparse
@@ -72,23 +73,6 @@ def main(argv=None):
         return run(app, args)
     finally:
         app._p_jar.close()
-
-
-def open_zope(zope_conf):
-    from AccessControl.SecurityManagement import newSecurityManager
-    from AccessControl.users import system
-    from Testing.makerequest import makerequest
-    from zope.globalrequest import setRequest
-    from Zope2.Startup.run import make_wsgi_app
-
-    import Zope2
-
-    make_wsgi_app({}, zope_conf)
-    app = makerequest(Zope2.app())
-    app.REQUEST["PARENTS"] = [app]
-    setRequest(app.REQUEST)
-    newSecurityManager(None, system)
-    return app
 
 
 def run(app, args):

@@ -1,5 +1,7 @@
 """Create municipality sites and apply organisation profiles (used by the CLI and tests)."""
 
+from iasolutions.core.cli import get_site  # noqa: F401  (the policy's API too)
+from iasolutions.core.cli import SetupError
 from iasolutions.core.modules import all_modules
 from iasolutions.core.modules import get_module
 from plone.base.interfaces import IPloneSiteRoot
@@ -16,10 +18,6 @@ POLICY_PROFILE = "iasolutions.policy:default"
 DEMO_PROFILE = "iasolutions.policy:demo"
 ORGANISATION_PROFILES = ("commune", "cpas", "zone-de-police", "seneffe")
 BASE_PROFILES = ["plone.app.contenttypes:default", "plonetheme.barceloneta:default"]
-
-
-class SetupError(ValueError):
-    """Bad request from an administrator: unknown profile, module or site."""
 
 
 def organisation_profile_id(name):
@@ -42,13 +40,6 @@ def check_modules(module_ids):
 
 def list_sites(app):
     return [obj for obj in app.objectValues() if IPloneSiteRoot.providedBy(obj)]
-
-
-def get_site(app, site_id):
-    site = app.get(site_id)
-    if site is None or not IPloneSiteRoot.providedBy(site):
-        raise SetupError(f"No Plone site {site_id!r} in this instance")
-    return site
 
 
 def create_site(app, site_id, title, profile, modules=(), demo=False, language="fr"):
