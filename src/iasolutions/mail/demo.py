@@ -10,6 +10,7 @@ from datetime import timedelta
 from iasolutions.core.contacts import add_held_position
 from iasolutions.core.contacts import add_person
 from iasolutions.core.contacts import relation_to
+from iasolutions.core.demo import create_demo_contacts
 from iasolutions.core.services import get_own_organization
 from iasolutions.core.services import group_id
 from iasolutions.core.users import ensure_user
@@ -87,8 +88,6 @@ def create_users():
 
 def demo_contacts():
     """External senders (the trunk's demo contacts) and the administration's signatory."""
-    from iasolutions.policy.demo import create_demo_contacts
-
     create_demo_contacts()
     contacts = api.portal.get()["contacts"]
     own = get_own_organization()
