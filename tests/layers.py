@@ -3,7 +3,7 @@
 The root ``conftest.py`` registers the trunk's layers; a module's
 ``tests/<module>/conftest.py`` registers its own::
 
-    from iasolutions.delib import testing
+    from iasolutions.policy import testing
     from tests.layers import register
 
     globals().update(register(delib=testing.DELIB_INTEGRATION_TESTING,

@@ -55,7 +55,7 @@ def ms(values):
 
 
 def main(args):
-    from iasolutions.delib.testing import DELIB_FUNCTIONAL_TESTING
+    from iasolutions.policy.testing import DELIB_FUNCTIONAL_TESTING
     from plone import api
     from plone.app.testing import setRoles
     from plone.app.testing import TEST_USER_ID

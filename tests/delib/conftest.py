@@ -1,4 +1,4 @@
-from iasolutions.delib import testing
+from iasolutions.policy import testing
 from plone import api
 from tests.helpers import site_as_manager
 from tests.layers import register

@@ -1,6 +1,6 @@
 """Fixtures of the mail module's tests: its layers, its users, helpers."""
 
-from iasolutions.mail import testing
+from iasolutions.policy import testing
 from tests.helpers import site_as_manager
 from tests.layers import register
 

@@ -140,3 +140,21 @@ DEMO_FIXTURE = DemoLayer(name="DemoFixture", module=__name__)
 DEMO_FUNCTIONAL_TESTING = DemoFunctionalTesting(
     bases=(DEMO_FIXTURE, zope_testing.WSGI_SERVER_FIXTURE), name="IASolutions:Demo:Functional"
 )
+
+
+# The modules' own layers: the trunk, the module, the commune profile (a module's tests
+# use them through tests/<module>/conftest.py; a module never imports the policy).
+DELIB_FIXTURE = SuiteLayer(["iasolutions.delib:default"], name="DelibFixture", module=__name__)
+DELIB_INTEGRATION_TESTING = IntegrationTesting(
+    bases=(DELIB_FIXTURE,), name="IASolutions:Delib:Integration"
+)
+DELIB_FUNCTIONAL_TESTING = FunctionalTesting(
+    bases=(DELIB_FIXTURE, zope_testing.WSGI_SERVER_FIXTURE), name="IASolutions:Delib:Functional"
+)
+MAIL_FIXTURE = SuiteLayer(["iasolutions.mail:default"], name="MailFixture", module=__name__)
+MAIL_INTEGRATION_TESTING = IntegrationTesting(
+    bases=(MAIL_FIXTURE,), name="IASolutions:Mail:Integration"
+)
+MAIL_FUNCTIONAL_TESTING = FunctionalTesting(
+    bases=(MAIL_FIXTURE, zope_testing.WSGI_SERVER_FIXTURE), name="IASolutions:Mail:Functional"
+)
