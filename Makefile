@@ -13,7 +13,7 @@ ADMIN_USER ?= admin
 ADMIN_PASSWORD ?= admin
 PYTEST_ARGS ?=
 
-.PHONY: install system-deps start site instance test test-quick i18n clean
+.PHONY: install system-deps start site instance test test-quick lint format i18n clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -64,6 +64,19 @@ start: site
 
 test: install
 	$(BIN)/pytest tests $(PYTEST_ARGS)
+
+# ruff (lint + format, ruff.toml) on the Python code, zpretty on the ZCML and XML.
+XML_FILES = $(shell git ls-files 'src/*.zcml' 'src/*.xml' 'profiles/*.xml' 'profiles/*.zcml')
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/zpretty --check $(XML_FILES)
+
+# Rewrite the code as the linters want it.
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+	$(BIN)/zpretty -i $(XML_FILES)
 
 # A quick run while working: everything but the slow CLI, buildout, persona walk and
 # accessibility tests.

@@ -1,7 +1,6 @@
 """iA.Solutions for Plone 6: the suite of add-ons for Walloon local authorities."""
 
 from pathlib import Path
-
 from setuptools import find_namespace_packages
 from setuptools import setup
 
@@ -50,6 +49,8 @@ setup(
             "requests",
             "zc.buildout",
             "i18ndude",
+            "ruff",
+            "zpretty",
             "hypothesis",
             "plone.recipe.zope2instance",
         ],

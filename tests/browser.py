@@ -15,6 +15,7 @@ functional layer of the module::
 """
 
 from pathlib import Path
+import pytest
 from selenium import webdriver
 from selenium.common.exceptions import StaleElementReferenceException
 from selenium.common.exceptions import WebDriverException
@@ -22,10 +23,8 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
-from tests.helpers import PASSWORD
-
-import pytest
 import shutil
+from tests.helpers import PASSWORD
 import transaction
 
 
@@ -41,9 +40,17 @@ axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violatio
                         target: '', html: ''}]));
 """
 CHROMIUM_FLAGS = (
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--no-first-run", "--disable-quic", "--window-size=1400,1000", "--lang=fr-BE",
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    "--window-size=1400,1000",
+    "--lang=fr-BE",
 )
 
 
@@ -51,7 +58,9 @@ CHROMIUM_FLAGS = (
 def chromium_driver():
     binary, driver_path = shutil.which("chromium"), shutil.which("chromedriver")
     if not binary or not driver_path:
-        pytest.fail("Chromium is not installed: run make (it installs chromium and chromium-driver)")
+        pytest.fail(
+            "Chromium is not installed: run make (it installs chromium and chromium-driver)"
+        )
     options = webdriver.ChromeOptions()
     options.binary_location = binary
     for flag in CHROMIUM_FLAGS:
@@ -102,8 +111,9 @@ class Page:
 
     def wait_for_text(self, text, timeout=20):
         # the body may be replaced while we read it (a page still loading)
-        WebDriverWait(self.driver, timeout, ignored_exceptions=(StaleElementReferenceException,)
-                      ).until(lambda driver: text in self.text())
+        WebDriverWait(
+            self.driver, timeout, ignored_exceptions=(StaleElementReferenceException,)
+        ).until(lambda driver: text in self.text())
         return self
 
     def loads(self, action, timeout=20):
@@ -115,7 +125,9 @@ class Page:
         WebDriverWait(self.driver, timeout, ignored_exceptions=(WebDriverException,)).until(
             lambda driver: driver.execute_script(
                 "return window.iasolutionsOldPage === undefined"
-                " && document.readyState === 'complete';"))
+                " && document.readyState === 'complete';"
+            )
+        )
         return self
 
     def screenshot(self, path):

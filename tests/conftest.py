@@ -8,8 +8,9 @@ os.environ.setdefault("zope_i18n_compile_mo_files", "true")
 os.environ.setdefault("zope_i18n_allowed_languages", "fr en nl de")
 # Compiled page templates kept on disk, as an instance does (CHAMELEON_CACHE in zope.conf):
 # without it the main template is compiled again on every page the test server serves.
-CHAMELEON_CACHE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
-                               "var", "chameleon-cache")
+CHAMELEON_CACHE = os.path.join(
+    os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "var", "chameleon-cache"
+)
 os.makedirs(CHAMELEON_CACHE, exist_ok=True)
 os.environ.setdefault("CHAMELEON_CACHE", CHAMELEON_CACHE)
 
@@ -19,33 +20,34 @@ import chameleon.template  # noqa: E402
 
 # A pytest plugin may have imported chameleon before this file read the variable.
 chameleon.template.BaseTemplate.loader = chameleon.loader.ModuleLoader(
-    os.environ["CHAMELEON_CACHE"])
+    os.environ["CHAMELEON_CACHE"]
+)
 
-from iasolutions.policy import testing  # noqa: E402
-from tests.browser import browser  # noqa: E402,F401  (fixtures for every module)
-from tests.browser import chromium_driver  # noqa: E402,F401
-from tests.layers import LAYERS  # noqa: E402
-from tests.layers import register  # noqa: E402
-
-from tests.helpers import site_as_manager  # noqa: E402
 from AccessControl.SecurityManagement import getSecurityManager  # noqa: E402
 from AccessControl.SecurityManagement import newSecurityManager  # noqa: E402
 from AccessControl.SecurityManagement import setSecurityManager  # noqa: E402
+from iasolutions.policy import testing  # noqa: E402
 from plone.app.testing import SITE_OWNER_NAME  # noqa: E402
+import pytest  # noqa: E402
+from tests.browser import browser  # noqa: E402,F401  (fixtures for every module)
+from tests.browser import chromium_driver  # noqa: E402,F401
+from tests.helpers import site_as_manager  # noqa: E402
+from tests.layers import LAYERS  # noqa: E402
+from tests.layers import register  # noqa: E402
 from zope.component.hooks import getSite  # noqa: E402
 from zope.component.hooks import setSite  # noqa: E402
-
-import pytest  # noqa: E402
 
 
 pytest_plugins = ["pytest_plone"]
 
-globals().update(register(
-    bare=testing.SUITE_ZCML_INTEGRATION_TESTING,
-    integration=testing.TRUNK_INTEGRATION_TESTING,
-    functional=testing.TRUNK_FUNCTIONAL_TESTING,
-    demo=testing.DEMO_FUNCTIONAL_TESTING,  # the site of `make start`, served
-))
+globals().update(
+    register(
+        bare=testing.SUITE_ZCML_INTEGRATION_TESTING,
+        integration=testing.TRUNK_INTEGRATION_TESTING,
+        functional=testing.TRUNK_FUNCTIONAL_TESTING,
+        demo=testing.DEMO_FUNCTIONAL_TESTING,  # the site of `make start`, served
+    )
+)
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -83,8 +85,9 @@ def demo_portal(demo):
     site = demo["app"][demo["demo_site_id"]]
     previous_site, previous_user = getSite(), getSecurityManager()
     setSite(site)  # plone.api acts on the demo site, not the layer's default one
-    newSecurityManager(None, demo["app"].acl_users.getUser(SITE_OWNER_NAME).__of__(
-        demo["app"].acl_users))
+    newSecurityManager(
+        None, demo["app"].acl_users.getUser(SITE_OWNER_NAME).__of__(demo["app"].acl_users)
+    )
     yield site
     setSecurityManager(previous_user)
     setSite(previous_site)

@@ -3,10 +3,9 @@
 from contextlib import contextmanager
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
-from plone.app.testing import setRoles
 from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.app.testing import TEST_USER_ID
-
+from plone.app.testing import setRoles
 import requests
 import transaction
 
@@ -16,8 +15,11 @@ PASSWORD = "secret-password"
 
 def create_user(userid, roles=("Member",), groups=(), fullname=None):
     user = api.user.create(
-        username=userid, email=f"{userid}@example.org", password=PASSWORD,
-        roles=list(roles), properties={"fullname": fullname or userid},
+        username=userid,
+        email=f"{userid}@example.org",
+        password=PASSWORD,
+        roles=list(roles),
+        properties={"fullname": fullname or userid},
     )
     for group in groups:
         api.group.add_user(groupname=group, username=userid)

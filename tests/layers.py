@@ -24,5 +24,6 @@ LAYERS = {}
 def register(**layers):
     """Record ``fixture name → layer`` and return the fixtures to put in a conftest."""
     LAYERS.update(layers)
-    return fixtures_factory(tuple((layer, name) for name, layer in layers.items()),
-                            keep_session=False)
+    return fixtures_factory(
+        tuple((layer, name) for name, layer in layers.items()), keep_session=False
+    )

@@ -6,14 +6,13 @@ counter, as concurrent requests do. Prints numbers per second, the retries
 out twice.
 """
 
-from iasolutions.core import counters
-from ZODB import DB
-from ZODB.FileStorage import FileStorage
-
 import argparse
+from iasolutions.core import counters
 import tempfile
 import threading
 import time
+from ZODB import DB
+from ZODB.FileStorage import FileStorage
 
 
 def run(writers, numbers):
@@ -45,8 +44,10 @@ def run(writers, numbers):
     db.close()
     total = writers * numbers
     assert sorted(taken) == list(range(1, total + 1)), "a number was handed out twice"
-    print(f"{writers} writers x {numbers} numbers: {total} unique numbers in {elapsed:.1f} s "
-          f"({total / elapsed:.0f}/s), {conflicts[0]} conflicts retried, no ConflictError raised")
+    print(
+        f"{writers} writers x {numbers} numbers: {total} unique numbers in {elapsed:.1f} s "
+        f"({total / elapsed:.0f}/s), {conflicts[0]} conflicts retried, no ConflictError raised"
+    )
 
 
 if __name__ == "__main__":

@@ -10,10 +10,9 @@ memory, served by a WSGI server on localhost), so that it needs no instance::
 Prints the figures given in docs/delib.rst.
 """
 
+import argparse
 from datetime import datetime
 from datetime import timedelta
-
-import argparse
 import os
 import statistics
 import sys
@@ -57,11 +56,10 @@ def ms(values):
 def main(args):
     from iasolutions.policy.testing import DELIB_FUNCTIONAL_TESTING
     from plone import api
-    from plone.app.testing import setRoles
     from plone.app.testing import TEST_USER_ID
+    from plone.app.testing import setRoles
     from tests.delib.helpers import create_delib_users
     from tests.helpers import rest
-
     import transaction
 
     set_up(DELIB_FUNCTIONAL_TESTING)
@@ -84,11 +82,17 @@ def main(args):
     durations = []
     for number in range(args.rest_items):
         start = time.perf_counter()
-        response = session.post("@item", json={
-            "config_id": "meeting-config-college", "title": f"Point REST {number}",
-            "proposingGroup": "FIN", "category": "administration",
-            "decision": {"data": "<p>Décide.</p>", "content-type": "text/html"},
-            "wf_transitions": ["propose"]})
+        response = session.post(
+            "@item",
+            json={
+                "config_id": "meeting-config-college",
+                "title": f"Point REST {number}",
+                "proposingGroup": "FIN",
+                "category": "administration",
+                "decision": {"data": "<p>Décide.</p>", "content-type": "text/html"},
+                "wf_transitions": ["propose"],
+            },
+        )
         durations.append(time.perf_counter() - start)
         assert response.status_code == 201, response.text
     print(f"POST @item ({args.rest_items} items, with propose): {ms(durations)}")
@@ -104,11 +108,14 @@ def main(args):
     start = time.perf_counter()
     for number in range(args.agenda_items):
         with as_user("creator_fin"):
-            item = api.content.create(container=portal.deliberations["meeting-config-college"],
-                                      type="MeetingItemCollege", id=f"agenda-{number}",
-                                      title=f"Point d'ordre du jour {number}",
-                                      proposingGroup=services["finances"],
-                                      category="administration")
+            item = api.content.create(
+                container=portal.deliberations["meeting-config-college"],
+                type="MeetingItemCollege",
+                id=f"agenda-{number}",
+                title=f"Point d'ordre du jour {number}",
+                proposingGroup=services["finances"],
+                category="administration",
+            )
             do_transition(item, "propose")
         with as_user("reviewer_fin"):
             do_transition(item, "validate")
@@ -117,12 +124,17 @@ def main(args):
             do_transition(item, "present")
     portal.REQUEST.other.pop("delib_present_in", None)
     transaction.commit()
-    print(f"{args.agenda_items} items created, proposed, validated and presented in "
-          f"{time.perf_counter() - start:.1f} s")
+    print(
+        f"{args.agenda_items} items created, proposed, validated and presented in "
+        f"{time.perf_counter() - start:.1f} s"
+    )
     manager = rest(portal, "manager")
-    _r, page = timed(lambda: manager.get(meeting.absolute_url(),
-                                         headers={"Accept": "text/html"}), repeat=10)
-    print(f"agenda page of a {args.agenda_items + 1}-item meeting (HTML, as the manager): {ms(page)}")
+    _r, page = timed(
+        lambda: manager.get(meeting.absolute_url(), headers={"Accept": "text/html"}), repeat=10
+    )
+    print(
+        f"agenda page of a {args.agenda_items + 1}-item meeting (HTML, as the manager): {ms(page)}"
+    )
     _r, api_get = timed(lambda: manager.get(meeting.absolute_url()), repeat=10)
     print(f"REST GET of that meeting with its agenda: {ms(api_get)}")
     _r, freeze = timed(lambda: manager.post(meeting.absolute_url() + "/@workflow/freeze", json={}))
@@ -139,24 +151,38 @@ def main(args):
     start = time.perf_counter()
     with as_user("creator_trav"):
         for number in range(args.dashboard_items):
-            api.content.create(container=folder, type="MeetingItemCollege", id=f"bulk-{number}",
-                               title=f"Point {number}", proposingGroup=services["travaux"],
-                               category="travaux")
+            api.content.create(
+                container=folder,
+                type="MeetingItemCollege",
+                id=f"bulk-{number}",
+                title=f"Point {number}",
+                proposingGroup=services["travaux"],
+                category="travaux",
+            )
             if number % 1000 == 999:
                 transaction.commit()
     transaction.commit()
     print(f"{args.dashboard_items} more items created in {time.perf_counter() - start:.0f} s")
-    for userid, board in (("creator_fin", "mes-points"), ("reviewer_fin", "points-a-valider"),
-                          ("creator_trav", "tous-les-points"), ("manager", "tous-les-points")):
+    for userid, board in (
+        ("creator_fin", "mes-points"),
+        ("reviewer_fin", "points-a-valider"),
+        ("creator_trav", "tous-les-points"),
+        ("manager", "tous-les-points"),
+    ):
         dashboard = folder[board]
         with as_user(userid):
-            found, durations = timed(lambda: len(dashboards.results(dashboard)),
-                                     repeat=10)
+            found, durations = timed(
+                lambda board=dashboard: len(dashboards.results(board)), repeat=10
+            )
         print(f"dashboard {board} as {userid}: {found} results, {ms(durations)}")
     session = rest(portal, "creator_trav")
-    _r, faceted = timed(lambda: session.get(folder["tous-les-points"].absolute_url() +
-                                            "/@@faceted_query", headers={"Accept": "text/html"}),
-                        repeat=10)
+    _r, faceted = timed(
+        lambda: session.get(
+            folder["tous-les-points"].absolute_url() + "/@@faceted_query",
+            headers={"Accept": "text/html"},
+        ),
+        repeat=10,
+    )
     print(f"faceted page of 'tous-les-points' over HTTP as creator_trav: {ms(faceted)}")
 
 

@@ -9,12 +9,11 @@ The instance lives in ``bench/results/mail-instance`` (git-ignored; seeding
 and written to ``bench/results/mail.json``; ``docs/mail.rst`` quotes them.
 """
 
-from pathlib import Path
-
 import argparse
 import base64
 import json
 import os
+from pathlib import Path
 import statistics
 import subprocess
 import sys
@@ -45,17 +44,40 @@ def prepare(mails):
     if not conf.exists():
         sh(BIN / "iasolutions", "make-instance", INSTANCE, "--port", PORT)
         sh(BIN / "addzopeuser", "-c", conf, "admin", "admin")
-    sh(BIN / "iasolutions", "-C", conf, "create-site", SITE, "--title", "Commune de Bench",
-       "--profile", "commune", "--modules", "mail")
-    print(sh(sys.executable, ROOT / "bench" / "mail" / "seed.py", "-C", conf, "--site", SITE,
-             "--mails", mails), end="")
+    sh(
+        BIN / "iasolutions",
+        "-C",
+        conf,
+        "create-site",
+        SITE,
+        "--title",
+        "Commune de Bench",
+        "--profile",
+        "commune",
+        "--modules",
+        "mail",
+    )
+    print(
+        sh(
+            sys.executable,
+            ROOT / "bench" / "mail" / "seed.py",
+            "-C",
+            conf,
+            "--site",
+            SITE,
+            "--mails",
+            mails,
+        ),
+        end="",
+    )
 
 
 class Server:
     def __enter__(self):
         log = open(RESULTS / "mail-server.log", "w")
-        self.process = subprocess.Popen([str(BIN / "runwsgi"), str(INSTANCE / "etc" / "zope.ini")],
-                                        stdout=log, stderr=log)
+        self.process = subprocess.Popen(
+            [str(BIN / "runwsgi"), str(INSTANCE / "etc" / "zope.ini")], stdout=log, stderr=log
+        )
         import requests
 
         for _attempt in range(600):
@@ -94,8 +116,11 @@ def timed(func, repeat):
         func()
         durations.append((time.perf_counter() - start) * 1000)
     durations.sort()
-    return {"median_ms": round(statistics.median(durations), 1),
-            "p90_ms": round(durations[int(len(durations) * 0.9) - 1], 1), "calls": repeat}
+    return {
+        "median_ms": round(statistics.median(durations), 1),
+        "p90_ms": round(durations[int(len(durations) * 0.9) - 1], 1),
+        "calls": repeat,
+    }
 
 
 def rest_creation(total, clients):
@@ -107,11 +132,14 @@ def rest_creation(total, clients):
     def client(number):
         s = session("bench_encodeur")
         for index in range(per_client):
-            body = {"@type": "dmsincomingmail", "title": f"Courrier REST {number}-{index}",
-                    "treating_groups": services[index % len(services)],
-                    "sender": [f"bench-sender-{(number * 13 + index) % 50:02d}"],
-                    "mail_type": "courrier",
-                    "main_file": {"data": base64.b64encode(PDF).decode(), "filename": "scan.pdf"}}
+            body = {
+                "@type": "dmsincomingmail",
+                "title": f"Courrier REST {number}-{index}",
+                "treating_groups": services[index % len(services)],
+                "sender": [f"bench-sender-{(number * 13 + index) % 50:02d}"],
+                "mail_type": "courrier",
+                "main_file": {"data": base64.b64encode(PDF).decode(), "filename": "scan.pdf"},
+            }
             start = time.perf_counter()
             response = s.post(url("incoming-mail"), data=json.dumps(body))
             latencies.append((time.perf_counter() - start) * 1000)
@@ -126,18 +154,25 @@ def rest_creation(total, clients):
         thread.join()
     elapsed = time.perf_counter() - start
     latencies.sort()
-    return {"clients": clients, "mails": per_client * clients, "errors": len(errors),
-            "error_statuses": sorted(set(errors)),
-            "per_second": round(per_client * clients / elapsed, 1),
-            "median_ms": round(statistics.median(latencies), 1),
-            "p90_ms": round(latencies[int(len(latencies) * 0.9) - 1], 1)}
+    return {
+        "clients": clients,
+        "mails": per_client * clients,
+        "errors": len(errors),
+        "error_statuses": sorted(set(errors)),
+        "per_second": round(per_client * clients / elapsed, 1),
+        "median_ms": round(statistics.median(latencies), 1),
+        "p90_ms": round(latencies[int(len(latencies) * 0.9) - 1], 1),
+    }
 
 
 def set_conflict_retries(retries):
     """Zope retries a request that met a write conflict 3 times by default."""
     conf = INSTANCE / "etc" / "zope.conf"
-    lines = [line for line in conf.read_text().splitlines()
-             if not line.startswith("max-conflict-retries")]
+    lines = [
+        line
+        for line in conf.read_text().splitlines()
+        if not line.startswith("max-conflict-retries")
+    ]
     if retries is not None:
         lines.insert(2, f"max-conflict-retries {retries}")
     conf.write_text("\n".join(lines) + "\n")
@@ -151,31 +186,40 @@ def measure(repeat, only_rest=False):
         if only_rest:
             results["rest_create_4_clients"] = rest_creation(200, 4)
             return results
-        count = agent.get(url("@search"), params={"portal_type": "dmsincomingmail",
-                                                  "b_size": 1}).json()["items_total"]
+        count = agent.get(
+            url("@search"), params={"portal_type": "dmsincomingmail", "b_size": 1}
+        ).json()["items_total"]
         results["mails_visible_to_the_agent"] = count
         for dashboard in ("to_treat", "in_my_group"):
             results[f"dashboard_{dashboard}"] = timed(
-                lambda d=dashboard: agent.get(url(f"incoming-mail/{d}/@@faceted_query"),
-                                              headers=html).raise_for_status(), repeat)
+                lambda d=dashboard: agent.get(
+                    url(f"incoming-mail/{d}/@@faceted_query"), headers=html
+                ).raise_for_status(),
+                repeat,
+            )
         # the page itself: its filters, among them the senders found in the mails
         results["dashboard_page_all_mails"] = timed(
             lambda: agent.get(url("incoming-mail/all_mails"), headers=html).raise_for_status(),
-            repeat)
-        first = agent.get(url("@search"), params={
-            "portal_type": "dmsincomingmail", "review_state": "in_treatment",
-            "b_size": 1}).json()["items"][0]["@id"]
-        results["mail_view"] = timed(lambda: agent.get(first, headers=html).raise_for_status(),
-                                     repeat)
+            repeat,
+        )
+        first = agent.get(
+            url("@search"),
+            params={"portal_type": "dmsincomingmail", "review_state": "in_treatment", "b_size": 1},
+        ).json()["items"][0]["@id"]
+        results["mail_view"] = timed(
+            lambda: agent.get(first, headers=html).raise_for_status(), repeat
+        )
         results["mail_rest_get"] = timed(lambda: agent.get(first).raise_for_status(), repeat)
         # the home page: every dashboard of the agent with its count
         results["home_page"] = timed(
             lambda: agent.get(url("@@iasolutions-home"), headers=html).raise_for_status(),
-            max(5, repeat // 3))
+            max(5, repeat // 3),
+        )
         # the same page machinery for a contact: the baseline of a classic Plone page
         results["baseline_contact_view"] = timed(
             lambda: agent.get(url("contacts/bench-sender-01"), headers=html).raise_for_status(),
-            repeat)
+            repeat,
+        )
         results["rest_create_1_client"] = rest_creation(100, 1)
         results["rest_create_4_clients"] = rest_creation(200, 4)
     return results
@@ -187,10 +231,14 @@ def main(argv=None):
     parser.add_argument("--repeat", type=int, default=30)
     parser.add_argument("--measure-only", action="store_true")
     parser.add_argument("--seed-only", action="store_true")
-    parser.add_argument("--conflict-retries", type=int,
-                        help="max-conflict-retries of the instance (Zope's default: 3)")
-    parser.add_argument("--only-rest", action="store_true",
-                        help="measure only the concurrent REST creation")
+    parser.add_argument(
+        "--conflict-retries",
+        type=int,
+        help="max-conflict-retries of the instance (Zope's default: 3)",
+    )
+    parser.add_argument(
+        "--only-rest", action="store_true", help="measure only the concurrent REST creation"
+    )
     args = parser.parse_args(argv)
     RESULTS.mkdir(exist_ok=True)
     os.environ.setdefault("zope_i18n_compile_mo_files", "true")

@@ -12,17 +12,21 @@ folders, references, local roles, catalog); their states are set directly
 (one indexing per mail) instead of walking each transition.
 """
 
+import argparse
 from datetime import datetime
 from datetime import timedelta
-
-import argparse
 import random
 import sys
 import time
 
 
-STATES = ["closed"] * 70 + ["in_treatment"] * 15 + ["proposed_to_agent"] * 10 + [
-    "proposed_to_manager"] * 3 + ["created"] * 2
+STATES = (
+    ["closed"] * 70
+    + ["in_treatment"] * 15
+    + ["proposed_to_agent"] * 10
+    + ["proposed_to_manager"] * 3
+    + ["created"] * 2
+)
 PASSWORD = "bench-password-1"
 
 
@@ -30,27 +34,33 @@ def setup_people(site):
     from iasolutions.core import services
     from iasolutions.core.contacts import add_person
     from iasolutions.core.users import ensure_user
-    from plone import api
 
     own = services.get_own_organization()
     for number in range(1, 11):
         if f"bench-{number:02d}" not in own:
-            services.add_service(f"Service bench {number:02d}", acronym=f"B{number:02d}",
-                                 id=f"bench-{number:02d}")
+            services.add_service(
+                f"Service bench {number:02d}", acronym=f"B{number:02d}", id=f"bench-{number:02d}"
+            )
     uids = [brain.UID for brain in services.get_services()][:20]
     groups = [f"{uid}_{function}" for uid in uids for function in ("editeur", "lecteur")]
     ensure_user("bench_agent", "Agent de 20 services", PASSWORD, groups=groups)
     ensure_user("bench_encodeur", "Encodeur bench", PASSWORD, groups=["encodeurs"])
     for index, uid in enumerate(uids):
-        ensure_user(f"bench_agent_{index:02d}", f"Agent {index:02d}", PASSWORD,
-                    groups=[f"{uid}_editeur"])
+        ensure_user(
+            f"bench_agent_{index:02d}", f"Agent {index:02d}", PASSWORD, groups=[f"{uid}_editeur"]
+        )
     contacts = site["contacts"]
     senders = []
     for number in range(50):
         cid = f"bench-sender-{number:02d}"
         if cid not in contacts:
-            add_person(contacts, f"Expéditeur{number:02d}", "Bench", id=cid,
-                       email=f"sender{number}@example.org")
+            add_person(
+                contacts,
+                f"Expéditeur{number:02d}",
+                "Bench",
+                id=cid,
+                email=f"sender{number}@example.org",
+            )
         senders.append(contacts[cid])
     return uids, senders
 
@@ -65,9 +75,17 @@ def force_state(mail, state):
         return
     tool = api.portal.get_tool("portal_workflow")
     workflow = tool.getWorkflowsFor(mail)[0]
-    tool.setStatusOf(workflow.getId(), mail, {
-        "review_state": state, "action": "bench", "actor": "bench_encodeur",
-        "time": DateTime(), "comments": ""})
+    tool.setStatusOf(
+        workflow.getId(),
+        mail,
+        {
+            "review_state": state,
+            "action": "bench",
+            "actor": "bench_encodeur",
+            "time": DateTime(),
+            "comments": "",
+        },
+    )
     workflow.updateRoleMappingsFor(mail)
     localroles.apply(mail, reindex=False)
 
@@ -75,8 +93,6 @@ def force_state(mail, state):
 def seed(site, count, batch=500):
     from iasolutions.core.contacts import relation_to
     from iasolutions.mail import mails
-    from plone import api
-
     import transaction
 
     uids, senders = setup_people(site)
@@ -91,10 +107,14 @@ def seed(site, count, batch=500):
         state = rng.choice(STATES)
         assigned = "bench_agent" if number % 20 == 0 else f"bench_agent_{uids.index(service):02d}"
         mail = mails.create(
-            "dmsincomingmail", when=when, title=f"Courrier de bench {number}",
-            treating_groups=service, sender=[relation_to(rng.choice(senders))],
+            "dmsincomingmail",
+            when=when,
+            title=f"Courrier de bench {number}",
+            treating_groups=service,
+            sender=[relation_to(rng.choice(senders))],
             mail_type=rng.choice(["courrier", "recommande", "facture", "email"]),
-            reception_date=when.replace(microsecond=0), original_mail_date=when.date(),
+            reception_date=when.replace(microsecond=0),
+            original_mail_date=when.date(),
             recipient_groups=[uids[(number + 7) % len(uids)]] if number % 3 == 0 else [],
             assigned_user=assigned if state not in ("created", "proposed_to_manager") else None,
         )
@@ -111,8 +131,14 @@ def seed(site, count, batch=500):
     created = count - existing
     if created > 0:
         print(f"seeded {created} mails in {elapsed:.0f} s ({created / elapsed:.0f}/s)")
-    print("folders:", sorted(len(folder) for folder in site["incoming-mail"].objectValues()
-                            if folder.portal_type == "incoming_mail_folder")[-3:])
+    print(
+        "folders:",
+        sorted(
+            len(folder)
+            for folder in site["incoming-mail"].objectValues()
+            if folder.portal_type == "incoming_mail_folder"
+        )[-3:],
+    )
 
 
 def main(argv=None):

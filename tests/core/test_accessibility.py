@@ -5,24 +5,27 @@ the contacts directory, an add form with a multi-choice field; and the texts tha
 screen readers read (status messages, select2) are in the user's language.
 """
 
+from DateTime import DateTime
 from datetime import date
 from datetime import datetime
-from DateTime import DateTime
 from iasolutions.core import dashboards
 from iasolutions.core.contacts import add_held_position
 from iasolutions.core.contacts import add_person
 from iasolutions.core.dates import format_date
 from iasolutions.core.interfaces import IIASolutionsCoreLayer
 from iasolutions.core.services import get_own_organization
+import json
 from pathlib import Path
 from plone import api
 from plone.app.textfield import RichText
 from plone.app.viewletmanager.interfaces import IViewletSettingsStorage
+import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 from tests.helpers import create_user
 from tests.helpers import rest
+import transaction
 from z3c.form.interfaces import DISPLAY_MODE
 from z3c.form.interfaces import IFieldWidget
 from zope import schema
@@ -30,14 +33,12 @@ from zope.component import getMultiAdapter
 from zope.component import getUtility
 from zope.interface import alsoProvides
 
-import json
-import pytest
-import transaction
-
 
 REPO = Path(__file__).resolve().parents[2]
-AXE_PATHS = (REPO / "node_modules/axe-core/axe.min.js",
-             Path("/work/axe/node_modules/axe-core/axe.min.js"))
+AXE_PATHS = (
+    REPO / "node_modules/axe-core/axe.min.js",
+    Path("/work/axe/node_modules/axe-core/axe.min.js"),
+)
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
@@ -56,10 +57,13 @@ def axe_violations(page):
         "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}})"
         ".then(function (result) { done(result.violations); })"
         ".catch(function (error) { done([{id: 'axe-error', nodes: [], help: String(error)}]); });",
-        WCAG_TAGS)
-    return [f"{violation['id']} ({violation['help']}): "
-            + "; ".join(node["html"][:120] for node in violation["nodes"])
-            for violation in violations]
+        WCAG_TAGS,
+    )
+    return [
+        f"{violation['id']} ({violation['help']}): "
+        + "; ".join(node["html"][:120] for node in violation["nodes"])
+        for violation in violations
+    ]
 
 
 @pytest.fixture
@@ -74,12 +78,14 @@ def site(functional_portal):
 def settled(page):
     """Wait until the page's scripts have run (patterns, faceted results)."""
     WebDriverWait(page.driver, 20).until(
-        lambda driver: driver.execute_script("return document.readyState === 'complete';"))
+        lambda driver: driver.execute_script("return document.readyState === 'complete';")
+    )
     page.driver.execute_script("return new Promise(function (done) { setTimeout(done, 800); });")
     return page
 
 
 # Public pages --------------------------------------------------------------
+
 
 @pytest.mark.parametrize("path", ["", "login", "accessibility-info"])
 def test_public_pages_have_no_violation(site, browser, path):
@@ -99,23 +105,30 @@ def test_keyboard_users_skip_to_the_content(site, browser):
 
 # An agent's pages ------------------------------------------------------------
 
+
 @pytest.fixture
 def agent_dashboard(site):
     """A dashboard of documents with a batch action, a text filter and a type filter."""
-    folder = api.content.create(container=site, type="Folder", id="work",
-                                title="Travail")
+    folder = api.content.create(container=site, type="Folder", id="work", title="Travail")
     create_user("agent", roles=["Member", "Contributor", "Reader"])
     for number in range(3):
-        api.content.create(container=folder, type="Document", id=f"doc-{number}",
-                           title=f"Rapport {number}")
+        api.content.create(
+            container=folder, type="Document", id=f"doc-{number}", title=f"Rapport {number}"
+        )
     dashboards.create_dashboard(
-        folder, "documents", "Documents",
+        folder,
+        "documents",
+        "Documents",
         query=[dashboards.type_is("Document")],
-        criteria=[dashboards.text_filter(),
-                  dashboards.search_filter("portal_type", "Type",
-                                           "plone.app.vocabularies.ReallyUserFriendlyTypes")],
+        criteria=[
+            dashboards.text_filter(),
+            dashboards.search_filter(
+                "portal_type", "Type", "plone.app.vocabularies.ReallyUserFriendlyTypes"
+            ),
+        ],
         columns=["Title", "review_state", "created"],
-        sort_on="sortable_title", sort_reversed=False,
+        sort_on="sortable_title",
+        sort_reversed=False,
         batch_actions=["batch-noop|Ne rien faire"],
     )
     return site
@@ -140,7 +153,8 @@ def test_dashboard_announces_the_new_count(agent_dashboard, browser):
     search = page.find("#faceted-form input[type=text]")
     search.send_keys("Rapport 1", Keys.ENTER)
     WebDriverWait(page.driver, 20).until(
-        lambda driver: status.get_attribute("textContent").strip() == "1 résultat(s)")
+        lambda driver: status.get_attribute("textContent").strip() == "1 résultat(s)"
+    )
 
 
 def test_dashboard_filter_answers_in_french(agent_dashboard, browser):
@@ -157,15 +171,18 @@ def test_agent_directory_has_no_violation(site, browser):
     create_user("agent")
     page = settled(browser(site).login("agent").open("contacts"))
     assert axe_violations(page) == []
-    assert page.find("label[for=contacts-search-type]").get_attribute("textContent") == \
-        "Type de contact"
+    assert (
+        page.find("label[for=contacts-search-type]").get_attribute("textContent")
+        == "Type de contact"
+    )
 
 
 def test_person_page_has_no_violation(site, browser):
     """A person and their positions (Plone's listing put an empty link before each)."""
     person = add_person(site["contacts"], "Dupont", "Anne")
-    organization = api.content.create(container=site["contacts"], type="organization",
-                                      id="spw", title="SPW")
+    organization = api.content.create(
+        container=site["contacts"], type="organization", id="spw", title="SPW"
+    )
     add_held_position(person, organization, label="Inspectrice")
     create_user("agent")
     page = settled(browser(site).login("agent").open("contacts/" + person.getId()))
@@ -182,10 +199,14 @@ def test_add_form_with_a_multi_choice_field_has_no_violation(site, browser):
     settled(page)
     assert axe_violations(page) == []
     widget = page.find("#formfield-form-widgets-output_formats")
-    labels = [label.text for label in widget.find_elements("css selector", "label.form-label.small")]
+    labels = [
+        label.text for label in widget.find_elements("css selector", "label.form-label.small")
+    ]
     assert labels[0].startswith("Disponibles (") and labels[1].startswith("Sélectionnés (")
-    buttons = [button.get_attribute("aria-label")
-               for button in widget.find_elements("css selector", "button")]
+    buttons = [
+        button.get_attribute("aria-label")
+        for button in widget.find_elements("css selector", "button")
+    ]
     assert buttons == ["Ajouter à la sélection", "Retirer de la sélection", "Monter", "Descendre"]
 
 
@@ -202,6 +223,7 @@ def test_status_messages_are_read_in_french(site, browser):
 
 # What the pages are made of --------------------------------------------------
 
+
 def test_select2_texts_are_in_the_french_catalog(functional_portal):
     """@@plonejsi18n, where the pages' scripts read select2's texts."""
     response = rest(functional_portal).get("plonejsi18n?domain=widgets&language=fr")
@@ -209,8 +231,7 @@ def test_select2_texts_are_in_the_french_catalog(functional_portal):
     assert catalog["No matches found"] == "Aucun résultat trouvé"
     assert catalog["Loading more results…"] == "Chargement de résultats supplémentaires…"
     assert catalog["Searching…"] == "Recherche en cours…"
-    english = json.loads(rest(functional_portal).get(
-        "plonejsi18n?domain=widgets&language=en").text)
+    english = json.loads(rest(functional_portal).get("plonejsi18n?domain=widgets&language=en").text)
     assert english["No matches found"] == "No matches found"
 
 
@@ -261,26 +282,33 @@ def test_rich_text_names_its_format_list_and_has_no_resize_handle(portal, http_r
 
 # Dates -------------------------------------------------------------------------
 
-@pytest.mark.parametrize("value, with_time, expected", [
-    (date(2026, 11, 3), False, "03/11/2026"),
-    (date(2026, 11, 3), True, "03/11/2026"),
-    (datetime(2026, 11, 3, 9, 5), False, "03/11/2026"),
-    (datetime(2026, 11, 3, 9, 5), True, "03/11/2026 09:05"),
-    (DateTime("2026/11/03 09:05:00 GMT+1"), True, "03/11/2026 09:05"),
-    ("2026-11-03", False, "03/11/2026"),
-    ("2026-11-03T09:05:00", True, "03/11/2026 09:05"),
-    (None, True, ""),
-    ("", False, ""),
-    ("not a date", False, ""),
-])
+
+@pytest.mark.parametrize(
+    "value, with_time, expected",
+    [
+        (date(2026, 11, 3), False, "03/11/2026"),
+        (date(2026, 11, 3), True, "03/11/2026"),
+        (datetime(2026, 11, 3, 9, 5), False, "03/11/2026"),
+        (datetime(2026, 11, 3, 9, 5), True, "03/11/2026 09:05"),
+        (DateTime("2026/11/03 09:05:00 GMT+1"), True, "03/11/2026 09:05"),
+        ("2026-11-03", False, "03/11/2026"),
+        ("2026-11-03T09:05:00", True, "03/11/2026 09:05"),
+        (None, True, ""),
+        ("", False, ""),
+        ("not a date", False, ""),
+    ],
+)
 def test_one_date_format_for_agents(value, with_time, expected):
     assert format_date(value, with_time=with_time) == expected
 
 
-@pytest.mark.parametrize("field, value, expected", [
-    (schema.Date(__name__="when"), "2026-11-25", "25/11/2026"),
-    (schema.Datetime(__name__="when"), "2026-11-28T18:10", "28/11/2026 18:10"),
-])
+@pytest.mark.parametrize(
+    "field, value, expected",
+    [
+        (schema.Date(__name__="when"), "2026-11-25", "25/11/2026"),
+        (schema.Datetime(__name__="when"), "2026-11-28T18:10", "28/11/2026 18:10"),
+    ],
+)
 def test_date_fields_show_four_digit_years(portal, http_request, field, value, expected):
     """A date field on a view (the mail's dates, a meeting's…), not '25/11/26'."""
     alsoProvides(http_request, IIASolutionsCoreLayer)
@@ -301,18 +329,22 @@ def test_dashboard_dates_read_dd_mm_yyyy(portal):
 
 # Upgrade -----------------------------------------------------------------------
 
+
 def test_upgrade_1002_registers_the_bundle_and_the_skip_link(portal):
     setup = api.portal.get_tool("portal_setup")
     registry = api.portal.get_tool("portal_registry")
-    for key in [key for key in registry.records.keys()
-                if key.startswith("plone.bundles/iasolutions-core.")]:
+    for key in [
+        key for key in registry.records if key.startswith("plone.bundles/iasolutions-core.")
+    ]:
         del registry.records[key]
     setup.setLastVersionForProfile("iasolutions.core:default", "1000")
     for step in setup.listUpgrades("iasolutions.core:default"):
         for single in step if isinstance(step, list) else [step]:
             single["step"].doStep(setup)
-    assert registry["plone.bundles/iasolutions-core.csscompilation"] == \
-        "++plone++iasolutions.core/iasolutions.css"
+    assert (
+        registry["plone.bundles/iasolutions-core.csscompilation"]
+        == "++plone++iasolutions.core/iasolutions.css"
+    )
     assert registry["plone.bundles/iasolutions-core.enabled"] is True
     skin = api.portal.get_tool("portal_skins").getDefaultSkin()
     order = getUtility(IViewletSettingsStorage).getOrder("plone.portalheader", skin)

@@ -1,15 +1,14 @@
 """Contacts: the directory's types, who reads and writes them, search, REST and bad input."""
 
 from iasolutions.core import contacts
+from iasolutions.core.validators import InvalidValue
 from iasolutions.core.validators import check_enterprise_number
 from plone import api
+import pytest
 from tests.helpers import as_user
 from tests.helpers import create_user
 from tests.helpers import rest
-from iasolutions.core.validators import InvalidValue
 from zope.lifecycleevent import modified
-
-import pytest
 
 
 @pytest.fixture
@@ -65,7 +64,10 @@ def test_deactivated_contacts_are_not_found_by_email(directory):
 
 def test_organization_full_title(directory):
     own = directory["plonegroup-organization"]
-    assert own["finances"]["taxes"].get_full_title() == "Commune de Démo - Finances - Taxes et recettes"
+    assert (
+        own["finances"]["taxes"].get_full_title()
+        == "Commune de Démo - Finances - Taxes et recettes"
+    )
 
 
 @pytest.mark.parametrize("number", ["0403.170.701", "BE 0403 170 701", "403170701"])
@@ -107,26 +109,45 @@ def test_directory_search_view(directory, http_request):
 
 # REST --------------------------------------------------------------------
 
+
 def test_rest_create_and_read_contacts(functional_portal):
     create_user("gestionnaire", groups=["gestion_contacts"])
     create_user("agent")
     session = rest(functional_portal, "gestionnaire")
-    response = session.post("contacts", json={
-        "@type": "organization", "title": "ASBL Les Amis", "organization_type": "asbl",
-        "enterprise_number": "0403.170.701", "email": "info@amis.example.org", "city": "Namur",
-    })
+    response = session.post(
+        "contacts",
+        json={
+            "@type": "organization",
+            "title": "ASBL Les Amis",
+            "organization_type": "asbl",
+            "enterprise_number": "0403.170.701",
+            "email": "info@amis.example.org",
+            "city": "Namur",
+        },
+    )
     assert response.status_code == 201, response.text
     org = response.json()
-    response = session.post("contacts", json={
-        "@type": "person", "lastname": "Martin", "firstname": "Anne", "gender": "F",
-        "email": "anne@example.org",
-    })
+    response = session.post(
+        "contacts",
+        json={
+            "@type": "person",
+            "lastname": "Martin",
+            "firstname": "Anne",
+            "gender": "F",
+            "email": "anne@example.org",
+        },
+    )
     assert response.status_code == 201, response.text
     person_url = response.json()["@id"]
-    response = session.post(person_url, json={
-        "@type": "held_position", "position": org["UID"], "label": "Présidente",
-        "start_date": "2024-01-01",
-    })
+    response = session.post(
+        person_url,
+        json={
+            "@type": "held_position",
+            "position": org["UID"],
+            "label": "Présidente",
+            "start_date": "2024-01-01",
+        },
+    )
     assert response.status_code == 201, response.text
     assert response.json()["title"] == "Anne Martin, Présidente (ASBL Les Amis)"
 
@@ -134,7 +155,9 @@ def test_rest_create_and_read_contacts(functional_portal):
     found = reader.get("@search", params={"portal_type": "person", "SearchableText": "martin"})
     assert [item["title"] for item in found.json()["items"]] == ["Anne Martin"]
     assert reader.get(person_url).json()["email"] == "anne@example.org"
-    assert reader.patch(person_url, json={"email": "x@example.org"}).status_code == 403  # logged in, not allowed
+    assert (
+        reader.patch(person_url, json={"email": "x@example.org"}).status_code == 403
+    )  # logged in, not allowed
     assert rest(functional_portal).get(person_url).status_code == 401
 
 
@@ -145,8 +168,10 @@ def test_rest_create_and_read_contacts(functional_portal):
         ({"@type": "person", "lastname": "Dupont", "email": "not-an-email"}, "email"),
         ({"@type": "person", "lastname": "Dupont", "gender": "X"}, "gender"),
         ({"@type": "person", "lastname": "Dupont", "website": "www.example.org"}, "website"),
-        ({"@type": "organization", "title": "SA", "enterprise_number": "0403.170.702"},
-         "enterprise_number"),
+        (
+            {"@type": "organization", "title": "SA", "enterprise_number": "0403.170.702"},
+            "enterprise_number",
+        ),
         ({"@type": "organization"}, "title"),
     ],
 )
@@ -166,9 +191,14 @@ def test_rest_held_position_dates_out_of_order(functional_portal):
     session = rest(functional_portal, "admin")
     person = session.post("contacts", json={"@type": "person", "lastname": "Dupont"}).json()
     org_uid = functional_portal["contacts"]["plonegroup-organization"].UID()
-    response = session.post(person["@id"], json={
-        "@type": "held_position", "position": org_uid,
-        "start_date": "2026-01-01", "end_date": "2025-01-01",
-    })
+    response = session.post(
+        person["@id"],
+        json={
+            "@type": "held_position",
+            "position": org_uid,
+            "start_date": "2026-01-01",
+            "end_date": "2025-01-01",
+        },
+    )
     assert response.status_code == 400
     assert "end date is before the start date" in str(response.json()["message"])

@@ -2,14 +2,13 @@
 
 from datetime import date
 from iasolutions.core import counters
+from iasolutions.core.validators import InvalidValue
+import pytest
 from tests.helpers import create_user
 from tests.helpers import rest
+import threading
 from ZODB import DB
 from ZODB.FileStorage import FileStorage
-from iasolutions.core.validators import InvalidValue
-
-import pytest
-import threading
 
 
 @pytest.mark.parametrize(
@@ -42,8 +41,12 @@ def test_bad_names_are_refused(portal, name):
 
 
 def test_commune_profile_defines_the_counters(portal):
-    assert {"incoming_mail", "outgoing_mail", "meeting-config-college",
-            "meeting-config-council"} <= set(counters.counter_names())
+    assert {
+        "incoming_mail",
+        "outgoing_mail",
+        "meeting-config-college",
+        "meeting-config-council",
+    } <= set(counters.counter_names())
     assert counters.get_definition("incoming_mail").format == "E%04d"
     assert counters.get_definition("meeting-config-college").reset_yearly is True
 
@@ -125,9 +128,8 @@ def test_eight_concurrent_writers_never_share_a_number(tmp_path):
 
 def test_concurrent_requests_through_the_site(functional_portal):
     """The same through the site API, in threads with their own connections."""
-    from zope.component.hooks import setSite
-
     import transaction
+    from zope.component.hooks import setSite
 
     counters.define("test-site-stress", "E%04d")
     transaction.commit()
@@ -165,7 +167,9 @@ def test_rest_counters_for_administrators(functional_portal):
     assert response.json()["next"] == 120
     listed = {item["name"]: item for item in session.get("@counters").json()["items"]}
     assert listed["incoming_mail"]["format"] == "E%04d"
-    assert rest(functional_portal, "agent").get("@counters").status_code == 403  # logged in, not allowed
+    assert (
+        rest(functional_portal, "agent").get("@counters").status_code == 403
+    )  # logged in, not allowed
 
 
 @pytest.mark.parametrize(
@@ -209,8 +213,9 @@ def test_processes_sharing_a_zeo_server_never_share_a_number(tmp_path):
     try:
         context = multiprocessing.get_context("fork")
         queue = context.Queue()
-        processes = [context.Process(target=_zeo_writer, args=(address, 250, queue))
-                     for _ in range(4)]
+        processes = [
+            context.Process(target=_zeo_writer, args=(address, 250, queue)) for _ in range(4)
+        ]
         for process in processes:
             process.start()
         taken = [number for _ in processes for number in queue.get(timeout=120)]
@@ -222,8 +227,10 @@ def test_processes_sharing_a_zeo_server_never_share_a_number(tmp_path):
     assert sorted(taken) == list(range(1, 1001))
 
 
-@pytest.mark.parametrize("fmt", ["E%01000000d", "E{number:01000000d}", "COL/{year}/{number:0100d}",
-                                 "E" * 200 + "%d", 5, None])
+@pytest.mark.parametrize(
+    "fmt",
+    ["E%01000000d", "E{number:01000000d}", "COL/{year}/{number:0100d}", "E" * 200 + "%d", 5, None],
+)
 def test_formats_that_break_dashboards_are_refused(portal, fmt):
     """A million digits wide would put 1 MB references in every dashboard."""
     with pytest.raises(InvalidValue):
@@ -233,7 +240,7 @@ def test_formats_that_break_dashboards_are_refused(portal, fmt):
     assert "wide" not in counters.counter_names()
 
 
-@pytest.mark.parametrize("value", [10 ** 40, counters.MAX_NUMBER + 1, True])
+@pytest.mark.parametrize("value", [10**40, counters.MAX_NUMBER + 1, True])
 def test_next_numbers_beyond_the_references_are_refused(portal, value):
     counters.define("test-huge", "%d")
     with pytest.raises(counters.CounterError, match="positive integer up to"):
@@ -255,8 +262,15 @@ def test_control_panel_refuses_what_breaks_the_site(portal):
 
     request = portal.REQUEST
     request.method = "POST"
-    request.form.update({"_authenticator": createToken(), "form.define": "1",
-                         "name": "incoming_mail", "format": "E%01000000d", "title": "Entrant"})
+    request.form.update(
+        {
+            "_authenticator": createToken(),
+            "form.define": "1",
+            "name": "incoming_mail",
+            "format": "E%01000000d",
+            "title": "Entrant",
+        }
+    )
     view = portal.restrictedTraverse("@@iasolutions-counters")
     view.handle_form()
     messages = IStatusMessage(request).show()

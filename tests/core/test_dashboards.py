@@ -2,18 +2,17 @@
 
 from iasolutions.core import dashboards
 from iasolutions.core.browser.dashboards import QUERY_FAILED
+import io
 from plone import api
+import pytest
 from tests.helpers import as_user
 from tests.helpers import create_user
 from tests.helpers import rest
+import zipfile
 from zope.component import getGlobalSiteManager
 from zope.i18n import translate
 from zope.schema.interfaces import IVocabularyFactory
 from zope.schema.vocabulary import SimpleVocabulary
-
-import io
-import pytest
-import zipfile
 
 
 class MyDocuments:
@@ -34,21 +33,28 @@ def my_documents_query():
 
 def make_dashboard(container, **options):
     return dashboards.create_dashboard(
-        container, "mine", "Mes documents",
+        container,
+        "mine",
+        "Mes documents",
         query=[dashboards.type_is("Document"), dashboards.user_query("test.my_documents")],
-        criteria=[dashboards.text_filter(),
-                  dashboards.checkbox_filter("review_state", "État")],
+        criteria=[dashboards.text_filter(), dashboards.checkbox_filter("review_state", "État")],
         columns=["Title", "review_state", "created", "Creator"],
-        sort_on="sortable_title", sort_reversed=False,
-        batch_actions=["batch-noop|Ne rien faire"], **options,
+        sort_on="sortable_title",
+        sort_reversed=False,
+        batch_actions=["batch-noop|Ne rien faire"],
+        **options,
     )
 
 
 def add_documents(container, owner, count):
     with as_user(owner):
         for number in range(count):
-            api.content.create(container=container, type="Document", id=f"{owner}-{number:02d}",
-                               title=f"Document {owner} {number:02d}")
+            api.content.create(
+                container=container,
+                type="Document",
+                id=f"{owner}-{number:02d}",
+                title=f"Document {owner} {number:02d}",
+            )
 
 
 @pytest.fixture
@@ -73,7 +79,8 @@ def test_each_user_sees_their_own_documents(folder, my_documents_query):
 def test_unknown_user_query_shows_nothing(folder):
     add_documents(folder, "anne", 1)
     dashboard = dashboards.create_dashboard(
-        folder, "broken", "Cassé", query=[dashboards.user_query("no.such.query")])
+        folder, "broken", "Cassé", query=[dashboards.user_query("no.such.query")]
+    )
     with as_user("anne"):
         assert len(dashboards.results(dashboard)) == 0
 
@@ -175,8 +182,7 @@ def test_a_failing_query_says_so(functional_portal, my_documents_query):
     column = BrokenColumn()
     registry.registerUtility(column, dashboards.IDashboardColumn, name="broken")
     try:
-        folder = api.content.create(container=functional_portal, type="Folder", id="w",
-                                    title="W")
+        folder = api.content.create(container=functional_portal, type="Folder", id="w", title="W")
         create_user("anne", roles=["Member", "Contributor"])
         add_documents(folder, "anne", 2)
         make_dashboard(folder).columns = ["Title", "broken"]
@@ -190,7 +196,6 @@ def test_a_failing_query_says_so(functional_portal, my_documents_query):
     assert "Document anne" not in results.text
     french = translate(QUERY_FAILED, target_language="fr")
     assert french.startswith("Cette liste n'a pas pu être affichée")
-
 
 
 class OnlyMine:
@@ -224,25 +229,36 @@ def test_user_filter_is_computed_for_the_current_user(folder, only_mine_filter):
     add_documents(folder, "anne", 2)
     add_documents(folder, "bob", 1)
     dashboard = dashboards.create_dashboard(
-        folder, "all", "Tous", query=[dashboards.type_is("Document")],
-        criteria=[dashboards.user_filter("Creator", "Les miens", "test.only_mine")])
+        folder,
+        "all",
+        "Tous",
+        query=[dashboards.type_is("Document")],
+        criteria=[dashboards.user_filter("Creator", "Les miens", "test.only_mine")],
+    )
     with as_user("anne"):
         assert len(dashboards.results(dashboard)) == 3
         # sorted: two documents made in the same instant come in either order
         assert sorted(b.Title for b in dashboards.results(dashboard, Creator="mine")) == [
-            "Document anne 00", "Document anne 01"]
+            "Document anne 00",
+            "Document anne 01",
+        ]
         # the page sends only the choice: asking for bob's documents finds nothing
         assert len(dashboards.results(dashboard, Creator="bob")) == 0
     with as_user("bob"):
         assert [b.Title for b in dashboards.results(dashboard, Creator=["mine"])] == [
-            "Document bob 00"]
+            "Document bob 00"
+        ]
 
 
 def test_user_filter_without_its_utility_shows_nothing(folder, only_mine_filter):
     add_documents(folder, "anne", 1)
     dashboard = dashboards.create_dashboard(
-        folder, "all", "Tous", query=[dashboards.type_is("Document")],
-        criteria=[dashboards.user_filter("Creator", "Les miens", "test.no_filter")])
+        folder,
+        "all",
+        "Tous",
+        query=[dashboards.type_is("Document")],
+        criteria=[dashboards.user_filter("Creator", "Les miens", "test.no_filter")],
+    )
     with as_user("anne"):
         assert len(dashboards.results(dashboard)) == 1
         assert len(dashboards.results(dashboard, Creator="mine")) == 0

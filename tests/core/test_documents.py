@@ -1,18 +1,17 @@
 """Documents from ODT templates: rendering, PDF, who may change templates, REST."""
 
+import base64
 from iasolutions.core import documents
 from iasolutions.core.odt import Expr
-from iasolutions.core.odt import odt_text
 from iasolutions.core.odt import OdtBuilder
+from iasolutions.core.odt import odt_text
 from plone import api
 from plone.namedfile.file import NamedBlobFile
+import pytest
+import subprocess
 from tests.helpers import as_user
 from tests.helpers import create_user
 from tests.helpers import rest
-
-import base64
-import pytest
-import subprocess
 
 
 def agenda_template():
@@ -34,9 +33,13 @@ def pdf_text(data, tmp_path):
 @pytest.fixture
 def template(portal):
     return api.content.create(
-        container=portal, type="pod_template", id="agenda", title="Ordre du jour",
+        container=portal,
+        type="pod_template",
+        id="agenda",
+        title="Ordre du jour",
         odt_file=NamedBlobFile(agenda_template(), filename="agenda.odt"),
-        pod_portal_types=["Document"], output_formats=["odt", "pdf"],
+        pod_portal_types=["Document"],
+        output_formats=["odt", "pdf"],
     )
 
 
@@ -44,18 +47,32 @@ def template(portal):
 def meeting_page(portal):
     from plone.app.textfield.value import RichTextValue
 
-    return api.content.create(container=portal, type="Document", id="seance",
-                              title="Collège du 1er décembre",
-                              text=RichTextValue("<p>Décision <strong>prise</strong></p>",
-                                                 "text/html", "text/html"))
+    return api.content.create(
+        container=portal,
+        type="Document",
+        id="seance",
+        title="Collège du 1er décembre",
+        text=RichTextValue("<p>Décision <strong>prise</strong></p>", "text/html", "text/html"),
+    )
 
 
 def test_builder_and_renderer_without_plone():
-    data = documents.render(agenda_template(), {
-        "context": type("C", (), {"title": "Conseil", "created": lambda self: None,
-                                  "text": type("T", (), {"output": "<p>Texte</p>"})()})(),
-        "helper": documents.DocumentHelper(None, None), "lines": ["Point 1", "Point 2 & co"],
-    })
+    data = documents.render(
+        agenda_template(),
+        {
+            "context": type(
+                "C",
+                (),
+                {
+                    "title": "Conseil",
+                    "created": lambda self: None,
+                    "text": type("T", (), {"output": "<p>Texte</p>"})(),
+                },
+            )(),
+            "helper": documents.DocumentHelper(None, None),
+            "lines": ["Point 1", "Point 2 & co"],
+        },
+    )
     text = odt_text(data)
     assert "Séance : Conseil" in text
     assert "- Point 2 & co" in text
@@ -89,9 +106,14 @@ def test_bad_requests(portal, template, meeting_page):
 
 def test_a_broken_template_gives_a_clear_error(portal, meeting_page):
     broken = OdtBuilder().paragraph(Expr("context.no_such_attribute")).to_bytes()
-    template = api.content.create(container=portal, type="pod_template", id="broken",
-                                  title="Cassé", pod_portal_types=["Document"],
-                                  odt_file=NamedBlobFile(broken, filename="broken.odt"))
+    template = api.content.create(
+        container=portal,
+        type="pod_template",
+        id="broken",
+        title="Cassé",
+        pod_portal_types=["Document"],
+        odt_file=NamedBlobFile(broken, filename="broken.odt"),
+    )
     with pytest.raises(documents.DocumentError, match="could not be rendered"):
         documents.generate(template, meeting_page, "odt", lines=[])
 
@@ -125,13 +147,19 @@ def test_viewlet_offers_the_documents(portal, template, meeting_page, http_reque
 
 # REST ---------------------------------------------------------------------
 
+
 def test_rest_document_generation(functional_portal, tmp_path):
     portal = functional_portal
     builder = OdtBuilder().heading("Page : ", Expr("context.title"))
-    api.content.create(container=portal, type="pod_template", id="page", title="Fiche",
-                       pod_portal_types=["Document"],
-                       odt_file=NamedBlobFile(builder.to_bytes(), filename="page.odt"))
-    page = api.content.create(container=portal, type="Document", id="page-doc", title="Ma page")
+    api.content.create(
+        container=portal,
+        type="pod_template",
+        id="page",
+        title="Fiche",
+        pod_portal_types=["Document"],
+        odt_file=NamedBlobFile(builder.to_bytes(), filename="page.odt"),
+    )
+    api.content.create(container=portal, type="Document", id="page-doc", title="Ma page")
     create_user("agent")
     session = rest(portal, "agent")
     listed = session.get("page-doc/@document-generation").json()["items"]
@@ -143,20 +171,33 @@ def test_rest_document_generation(functional_portal, tmp_path):
     response = session.get(listed[0]["urls"]["pdf"])
     assert "Page : Ma page" in pdf_text(response.content, tmp_path)
 
-    bad = session.get("page-doc/@document-generation",
-                      params={"template_uid": listed[0]["UID"], "output_format": "xls"})
+    bad = session.get(
+        "page-doc/@document-generation",
+        params={"template_uid": listed[0]["UID"], "output_format": "xls"},
+    )
     assert bad.status_code == 400
     assert "Unknown output format" in bad.json()["error"]["message"]
-    assert session.get("page-doc/@document-generation",
-                       params={"template_uid": "nope"}).status_code == 400
+    assert (
+        session.get("page-doc/@document-generation", params={"template_uid": "nope"}).status_code
+        == 400
+    )
 
 
 def test_rest_refuses_a_template_that_is_not_odt(functional_portal):
     session = rest(functional_portal, "admin")
-    response = session.post("", json={
-        "@type": "pod_template", "title": "Faux", "pod_portal_types": ["Document"],
-        "odt_file": {"data": base64.b64encode(b"not an odt").decode(), "encoding": "base64",
-                     "filename": "faux.odt", "content-type": "application/vnd.oasis.opendocument.text"},
-    })
+    response = session.post(
+        "",
+        json={
+            "@type": "pod_template",
+            "title": "Faux",
+            "pod_portal_types": ["Document"],
+            "odt_file": {
+                "data": base64.b64encode(b"not an odt").decode(),
+                "encoding": "base64",
+                "filename": "faux.odt",
+                "content-type": "application/vnd.oasis.opendocument.text",
+            },
+        },
+    )
     assert response.status_code == 400
     assert "OpenDocument" in str(response.json()["message"])

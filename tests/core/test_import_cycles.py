@@ -2,9 +2,8 @@
 (``delib/agenda.py`` and ``delib/vocabularies.py`` imported each other that way): what
 two modules both need lives in a third one that both import at module level."""
 
-from pathlib import Path
-
 import ast
+from pathlib import Path
 import pytest
 
 
@@ -38,7 +37,7 @@ def cycle(graph):
 
     def visit(module):
         if module in path:
-            return path[path.index(module):] + [module]
+            return path[path.index(module) :] + [module]
         if module in done:
             return None
         path.append(module)

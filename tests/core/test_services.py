@@ -4,6 +4,7 @@ from iasolutions.core import services
 from iasolutions.core.modules import Function
 from iasolutions.core.modules import Module
 from plone import api
+import pytest
 from tests.helpers import as_user
 from tests.helpers import create_user
 from tests.helpers import is_refused
@@ -11,8 +12,6 @@ from tests.helpers import rest
 from zope.component import getUtility
 from zope.lifecycleevent import modified
 from zope.schema.interfaces import IVocabularyFactory
-
-import pytest
 
 
 def groups_of(service):
@@ -22,8 +21,12 @@ def groups_of(service):
 
 def test_commune_services_from_the_profile(portal):
     titles = [brain.Title for brain in services.get_services()]
-    assert titles[:4] == ["Direction générale", "Secrétariat communal", "Finances",
-                          "Taxes et recettes"]
+    assert titles[:4] == [
+        "Direction générale",
+        "Secrétariat communal",
+        "Finances",
+        "Taxes et recettes",
+    ]
     assert len(titles) == 10
     own = services.get_own_organization()
     assert own.title == "Commune de Démo"
@@ -66,8 +69,12 @@ def test_external_organizations_get_no_groups(portal):
 
 
 def test_a_module_installed_later_gets_groups_for_every_service(portal):
-    extra = Module(id="extra", title="Extra", profile="iasolutions.core:default",
-                   functions=(Function("n_plus_1", "N+1"),))
+    extra = Module(
+        id="extra",
+        title="Extra",
+        profile="iasolutions.core:default",
+        functions=(Function("n_plus_1", "N+1"),),
+    )
     services.sync_all_groups(extra.functions)
     for brain in services.get_services():
         assert api.group.get(groupname=f"{brain.UID}_n_plus_1") is not None
@@ -80,10 +87,13 @@ def test_a_module_installed_later_gets_groups_for_every_service(portal):
 def test_services_of_user(portal):
     finances = services.get_own_organization()["finances"]
     travaux = services.get_own_organization()["travaux"]
-    create_user("agent", groups=[
-        services.group_id(api.content.get_uuid(finances), "editeur"),
-        services.group_id(api.content.get_uuid(travaux), "lecteur"),
-    ])
+    create_user(
+        "agent",
+        groups=[
+            services.group_id(api.content.get_uuid(finances), "editeur"),
+            services.group_id(api.content.get_uuid(travaux), "lecteur"),
+        ],
+    )
     user = api.user.get(userid="agent")
     assert services.services_of_user(user) == sorted(
         [api.content.get_uuid(finances), api.content.get_uuid(travaux)],
@@ -136,8 +146,10 @@ def test_rest_services_and_functions(functional_portal):
     items = session.get("@services").json()["items"]
     finances = next(item for item in items if item["id"] == "finances")
     assert finances["acronym"] == "FIN"
-    assert finances["groups"] == {"editeur": f"{finances['UID']}_editeur",
-                                  "lecteur": f"{finances['UID']}_lecteur"}
+    assert finances["groups"] == {
+        "editeur": f"{finances['UID']}_editeur",
+        "lecteur": f"{finances['UID']}_lecteur",
+    }
     taxes = next(item for item in items if item["id"] == "taxes")
     assert taxes["parent_id"] == "finances"
     functions = session.get("@functions").json()["items"]

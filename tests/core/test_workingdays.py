@@ -2,11 +2,10 @@
 
 from datetime import date
 from iasolutions.core import workingdays
-from plone import api
-from tests.helpers import rest
 from iasolutions.core.validators import InvalidValue
-
+from plone import api
 import pytest
+from tests.helpers import rest
 
 
 def test_belgian_public_holidays_2026():
@@ -16,19 +15,26 @@ def test_belgian_public_holidays_2026():
     assert days[date(2026, 4, 6)] == "Lundi de Pâques"
     assert days[date(2026, 5, 14)] == "Ascension"
     assert days[date(2026, 5, 25)] == "Lundi de Pentecôte"
-    assert {date(2026, 1, 1), date(2026, 5, 1), date(2026, 7, 21), date(2026, 8, 15),
-            date(2026, 11, 1), date(2026, 11, 11), date(2026, 12, 25)} <= set(days)
+    assert {
+        date(2026, 1, 1),
+        date(2026, 5, 1),
+        date(2026, 7, 21),
+        date(2026, 8, 15),
+        date(2026, 11, 1),
+        date(2026, 11, 11),
+        date(2026, 12, 25),
+    } <= set(days)
 
 
 @pytest.mark.parametrize(
     "start,count,expected",
     [
-        (date(2026, 12, 23), 3, date(2026, 12, 29)),   # Christmas, the 26th (commune) and a weekend
-        (date(2026, 11, 6), 3, date(2026, 11, 12)),    # Friday; Armistice on Wednesday
-        (date(2026, 4, 3), 1, date(2026, 4, 7)),       # Easter Monday
+        (date(2026, 12, 23), 3, date(2026, 12, 29)),  # Christmas, the 26th (commune) and a weekend
+        (date(2026, 11, 6), 3, date(2026, 11, 12)),  # Friday; Armistice on Wednesday
+        (date(2026, 4, 3), 1, date(2026, 4, 7)),  # Easter Monday
         (date(2026, 11, 23), 0, date(2026, 11, 23)),
         (date(2026, 11, 23), -1, date(2026, 11, 20)),  # backwards over a weekend
-        (date(2026, 12, 31), 2, date(2027, 1, 5)),     # over New Year
+        (date(2026, 12, 31), 2, date(2027, 1, 5)),  # over New Year
     ],
 )
 def test_add_working_days(portal, start, count, expected):
@@ -77,8 +83,9 @@ def test_rest_working_days(functional_portal):
     response = session.get("@working-days", params={"start": "2026-12-23", "days": 3})
     assert response.status_code == 200
     assert response.json()["date"] == "2026-12-29"
-    response = session.get("@working-days", params={"start": "2026-11-26", "days": 30,
-                                                    "unit": "calendar"})
+    response = session.get(
+        "@working-days", params={"start": "2026-11-26", "days": 30, "unit": "calendar"}
+    )
     assert response.json()["date"] == "2026-12-28"
     holidays = session.get("@working-days", params={"year": 2026}).json()["holidays"]
     assert {"date": "2026-07-21", "title": "Fête nationale"} in holidays

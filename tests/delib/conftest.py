@@ -1,13 +1,15 @@
 from iasolutions.policy import testing
 from plone import api
+import pytest
 from tests.helpers import site_as_manager
 from tests.layers import register
 
-import pytest
 
-
-globals().update(register(delib=testing.DELIB_INTEGRATION_TESTING,
-                          delib_functional=testing.DELIB_FUNCTIONAL_TESTING))
+globals().update(
+    register(
+        delib=testing.DELIB_INTEGRATION_TESTING, delib_functional=testing.DELIB_FUNCTIONAL_TESTING
+    )
+)
 
 
 @pytest.fixture

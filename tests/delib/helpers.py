@@ -43,8 +43,13 @@ def html(text):
 
 def make_item(cfg, userid, proposing_group, title="Point", **fields):
     with as_user(userid):
-        return api.content.create(container=folder_of(cfg), type=cfg.getItemTypeName(),
-                                  title=title, proposingGroup=proposing_group, **fields)
+        return api.content.create(
+            container=folder_of(cfg),
+            type=cfg.getItemTypeName(),
+            title=title,
+            proposingGroup=proposing_group,
+            **fields,
+        )
 
 
 def make_meeting(cfg, userid="manager", date=None, **fields):
@@ -80,8 +85,9 @@ def transitions_of(obj, userid):
         return sorted(available_transitions(obj))
 
 
-def validated_item(cfg, services, title="Point", proposer="creator_fin", service="finances",
-                   **fields):
+def validated_item(
+    cfg, services, title="Point", proposer="creator_fin", service="finances", **fields
+):
     fields.setdefault("category", "administration")
     fields.setdefault("decision", html("<p>Décide d'approuver.</p>"))
     item = make_item(cfg, proposer, services[service], title=title, **fields)

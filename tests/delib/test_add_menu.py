@@ -2,11 +2,10 @@
 
 from iasolutions.delib.meetingconfigs import folder_of
 from plone import api
-from tests.delib.helpers import create_delib_users
-from tests.helpers import PASSWORD
-
 import re
 import requests
+from tests.delib.helpers import create_delib_users
+from tests.helpers import PASSWORD
 import transaction
 
 
@@ -32,8 +31,9 @@ def test_add_menu_opens_the_item_and_meeting_forms(delib_functional_portal):
         assert "Subobject type disallowed" not in form.text
         assert 'id="form-buttons-save"' in form.text
     # The item form is the configuration's: a field the College does not use is left out.
-    item_form = requests.get(f"{url}/++add++MeetingItemCollege", auth=("creator_fin", PASSWORD),
-                             timeout=60).text
+    item_form = requests.get(
+        f"{url}/++add++MeetingItemCollege", auth=("creator_fin", PASSWORD), timeout=60
+    ).text
     assert 'name="form.widgets.proposingGroup' in item_form
 
 
@@ -47,18 +47,23 @@ def test_add_from_template_creates_an_item_of_the_configuration(delib_functional
     session = requests.Session()
     session.auth = ("creator_fin", PASSWORD)
     # The folder's Actions menu leads to it.
-    links = re.findall(r'href="([^"?]*@@add-item-from-template)[?"]',
-                       session.get(folder.absolute_url(), timeout=60).text)
+    links = re.findall(
+        r'href="([^"?]*@@add-item-from-template)[?"]',
+        session.get(folder.absolute_url(), timeout=60).text,
+    )
     assert links == [f"{folder.absolute_url()}/@@add-item-from-template"]
     page = session.get(links[0], timeout=60)
     assert page.status_code == 200
     template = re.search(r'name="template"\s+value="([^"]+)"', page.text).group(1)
     token = re.search(r'name="_authenticator" value="([^"]+)"', page.text).group(1)
-    done = session.post(f"{folder.absolute_url()}/@@add-item-from-template",
-                        data={"template": template, "_authenticator": token}, timeout=60)
+    done = session.post(
+        f"{folder.absolute_url()}/@@add-item-from-template",
+        data={"template": template, "_authenticator": token},
+        timeout=60,
+    )
     assert done.status_code == 200
     assert done.url.endswith("/edit")
     assert "Subobject type disallowed" not in done.text
     transaction.begin()
-    item = api.content.get(path=done.url[len(portal.absolute_url()):-len("/edit")])
+    item = api.content.get(path=done.url[len(portal.absolute_url()) : -len("/edit")])
     assert item.portal_type == "MeetingItemCollege"

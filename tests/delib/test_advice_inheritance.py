@@ -8,6 +8,7 @@ from iasolutions.delib.advice_inheritance import remove_inheritance
 from iasolutions.delib.cloning import sent_to
 from iasolutions.delib.transitions import TransitionRefused
 from plone import api
+import pytest
 from tests.delib.helpers import can
 from tests.delib.helpers import html
 from tests.delib.helpers import make_item
@@ -17,16 +18,20 @@ from tests.helpers import as_user
 from zope.event import notify
 from zope.lifecycleevent import ObjectModifiedEvent
 
-import pytest
-
 
 COUNCIL = "meeting-config-council"
 
 
 def add_advice(item, userid, service_uid, advice_type="positive", **fields):
     with as_user(userid):
-        return api.content.create(container=item, type="meetingadvice", id=f"avis-{userid}",
-                                  advice_group=service_uid, advice_type=advice_type, **fields)
+        return api.content.create(
+            container=item,
+            type="meetingadvice",
+            id=f"avis-{userid}",
+            advice_group=service_uid,
+            advice_type=advice_type,
+            **fields,
+        )
 
 
 def sent_item(college, services):
@@ -35,9 +40,16 @@ def sent_item(college, services):
     accepted and so sent to the Council; returns (college item, council item)."""
     fin, dg = services["finances"], services["direction-generale"]
     meeting = make_meeting(college)
-    item = make_item(college, "creator_trav", services["travaux"], title="Taxe sur les mâts",
-                     category="finances", optionalAdvisers=[dg],
-                     decision=html("<p>Décide.</p>"), otherMeetingConfigsClonableTo=[COUNCIL])
+    item = make_item(
+        college,
+        "creator_trav",
+        services["travaux"],
+        title="Taxe sur les mâts",
+        category="finances",
+        optionalAdvisers=[dg],
+        decision=html("<p>Décide.</p>"),
+        otherMeetingConfigsClonableTo=[COUNCIL],
+    )
     transition(item, "creator_trav", "propose")
     advice = add_advice(item, "adviser_fin", fin, advice_comment=html("<p>Budget prévu.</p>"))
     transition(advice, "adviser_fin", "giveAdvice")
@@ -61,13 +73,13 @@ def test_given_advice_inherited_hidden_one_not(college, services, users):
     fin = services["finances"]
     rows = advices.advice_summary(copy)
     assert [(r["service"], r["type"], r["state"], r["inherited"]) for r in rows] == [
-        (fin, "positive", "advice_given", True)]
+        (fin, "positive", "advice_given", True)
+    ]
     row = rows[0]
     assert row["inherited_from"]["UID"] == item.UID()
     assert row["inherited_from"]["@id"] == item.absolute_url()
     assert row["comment"] == "<p>Budget prévu.</p>"
-    assert row["given_by"] == "adviser_fin" and row["given_on"].startswith(
-        date.today().isoformat())
+    assert row["given_by"] == "adviser_fin" and row["given_on"].startswith(date.today().isoformat())
     assert not copy.objectIds(["meetingadvice"])  # read on the College item, not copied
     # The College item's delay is kept, not restarted.
     assert advices.limit_date(copy, fin) == advices.limit_date(item, fin)
@@ -97,8 +109,13 @@ def test_adviser_cannot_edit_inherited_advice(college, services, users):
     with as_user("adviser_fin"):
         assert advices.addable_advice_groups(copy) == []
         with pytest.raises(Unauthorized):
-            api.content.create(container=copy, type="meetingadvice", title="Avis",
-                               advice_group=fin, advice_type="negative")
+            api.content.create(
+                container=copy,
+                type="meetingadvice",
+                title="Avis",
+                advice_group=fin,
+                advice_type="negative",
+            )
     # The DG's hidden advice is not inherited, and the Council does not ask the DG.
     assert not can("adviser_dg", "View", copy)
 
@@ -111,9 +128,8 @@ def test_meeting_manager_removes_inheritance(college, council, services, users):
     transition(copy, "creator_trav", "propose")
     transition(copy, "reviewer_trav", "validate")
     for userid in ("creator_trav", "adviser_fin"):
-        with as_user(userid):
-            with pytest.raises(Unauthorized):
-                remove_inheritance(copy, fin)
+        with as_user(userid), pytest.raises(Unauthorized):
+            remove_inheritance(copy, fin)
     with as_user("manager"):
         remove_inheritance(copy, fin)
         with pytest.raises(InheritanceError) as error:
@@ -147,13 +163,13 @@ def test_messages_in_french(delib_portal):
     from zope.i18n import translate
 
     assert translate(_("Inherited advice"), target_language="fr") == "Avis hérité"
-    assert translate(_("advice_not_inherited"), target_language="fr") == \
-        "Cet avis n'est pas hérité."
+    assert (
+        translate(_("advice_not_inherited"), target_language="fr") == "Cet avis n'est pas hérité."
+    )
 
 
 def test_screen_shows_inherited_advice_and_manager_removes_it(site):
     from tests.delib.test_browser import browser_for
-
     import transaction
 
     portal, services, app = site
@@ -183,7 +199,6 @@ def test_screen_shows_inherited_advice_and_manager_removes_it(site):
 
 def test_rest_says_inherited(site):
     from tests.helpers import rest
-
     import transaction
 
     portal, services, _app = site
@@ -197,17 +212,21 @@ def test_rest_says_inherited(site):
     [row] = response.json()["advices"]
     assert row["service"] == services["finances"] and row["type"] == "positive"
     assert row["inherited"] is True and row["state"] == "advice_given"
-    assert row["inherited_from"] == {"UID": item.UID(), "@id": item.absolute_url(),
-                                     "title": "Taxe sur les mâts"}
+    assert row["inherited_from"] == {
+        "UID": item.UID(),
+        "@id": item.absolute_url(),
+        "title": "Taxe sur les mâts",
+    }
     assert row["given_by"] == "adviser_fin"
     original = rest(portal, "creator_trav").get(item.absolute_url()).json()["advices"]
     assert {(a["service"], a["inherited"]) for a in original} == {
-        (services["finances"], False), (services["direction-generale"], False)}
+        (services["finances"], False),
+        (services["direction-generale"], False),
+    }
 
 
 def test_rest_remove_inherited_advice(site):
     from tests.helpers import rest
-
     import transaction
 
     portal, services, _app = site

@@ -7,12 +7,13 @@ from iasolutions.core.contacts import add_held_position
 from iasolutions.core.contacts import add_person
 from iasolutions.delib import advices
 from iasolutions.delib import votes
-from iasolutions.delib.cloning import send_to
 from iasolutions.delib.cloning import SendRefused
+from iasolutions.delib.cloning import send_to
 from iasolutions.delib.cloning import sent_to
 from iasolutions.delib.localroles import purge_security_cache
 from iasolutions.delib.transitions import TransitionRefused
 from plone import api
+import pytest
 from tests.delib.helpers import can
 from tests.delib.helpers import html
 from tests.delib.helpers import make_item
@@ -22,27 +23,41 @@ from tests.delib.helpers import transition
 from tests.delib.helpers import validated_item
 from tests.helpers import as_user
 
-import pytest
-
 
 def add_advice(item, userid, service_uid, advice_type="positive", **fields):
     with as_user(userid):
-        return api.content.create(container=item, type="meetingadvice", id=f"avis-{userid}",
-                                  advice_group=service_uid, advice_type=advice_type, **fields)
+        return api.content.create(
+            container=item,
+            type="meetingadvice",
+            id=f"avis-{userid}",
+            advice_group=service_uid,
+            advice_type=advice_type,
+            **fields,
+        )
 
 
 def test_optional_advice_asked_and_given(college, services, users):
     dg = services["direction-generale"]
-    item = make_item(college, "creator_fin", services["finances"], optionalAdvisers=[dg],
-                     category="administration")
+    item = make_item(
+        college,
+        "creator_fin",
+        services["finances"],
+        optionalAdvisers=[dg],
+        category="administration",
+    )
     assert not can("adviser_dg", "View", item)  # not yet in an advice state
     transition(item, "creator_fin", "propose")
     assert can("adviser_dg", "View", item)
     assert can("adviser_dg", "iasolutions.delib: Add advice", item)
     with as_user("adviser_dg"):
         assert advices.addable_advice_groups(item) == [dg]
-    advice = add_advice(item, "adviser_dg", dg, "positive_with_remarks",
-                        advice_comment=html("<p>Attention au budget.</p>"))
+    advice = add_advice(
+        item,
+        "adviser_dg",
+        dg,
+        "positive_with_remarks",
+        advice_comment=html("<p>Attention au budget.</p>"),
+    )
     assert can("adviser_dg", "Modify portal content", advice)
     assert not can("creator_fin", "Modify portal content", advice)
     assert can("creator_fin", "View", advice)
@@ -50,26 +65,41 @@ def test_optional_advice_asked_and_given(college, services, users):
     assert not can("adviser_dg", "Modify portal content", advice)
     summary = advices.advice_summary(item)
     assert [(s["title"], s["type"], s["state"]) for s in summary] == [
-        ("Direction générale", "positive_with_remarks", "advice_given")]
-    history = [(e["kind"], e.get("action")) for e in
-               __import__("iasolutions.delib.history", fromlist=["x"]).full_history(item)]
+        ("Direction générale", "positive_with_remarks", "advice_given")
+    ]
+    history = [
+        (e["kind"], e.get("action"))
+        for e in __import__("iasolutions.delib.history", fromlist=["x"]).full_history(item)
+    ]
     assert ("advice", "giveAdvice") in history
     with as_user("creator_fin"):
-        told = [row["what"] for row in api.content.get_view("view", item, item.REQUEST).history()
-                if row["kind"] == "advice"]
+        told = [
+            row["what"]
+            for row in api.content.get_view("view", item, item.REQUEST).history()
+            if row["kind"] == "advice"
+        ]
     assert told[0] == "Direction générale: advice added"
     assert told[-1].startswith("Direction générale: ") and "giveAdvice" not in told[-1]
 
 
 def test_scenario_9_adviser_not_asked_is_unauthorized(college, services, users):
-    item = make_item(college, "creator_fin", services["finances"],
-                     optionalAdvisers=[services["direction-generale"]], category="administration")
+    item = make_item(
+        college,
+        "creator_fin",
+        services["finances"],
+        optionalAdvisers=[services["direction-generale"]],
+        category="administration",
+    )
     transition(item, "creator_fin", "propose")
     assert not can("adviser_fin", "View", item)
-    with as_user("adviser_fin"):
-        with pytest.raises(Unauthorized):
-            api.content.create(container=item, type="meetingadvice", title="Avis",
-                               advice_group=services["finances"], advice_type="negative")
+    with as_user("adviser_fin"), pytest.raises(Unauthorized):
+        api.content.create(
+            container=item,
+            type="meetingadvice",
+            title="Avis",
+            advice_group=services["finances"],
+            advice_type="negative",
+        )
 
 
 def test_scenario_9_timed_out_advice_cannot_be_added_or_edited(college, services, users):
@@ -89,10 +119,14 @@ def test_scenario_9_timed_out_advice_cannot_be_added_or_edited(college, services
     assert not can("adviser_fin", "Modify portal content", advice)
     api.content.delete(advice)
     assert not can("adviser_fin", "iasolutions.delib: Add advice", item)
-    with as_user("adviser_fin"):
-        with pytest.raises(Unauthorized):
-            api.content.create(container=item, type="meetingadvice", title="Avis",
-                               advice_group=fin, advice_type="positive")
+    with as_user("adviser_fin"), pytest.raises(Unauthorized):
+        api.content.create(
+            container=item,
+            type="meetingadvice",
+            title="Avis",
+            advice_group=fin,
+            advice_type="positive",
+        )
 
 
 def test_mandatory_advice_blocks_present_until_given(college, services, users):
@@ -158,11 +192,16 @@ def test_votes_and_attendance(college, services, users, assembly):
 
 def test_scenario_10_sent_once_to_council(college, council, services, users):
     meeting = make_meeting(college)
-    item = validated_item(college, services, title="Règlement taxe",
-                          otherMeetingConfigsClonableTo=["meeting-config-council"])
+    item = validated_item(
+        college,
+        services,
+        title="Règlement taxe",
+        otherMeetingConfigsClonableTo=["meeting-config-council"],
+    )
     with api.env.adopt_roles(["Manager"]):
-        api.content.create(container=item, type="annex", title="Règlement",
-                           content_category="annexe")
+        api.content.create(
+            container=item, type="annex", title="Règlement", content_category="annexe"
+        )
     transition(item, "manager", "present")
     transition(meeting, "manager", "freeze", "decide")
     transition(item, "manager", "accept")
@@ -191,10 +230,18 @@ def test_advice_types_offered_by_the_configuration(college, services, users):
 
     everything = getUtility(IVocabularyFactory, "iasolutions.delib.advice_types")(college)
     assert [term.value for term in everything] == [
-        "positive", "positive_with_remarks", "cautious", "negative", "nil", "read",
-        "back_to_proposing_group"]
+        "positive",
+        "positive_with_remarks",
+        "cautious",
+        "negative",
+        "nil",
+        "read",
+        "back_to_proposing_group",
+    ]
     assert [translate(term.title, target_language="fr") for term in everything][-2:] == [
-        "Lu", "Renvoi au service proposant"]
+        "Lu",
+        "Renvoi au service proposant",
+    ]
     dg = services["direction-generale"]
     item = make_item(college, "creator_fin", services["finances"], optionalAdvisers=[dg])
     # By default, the types configurations offered before (nothing changes for them).

@@ -1,14 +1,13 @@
 """Batch actions of the item dashboards, as the users concerned (plone.api)."""
 
 from iasolutions.delib import batch
+import pytest
 from tests.delib.helpers import make_item
 from tests.delib.helpers import state
 from tests.delib.helpers import transition
 from tests.helpers import as_user
 from zope.event import notify
 from zope.lifecycleevent import ObjectModifiedEvent
-
-import pytest
 
 
 def uids(items):
@@ -18,8 +17,12 @@ def uids(items):
 @pytest.fixture
 def proposed(college, services, users):
     """Two items of Finances, proposed."""
-    items = [make_item(college, "creator_fin", services["finances"], title=title,
-                       category="administration") for title in ("Achat de sel", "Budget")]
+    items = [
+        make_item(
+            college, "creator_fin", services["finances"], title=title, category="administration"
+        )
+        for title in ("Achat de sel", "Budget")
+    ]
     for item in items:
         transition(item, "creator_fin", "propose")
     return items

@@ -3,12 +3,11 @@
 from iasolutions.delib.meetingconfigs import folder_of
 from plone import api
 from plone.testing.zope import Browser
+import pytest
 from tests.delib.helpers import create_delib_users
 from tests.delib.helpers import make_meeting
 from tests.delib.helpers import validated_item
 from tests.helpers import PASSWORD
-
-import pytest
 import transaction
 
 
@@ -34,8 +33,7 @@ def test_creator_adds_and_proposes_an_item(site):
     browser = browser_for(app, "creator_fin")
     browser.open(folder_of(college).absolute_url() + "/++add++MeetingItemCollege")
     browser.getControl(name="form.widgets.title").value = "Achat de tables"
-    browser.getControl(name="form.widgets.proposingGroup:list").value = [
-        services["finances"]]
+    browser.getControl(name="form.widgets.proposingGroup:list").value = [services["finances"]]
     browser.getControl(name="form.widgets.category:list").value = ["administration"]
     browser.getControl(name="form.buttons.save").click()
     assert "Achat de tables" in browser.contents
@@ -95,13 +93,21 @@ def test_agenda_screen_present_move_and_late_items(site):
     # The agenda document, generated from the meeting screen, lists the items in order.
     from iasolutions.core.odt import odt_text
 
-    link = [line for line in manager.contents.split('"') if "document-generation" in line
-            and "output_format=odt" in line and "template_uid" in line]
+    link = [
+        line
+        for line in manager.contents.split('"')
+        if "document-generation" in line and "output_format=odt" in line and "template_uid" in line
+    ]
     texts = []
     for url in link:
         manager.open(url.replace("&amp;", "&"))
-        texts.append(odt_text(manager.contents if isinstance(manager.contents, bytes)
-                              else manager.contents.encode("latin-1")))
+        texts.append(
+            odt_text(
+                manager.contents
+                if isinstance(manager.contents, bytes)
+                else manager.contents.encode("latin-1")
+            )
+        )
     assert any("Budget 2027" in text and "Ordre du jour" in text for text in texts)
     # Creators see the agenda without the move forms.
     creator = browser_for(app, "creator_fin")
@@ -118,9 +124,8 @@ def form_for(browser, item, action):
             form = browser.getForm(index=index)
         except IndexError:
             raise AssertionError(f"no {action} form for {item.title}")
-        if action in form.action:
-            if form.getControl(name="uid").value == item.UID():
-                return form
+        if action in form.action and form.getControl(name="uid").value == item.UID():
+            return form
         index += 1
 
 
@@ -165,9 +170,14 @@ def test_meeting_manager_encodes_attendance_and_votes(site):
     portal, services, app = site
     college = portal["meeting-configs"]["meeting-config-college"]
     contacts = portal["contacts"]
-    members = [add_held_position(add_person(contacts, name, "Conseiller"),
-                                 contacts["plonegroup-organization"], label="Conseiller").UID()
-               for name in ("Alpha", "Bravo", "Charlie")]
+    members = [
+        add_held_position(
+            add_person(contacts, name, "Conseiller"),
+            contacts["plonegroup-organization"],
+            label="Conseiller",
+        ).UID()
+        for name in ("Alpha", "Bravo", "Charlie")
+    ]
     meeting = make_meeting(college, attendees=members)
     item = validated_item(college, services, title="Vote du budget", pollType="freehand")
     transition(item, "manager", "present")
@@ -180,7 +190,11 @@ def test_meeting_manager_encodes_attendance_and_votes(site):
     manager.getControl(name=f"vote-{members[1]}").value = ["no"]
     manager.getControl(name=f"vote-{members[2]}").value = ["yes"]  # absent: refused
     manager.getControl("Save").click()
-    message = manager.contents.split("statusmessage")[-1][:800] if "statusmessage" in manager.contents else manager.contents[-1500:]
+    message = (
+        manager.contents.split("statusmessage")[-1][:800]
+        if "statusmessage" in manager.contents
+        else manager.contents[-1500:]
+    )
     assert "not present" in manager.contents or "pas présent" in manager.contents, message
     transaction.begin()
     from iasolutions.delib import votes
@@ -226,8 +240,9 @@ def test_meeting_manager_creates_a_meeting_and_an_adviser_gives_advice(site):
     assert not allowed
 
     dg = services["direction-generale"]
-    item = make_item(college, "creator_fin", services["finances"], title="Avis demandé",
-                     optionalAdvisers=[dg])
+    item = make_item(
+        college, "creator_fin", services["finances"], title="Avis demandé", optionalAdvisers=[dg]
+    )
     transition(item, "creator_fin", "propose")
     transaction.commit()
     adviser = browser_for(app, "adviser_dg")
@@ -251,7 +266,7 @@ def test_creator_starts_an_item_from_a_template(site):
     creator.getControl("Create the item").click()
     assert creator.url.endswith("/edit")
     transaction.begin()
-    item = portal.unrestrictedTraverse(creator.url[len(portal.absolute_url()) + 1:-len("/edit")])
+    item = portal.unrestrictedTraverse(creator.url[len(portal.absolute_url()) + 1 : -len("/edit")])
     assert item.title == "Marché public : approbation des conditions"
     assert item.proposingGroup == services["finances"]
     assert "cahier des charges" in item.decision.raw
@@ -266,8 +281,12 @@ def test_batch_actions_of_the_dashboards(site):
 
     portal, services, app = site
     college = portal["meeting-configs"]["meeting-config-college"]
-    items = [make_item(college, "creator_fin", services["finances"], title=title,
-                       category="administration") for title in ("Achat de sel", "Budget")]
+    items = [
+        make_item(
+            college, "creator_fin", services["finances"], title=title, category="administration"
+        )
+        for title in ("Achat de sel", "Budget")
+    ]
     for item in items:
         transition(item, "creator_fin", "propose")
     transaction.commit()
@@ -276,9 +295,11 @@ def test_batch_actions_of_the_dashboards(site):
     creator = browser_for(app, "creator_fin")
     creator.open(f"{dashboard.absolute_url()}/@@delib-batch-transition?{query}")
     assert "Nothing can be done on all of these items." in creator.contents
-    creator.open(f"{dashboard.absolute_url()}/@@delib-batch-transition?{query}"
-                 f"&form.submitted=1&transition=validate"
-                 f"&_authenticator={creator.getControl(name='_authenticator').value}")
+    creator.open(
+        f"{dashboard.absolute_url()}/@@delib-batch-transition?{query}"
+        f"&form.submitted=1&transition=validate"
+        f"&_authenticator={creator.getControl(name='_authenticator').value}"
+    )
     assert "0 item(s) changed." in creator.contents
     assert creator.contents.count("delib-batch-refused") == 1
     transaction.begin()

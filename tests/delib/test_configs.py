@@ -2,23 +2,24 @@
 
 from iasolutions.core import counters
 from iasolutions.delib.meetingconfigs import get_configs
-from iasolutions.delib.workflows import item_workflow_spec
 from iasolutions.delib.workflows import WorkflowChangeRefused
+from iasolutions.delib.workflows import item_workflow_spec
 from iasolutions.policy import sites
 from plone import api
 from plone.app.testing import applyProfile
+import pytest
 from tests.delib.helpers import can
 from tests.delib.helpers import make_item
 from tests.delib.helpers import state
 from tests.delib.helpers import transition
 from tests.delib.helpers import transitions_of
 
-import pytest
-
 
 def test_commune_configs(delib_portal, college, council):
-    assert [cfg.getId() for cfg in get_configs()] == ["meeting-config-college",
-                                                      "meeting-config-council"]
+    assert [cfg.getId() for cfg in get_configs()] == [
+        "meeting-config-college",
+        "meeting-config-council",
+    ]
     assert college.shortName == "College" and council.shortName == "Council"
     assert college.itemReferenceFormat == "COL/{year}/{number}"
     assert council.itemReferenceFormat == "CC/{year}/{number}"
@@ -27,18 +28,35 @@ def test_commune_configs(delib_portal, college, council):
         assert type_id in types_tool
     wf_tool = api.portal.get_tool("portal_workflow")
     assert wf_tool.getChainForPortalType("MeetingItemCouncil") == (
-        "meeting-config-council__meetingitem_workflow",)
-    for group in ("meeting-config-college_meetingmanagers", "meeting-config-college_powerobservers"):
+        "meeting-config-council__meetingitem_workflow",
+    )
+    for group in (
+        "meeting-config-college_meetingmanagers",
+        "meeting-config-college_powerobservers",
+    ):
         assert api.group.get(groupname=group) is not None
-    assert council.insertingMethodsOnAddItem == ["on_privacy", "on_list_type",
-                                                 "on_proposing_groups"]
+    assert council.insertingMethodsOnAddItem == [
+        "on_privacy",
+        "on_list_type",
+        "on_proposing_groups",
+    ]
 
 
 def test_commune_workflow_has_the_seven_adaptations(college):
     states, transitions = item_workflow_spec(college)
-    assert states == {"itemcreated", "proposed", "validated", "presented", "itemfrozen",
-                      "accepted", "accepted_but_modified", "pre_accepted", "refused", "delayed",
-                      "returned_to_proposing_group"}
+    assert states == {
+        "itemcreated",
+        "proposed",
+        "validated",
+        "presented",
+        "itemfrozen",
+        "accepted",
+        "accepted_but_modified",
+        "pre_accepted",
+        "refused",
+        "delayed",
+        "returned_to_proposing_group",
+    }
     assert "itempublish" not in transitions and "prevalidate" not in transitions
     meeting_wf = api.portal.get_tool("portal_workflow")[college.getMeetingWorkflow()]
     assert set(meeting_wf.states.objectIds()) == {"created", "frozen", "decided", "closed"}
@@ -57,11 +75,15 @@ def test_a_config_change_keeps_states_and_reapplies_roles(college, council, serv
 
     notify(ObjectModifiedEvent(college))
     assert state(item) == "proposed"
-    assert transitions_of(item, "reviewer_fin") == ["backToItemCreated",
-                                                    "proposeToValidationLevel1"]
+    assert transitions_of(item, "reviewer_fin") == [
+        "backToItemCreated",
+        "proposeToValidationLevel1",
+    ]
     # The other configuration is untouched.
-    assert set(api.portal.get_tool("portal_workflow")[council.getItemWorkflow()]
-               .states.objectIds()) == council_states
+    assert (
+        set(api.portal.get_tool("portal_workflow")[council.getItemWorkflow()].states.objectIds())
+        == council_states
+    )
     assert state(other) == "itemcreated"
     # Removing a level some item is in is refused with a message.
     transition(item, "reviewer_fin", "proposeToValidationLevel1")
@@ -80,12 +102,25 @@ def test_only_creator_may_delete(college, services, users):
     assert can("creator_fin2", "Modify portal content", item)
 
 
-@pytest.mark.parametrize("profile,expected", [
-    ("cpas", {"meeting-config-bp": ("BP", "BP/{year}/{number}"),
-              "meeting-config-cas": ("CAS", "CAS/{year}/{number}")}),
-    ("zone-de-police", {"meeting-config-zcollege": ("ZCollege", "COL/{year}/{number}"),
-                        "meeting-config-zcouncil": ("ZCouncil", "CONSEIL/{year}/{number}")}),
-])
+@pytest.mark.parametrize(
+    "profile,expected",
+    [
+        (
+            "cpas",
+            {
+                "meeting-config-bp": ("BP", "BP/{year}/{number}"),
+                "meeting-config-cas": ("CAS", "CAS/{year}/{number}"),
+            },
+        ),
+        (
+            "zone-de-police",
+            {
+                "meeting-config-zcollege": ("ZCollege", "COL/{year}/{number}"),
+                "meeting-config-zcouncil": ("ZCouncil", "CONSEIL/{year}/{number}"),
+            },
+        ),
+    ],
+)
 def test_other_organisation_profiles(delib_portal, profile, expected):
     sites.apply_organisation_profile(delib_portal, profile)
     configs = {cfg.getId(): cfg for cfg in get_configs()}
@@ -114,11 +149,17 @@ def test_seneffe_adds_a_prevalidation_level(delib_portal, college, services, use
 
 
 def test_applying_the_profile_twice_changes_nothing(delib_portal, college):
-    before = (college.itemWFValidationLevels, len(college.objectIds()),
-              sorted(api.portal.get_tool("portal_types").objectIds()))
+    before = (
+        college.itemWFValidationLevels,
+        len(college.objectIds()),
+        sorted(api.portal.get_tool("portal_types").objectIds()),
+    )
     applyProfile(delib_portal, "iasolutions.policy:commune")
-    after = (college.itemWFValidationLevels, len(college.objectIds()),
-             sorted(api.portal.get_tool("portal_types").objectIds()))
+    after = (
+        college.itemWFValidationLevels,
+        len(college.objectIds()),
+        sorted(api.portal.get_tool("portal_types").objectIds()),
+    )
     assert before == after
 
 
@@ -140,8 +181,13 @@ def test_short_names_are_unique_and_stay(delib_portal, college, services, users)
     from zope.lifecycleevent import ObjectModifiedEvent
 
     with pytest.raises(BadRequest, match="already used by meeting-config-college"):
-        api.content.create(container=delib_portal["meeting-configs"], type="MeetingConfig",
-                           id="meeting-config-copy", title="Copie", shortName="College")
+        api.content.create(
+            container=delib_portal["meeting-configs"],
+            type="MeetingConfig",
+            id="meeting-config-copy",
+            title="Copie",
+            shortName="College",
+        )
     make_item(college, "creator_fin", services["finances"])
     college.shortName = "Colleges"
     with pytest.raises(BadRequest, match="cannot change"):

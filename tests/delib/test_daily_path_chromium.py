@@ -6,18 +6,17 @@ way pass axe-core's WCAG 2.1 A/AA rules."""
 
 from datetime import datetime
 from datetime import timedelta
+import json
 from pathlib import Path
 from plone import api
+import pytest
 from selenium.common.exceptions import ElementClickInterceptedException
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 from selenium.webdriver.support.ui import WebDriverWait
-from tests.delib.helpers import create_delib_users
-
-import json
-import pytest
 import tempfile
+from tests.delib.helpers import create_delib_users
 import time
 import transaction
 
@@ -36,7 +35,8 @@ def axe_violations(page, selector):
         "axe.run({include: [[arguments[0]]]},"
         " {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
         ".then(r => done(JSON.stringify(r.violations)), e => done(JSON.stringify(String(e))));",
-        selector)
+        selector,
+    )
     violations = json.loads(result)
     return [f"{v['id']}: {[n['target'] for n in v['nodes']]}" for v in violations]
 
@@ -54,10 +54,14 @@ def here(page):
 
 def type_in_editor(page, field, text):
     """Click in a rich text field's editor (TinyMCE's frame) and type, as a user does."""
-    frame = WebDriverWait(page.driver, 30).until(lambda driver: driver.find_elements(
-        By.CSS_SELECTOR, f"#formfield-form-widgets-{field} iframe"))[0]
-    page.driver.execute_script("arguments[0].scrollIntoView({block: 'center', "
-                               "behavior: 'instant'});", frame)
+    frame = WebDriverWait(page.driver, 30).until(
+        lambda driver: driver.find_elements(
+            By.CSS_SELECTOR, f"#formfield-form-widgets-{field} iframe"
+        )
+    )[0]
+    page.driver.execute_script(
+        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", frame
+    )
     time.sleep(0.5)
     frame.click()
     ActionChains(page.driver).send_keys(text).perform()
@@ -84,7 +88,8 @@ def press(page, target):
     def click():
         for _attempt in range(40):
             page.driver.execute_script(
-                "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", button)
+                "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", button
+            )
             try:
                 return button.click()
             except ElementClickInterceptedException:
@@ -106,7 +111,7 @@ def site(delib_functional_portal):
 
 def test_daily_path_of_an_item_and_its_meeting(site, browser, tmp_path):
     portal, services = site
-    college = portal["meeting-configs"]["meeting-config-college"]
+    portal["meeting-configs"]["meeting-config-college"]
     folder = "deliberations/meeting-config-college"
 
     # The agent: the add menu, the item form, an annex, propose.
@@ -129,7 +134,7 @@ def test_daily_path_of_an_item_and_its_meeting(site, browser, tmp_path):
     offer.write_bytes(b"%PDF-1.4\n% offre\n")
     page.find("#form-widgets-file-input").send_keys(str(offer))
     press(page, "form-buttons-save")
-    page.open(item_url[len(portal.absolute_url()) + 1:])
+    page.open(item_url[len(portal.absolute_url()) + 1 :])
     page.wait_for(".delib-item")
     assert "Offre du fournisseur" in page.find(".delib-annexes").text
     assert axe_violations(page, ".delib-item") == []
@@ -140,7 +145,7 @@ def test_daily_path_of_an_item_and_its_meeting(site, browser, tmp_path):
 
     # The head of service validates.
     page = browser(portal).login("reviewer_fin")
-    page.open(item_url[len(portal.absolute_url()) + 1:])
+    page.open(item_url[len(portal.absolute_url()) + 1 :])
     page.wait_for(".delib-item")
     press(page, "transition-validate")
     assert "Validé" in page.find(".delib-state").text
@@ -153,8 +158,9 @@ def test_daily_path_of_an_item_and_its_meeting(site, browser, tmp_path):
     assert page.driver.current_url.endswith("/++add++MeetingCollege")
     when = datetime.now() - timedelta(hours=1)
     date_field = page.wait_for("#form-widgets-date")
-    page.driver.execute_script("arguments[0].value = arguments[1];", date_field,
-                               when.strftime("%Y-%m-%dT%H:%M"))
+    page.driver.execute_script(
+        "arguments[0].value = arguments[1];", date_field, when.strftime("%Y-%m-%dT%H:%M")
+    )
     place = page.find_all("#form-widgets-place")
     if place:
         place[0].send_keys("Salle du conseil")
@@ -165,7 +171,7 @@ def test_daily_path_of_an_item_and_its_meeting(site, browser, tmp_path):
     assert "En création" in page.find(".delib-state").text
     assert page.find_all(".delib-publish") == []  # nothing to publish yet
     transaction.begin()
-    item = api.content.get(path=item_url[len(portal.absolute_url()):])
+    item = api.content.get(path=item_url[len(portal.absolute_url()) :])
     assert item is not None, item_url
     press(page, f"present-{item.UID()}")
     rows = page.find_all("#delib-agenda tbody tr")
@@ -174,8 +180,9 @@ def test_daily_path_of_an_item_and_its_meeting(site, browser, tmp_path):
     shot(page, "4-director-agenda")
     press(page, "transition-freeze")
     assert "Figée" in page.find(".delib-state").text
-    assert [b.get_attribute("value") for b in page.find_all(".delib-publish button")] == \
-        ["in_project"]
+    assert [b.get_attribute("value") for b in page.find_all(".delib-publish button")] == [
+        "in_project"
+    ]
     press(page, "transition-decide")
     assert "Décidée" in page.find(".delib-state").text
     shot(page, "5a-director-decided")
@@ -194,7 +201,8 @@ def test_daily_path_of_an_item_and_its_meeting(site, browser, tmp_path):
     assert api.content.get_state(item) == "accepted"
     assert item.itemReference.startswith("COL/")
     assert [a.title for a in item.objectValues() if a.portal_type == "annex"] == [
-        "Offre du fournisseur"]
+        "Offre du fournisseur"
+    ]
 
 
 def test_the_other_delib_screens_pass_axe(site, browser):
@@ -213,15 +221,21 @@ def test_the_other_delib_screens_pass_axe(site, browser):
     portal, services = site
     college = portal["meeting-configs"]["meeting-config-college"]
     contacts = portal["contacts"]
-    members = [add_held_position(add_person(contacts, name, "Conseiller"),
-                                 contacts["plonegroup-organization"], label="Conseiller").UID()
-               for name in ("Alpha", "Bravo")]
+    members = [
+        add_held_position(
+            add_person(contacts, name, "Conseiller"),
+            contacts["plonegroup-organization"],
+            label="Conseiller",
+        ).UID()
+        for name in ("Alpha", "Bravo")
+    ]
     meeting = make_meeting(college, attendees=members, signatories=members[:1])
     public_vote = validated_item(college, services, title="Budget", pollType="freehand")
     secret_vote = validated_item(college, services, title="Nomination", pollType="secret")
     validated_item(college, services, title="Éclairage public")  # waits to be presented
-    advised = make_item(college, "creator_trav", services["travaux"], title="Égouttage",
-                        category="finances")
+    advised = make_item(
+        college, "creator_trav", services["travaux"], title="Égouttage", category="finances"
+    )
     transition(advised, "creator_trav", "propose")
     for item in (public_vote, secret_vote):
         transition(item, "manager", "present")
@@ -231,27 +245,48 @@ def test_the_other_delib_screens_pass_axe(site, browser):
         page = browser(portal)
         if user:
             page.login(user)
-        page.open(path[len(portal.absolute_url()) + 1:] if path.startswith("http") else path)
+        page.open(path[len(portal.absolute_url()) + 1 :] if path.startswith("http") else path)
         page.wait_for(shown or selector)
         return axe_violations(page, selector)
 
     found = {
-        "votes (public)": check("manager", public_vote.absolute_url() + "/@@item-votes",
-                                "form.delib-votes", "select[name^='vote-']"),
-        "votes (secret)": check("manager", secret_vote.absolute_url() + "/@@item-votes",
-                                "form.delib-votes", "input[name='count-yes']"),
-        "meeting": check("manager", meeting.absolute_url(), ".delib-meeting",
-                         ".delib-to-present button"),
-        "item with advice": check("reviewer_trav", advised.absolute_url(), ".delib-item",
-                                  ".delib-advice-limit"),
-        "from template": check("creator_fin", "deliberations/meeting-config-college/"
-                               "@@add-item-from-template", "#content-core form"),
-        "batch transition": check("reviewer_trav", "deliberations/meeting-config-college/"
-                                  f"points-a-valider/@@delib-batch-transition?uids:list={advised.UID()}",
-                                  "form.delib-batch", "#delib-batch-choice"),
-        "batch copy groups": check("reviewer_trav", "deliberations/meeting-config-college/"
-                                   f"points-a-valider/@@delib-batch-copy-groups?uids:list={advised.UID()}",
-                                   "form.delib-batch", "#delib-batch-choice"),
+        "votes (public)": check(
+            "manager",
+            public_vote.absolute_url() + "/@@item-votes",
+            "form.delib-votes",
+            "select[name^='vote-']",
+        ),
+        "votes (secret)": check(
+            "manager",
+            secret_vote.absolute_url() + "/@@item-votes",
+            "form.delib-votes",
+            "input[name='count-yes']",
+        ),
+        "meeting": check(
+            "manager", meeting.absolute_url(), ".delib-meeting", ".delib-to-present button"
+        ),
+        "item with advice": check(
+            "reviewer_trav", advised.absolute_url(), ".delib-item", ".delib-advice-limit"
+        ),
+        "from template": check(
+            "creator_fin",
+            "deliberations/meeting-config-college/@@add-item-from-template",
+            "#content-core form",
+        ),
+        "batch transition": check(
+            "reviewer_trav",
+            "deliberations/meeting-config-college/"
+            f"points-a-valider/@@delib-batch-transition?uids:list={advised.UID()}",
+            "form.delib-batch",
+            "#delib-batch-choice",
+        ),
+        "batch copy groups": check(
+            "reviewer_trav",
+            "deliberations/meeting-config-college/"
+            f"points-a-valider/@@delib-batch-copy-groups?uids:list={advised.UID()}",
+            "form.delib-batch",
+            "#delib-batch-choice",
+        ),
     }
     transaction.begin()
     transition(meeting, "manager", "freeze", "decide")

@@ -27,22 +27,30 @@ def test_demo_data(delib_portal, college):
     finally:
         setSecurityManager(manager)
     assert sorted(item.title for item in public) == [
-        "Achat de mobilier scolaire", "Approbation du procès-verbal de la séance précédente",
+        "Achat de mobilier scolaire",
+        "Approbation du procès-verbal de la séance précédente",
         "Désignation d'un auteur de projet",
-        "Prime à la rénovation", "Subside à l'ASBL Les Amis du Parc"]
+        "Prime à la rénovation",
+        "Subside à l'ASBL Les Amis du Parc",
+    ]
     prime = [item for item in public if item.title.startswith("Prime")][0]
     assert "TEXTE MASQUÉ | RGPD" in prime.decision.raw and "Dupont" not in prime.decision.raw
-    states = sorted(api.content.get_state(obj) for obj in folder.objectValues()
-                    if obj.portal_type == "MeetingItemCollege")
+    states = sorted(
+        api.content.get_state(obj)
+        for obj in folder.objectValues()
+        if obj.portal_type == "MeetingItemCollege"
+    )
     for wanted in ("itemcreated", "proposed", "validated", "accepted", "refused", "delayed"):
         assert wanted in states, states
     meetings = [obj for obj in folder.objectValues() if obj.portal_type == "MeetingCollege"]
     assert len(meetings) == 2
     with as_user("agent-fin"):
-        mine = [b.Title for b in api.content.find(portal_type="MeetingItemCollege",
-                                                  Creator="agent-fin")]
+        mine = [
+            b.Title for b in api.content.find(portal_type="MeetingItemCollege", Creator="agent-fin")
+        ]
     assert "Modification budgétaire n°1" in mine
     with as_user("chef-trav"):
-        assert [b.Title for b in api.content.find(portal_type="MeetingItemCollege",
-                                                  review_state="proposed")] == [
-            "Réfection de la rue de l'Église"]
+        assert [
+            b.Title
+            for b in api.content.find(portal_type="MeetingItemCollege", review_state="proposed")
+        ] == ["Réfection de la rue de l'Église"]

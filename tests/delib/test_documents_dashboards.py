@@ -3,19 +3,18 @@
 from iasolutions.core import dashboards
 from iasolutions.core import documents
 from iasolutions.core.odt import Expr
-from iasolutions.core.odt import odt_text
 from iasolutions.core.odt import OdtBuilder
+from iasolutions.core.odt import odt_text
 from plone import api
 from plone.namedfile.file import NamedBlobFile
+import pytest
+import subprocess
 from tests.delib.helpers import html
 from tests.delib.helpers import make_item
 from tests.delib.helpers import make_meeting
 from tests.delib.helpers import transition
 from tests.delib.helpers import validated_item
 from tests.helpers import as_user
-
-import pytest
-import subprocess
 
 
 SECRET = "Marie Confidentielle"
@@ -24,11 +23,18 @@ SECRET = "Marie Confidentielle"
 @pytest.fixture
 def decided_meeting(college, services, users):
     meeting = make_meeting(college, place="Salle du Conseil")
-    first = validated_item(college, services, title="Réfection de la toiture",
-                           decision=html("<p>Décide de <strong>réparer</strong> la toiture.</p>"))
-    second = validated_item(college, services, title="Subside au club",
-                            decision=html(f'<p>Octroie un subside à <span class="pm-anonymize">'
-                                          f'{SECRET}</span>.</p>'))
+    first = validated_item(
+        college,
+        services,
+        title="Réfection de la toiture",
+        decision=html("<p>Décide de <strong>réparer</strong> la toiture.</p>"),
+    )
+    second = validated_item(
+        college,
+        services,
+        title="Subside au club",
+        decision=html(f'<p>Octroie un subside à <span class="pm-anonymize">{SECRET}</span>.</p>'),
+    )
     for item in (first, second):
         transition(item, "manager", "present")
     transition(meeting, "manager", "freeze")
@@ -50,8 +56,11 @@ def test_agenda_odt_and_pdf(college, decided_meeting, tmp_path):
         assert "Ordre du jour" in text
         assert "Salle du Conseil" in text
         assert "2. Réfection de la toiture" in text
-        assert text.index("Réfection de la toiture") < text.index("Points supplémentaires") < \
-            text.index("Point urgent ajouté")
+        assert (
+            text.index("Réfection de la toiture")
+            < text.index("Points supplémentaires")
+            < text.index("Point urgent ajouté")
+        )
         pdf = documents.generate(template(college, "oj"), meeting, "pdf")
     assert pdf.data.startswith(b"%PDF")
     path = tmp_path / "oj.pdf"
@@ -64,10 +73,12 @@ def test_minutes_and_deliberation(college, decided_meeting):
     meeting, first, second = decided_meeting
     with as_user("manager"):
         minutes = odt_text(documents.generate(template(college, "pv"), meeting, "odt").data)
-        deliberation = odt_text(documents.generate(template(college, "deliberation"), first,
-                                                   "odt").data)
-        public = odt_text(documents.generate(template(college, "deliberation-publique"), second,
-                                             "odt").data)
+        deliberation = odt_text(
+            documents.generate(template(college, "deliberation"), first, "odt").data
+        )
+        public = odt_text(
+            documents.generate(template(college, "deliberation-publique"), second, "odt").data
+        )
     assert "Procès-verbal" in minutes and "réparer la toiture" in minutes
     assert "Réfection de la toiture" in deliberation and "Finances" in deliberation
     assert SECRET not in public and "TEXTE MASQUÉ | RGPD" in public
@@ -85,8 +96,9 @@ def test_administrators_replace_a_template(college, decided_meeting):
 
 
 def test_agents_do_not_change_templates(college, users):
-    assert not api.user.has_permission("Modify portal content", username="manager",
-                                       obj=college["oj"])
+    assert not api.user.has_permission(
+        "Modify portal content", username="manager", obj=college["oj"]
+    )
 
 
 def board(college, id):
@@ -100,15 +112,26 @@ def titles(dashboard, **filters):
 
 
 def test_dashboards_as_each_user(college, services, users):
-    fin_created = make_item(college, "creator_fin", services["finances"], title="FIN créé",
-                            category="administration")
-    fin_proposed = make_item(college, "creator_fin", services["finances"], title="FIN proposé",
-                             category="administration",
-                             copyGroups=[f"{services['direction-generale']}_reviewers"],
-                             optionalAdvisers=[services["direction-generale"]])
+    fin_created = make_item(
+        college, "creator_fin", services["finances"], title="FIN créé", category="administration"
+    )
+    fin_proposed = make_item(
+        college,
+        "creator_fin",
+        services["finances"],
+        title="FIN proposé",
+        category="administration",
+        copyGroups=[f"{services['direction-generale']}_reviewers"],
+        optionalAdvisers=[services["direction-generale"]],
+    )
     transition(fin_proposed, "creator_fin", "propose")
-    trav_proposed = make_item(college, "creator_trav", services["travaux"], title="TRAV proposé",
-                              category="administration")
+    trav_proposed = make_item(
+        college,
+        "creator_trav",
+        services["travaux"],
+        title="TRAV proposé",
+        category="administration",
+    )
     transition(trav_proposed, "creator_trav", "propose")
     with as_user("creator_fin"):
         assert titles(board(college, "mes-points")) == ["FIN créé", "FIN proposé"]
@@ -141,13 +164,15 @@ def test_meetings_and_last_decisions(college, decided_meeting):
 
 
 def test_timed_out_advices_leave_items_to_advise(college, services, users):
-    from datetime import date, timedelta
+    from datetime import date
+    from datetime import timedelta
     from iasolutions.delib.advices import advice_index
     from iasolutions.delib.advices import reindex_timed_out_advices
 
     fin = services["finances"]
-    item = make_item(college, "creator_trav", services["travaux"], title="Budget travaux",
-                     category="finances")
+    item = make_item(
+        college, "creator_trav", services["travaux"], title="Budget travaux", category="finances"
+    )
     transition(item, "creator_trav", "propose")
     with as_user("adviser_fin"):
         assert titles(board(college, "points-a-aviser")) == ["Budget travaux"]

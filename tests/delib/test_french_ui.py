@@ -2,26 +2,32 @@
 raw id (issue 8, point 8): item and meeting pages, the dashboards' filters, the public
 pages, read by the users concerned over HTTP."""
 
+import html
 from iasolutions.delib.meetingconfigs import folder_of
 from iasolutions.delib.publication import publish
 from plone import api
+import pytest
+import re
+import requests
 from tests.delib.helpers import create_delib_users
 from tests.delib.helpers import make_item
 from tests.delib.helpers import make_meeting
 from tests.delib.helpers import transition
 from tests.delib.helpers import validated_item
-from tests.helpers import as_user
 from tests.helpers import PASSWORD
-
-import html
-import pytest
-import re
-import requests
+from tests.helpers import as_user
 import transaction
 
 
-RAW_IDS = ("itemcreated", "proposedToValidationLevel1", "itemfrozen", "accepted_but_modified",
-           "returned_to_proposing_group", "public", "secret")
+RAW_IDS = (
+    "itemcreated",
+    "proposedToValidationLevel1",
+    "itemfrozen",
+    "accepted_but_modified",
+    "returned_to_proposing_group",
+    "public",
+    "secret",
+)
 
 
 def english_titles():
@@ -29,8 +35,9 @@ def english_titles():
     titles = set()
     for workflow in api.portal.get_tool("portal_workflow").objectValues():
         if workflow.getId().startswith("iasolutions_meeting"):
-            for obj in list(workflow.states.objectValues()) + \
-                    list(workflow.transitions.objectValues()):
+            for obj in list(workflow.states.objectValues()) + list(
+                workflow.transitions.objectValues()
+            ):
                 titles.add(obj.title)
     return titles
 
@@ -93,8 +100,10 @@ def test_item_and_meeting_pages_in_french(french_site):
 def filter_labels(page):
     """The choices of the faceted filters, as shown (``<wbr>`` cuts long words)."""
     labels = re.findall(r'<label class="form-check-label"[^>]*>(.*?)</label>', page, re.S)
-    return [visible_text(label.replace("<wbr></wbr>", "").replace("<wbr>", "")).strip()
-            for label in labels]
+    return [
+        visible_text(label.replace("<wbr></wbr>", "").replace("<wbr>", "")).strip()
+        for label in labels
+    ]
 
 
 def test_dashboard_filters_show_titles_not_ids(french_site):
@@ -103,12 +112,18 @@ def test_dashboard_filters_show_titles_not_ids(french_site):
     for dashboard in ("tous-les-points", "seances"):
         page = get(f"{folder_of(college).absolute_url()}/{dashboard}", "manager")
         shown[dashboard] = filter_labels(page)
-        raw = set(RAW_IDS + ("proposedToValidationLevel2", "created", "closed")) & \
-            set(shown[dashboard])
+        raw = set(RAW_IDS + ("proposedToValidationLevel2", "created", "closed")) & set(
+            shown[dashboard]
+        )
         assert raw == set(), dashboard
         assert_french(visible_text(page), dashboard)
-    assert {"En création", "Proposé au niveau de validation 1", "Accepté",
-            "Séance publique", "Huis clos"} <= set(shown["tous-les-points"])
+    assert {
+        "En création",
+        "Proposé au niveau de validation 1",
+        "Accepté",
+        "Séance publique",
+        "Huis clos",
+    } <= set(shown["tous-les-points"])
     assert {"En création", "Clôturée"} <= set(shown["seances"])
 
 

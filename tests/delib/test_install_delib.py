@@ -1,9 +1,10 @@
 """The module installs alone on a site with the core, and uninstalls keeping user data."""
 
+from datetime import UTC
 from iasolutions.delib.module import FUNCTION_IDS
 from plone import api
-from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
+from plone.app.testing import setRoles
 from Products.CMFPlone.utils import get_installer
 
 
@@ -25,11 +26,17 @@ def test_installs_alone_with_the_core_then_uninstalls(bare_portal, bare):
         assert api.group.get(groupname=f"{uid}_{function_id}") is not None
     assert "meeting-configs" in site and "deliberations" in site and "publications" in site
     # A configuration made by hand gets its types and workflows.
-    cfg = api.content.create(container=site["meeting-configs"], type="MeetingConfig",
-                             id="meeting-config-bureau", title="Bureau", shortName="Bureau")
+    cfg = api.content.create(
+        container=site["meeting-configs"],
+        type="MeetingConfig",
+        id="meeting-config-bureau",
+        title="Bureau",
+        shortName="Bureau",
+    )
     assert "MeetingItemBureau" in api.portal.get_tool("portal_types")
     assert api.portal.get_tool("portal_workflow").getChainForPortalType("MeetingItemBureau") == (
-        "meeting-config-bureau__meetingitem_workflow",)
+        "meeting-config-bureau__meetingitem_workflow",
+    )
     installer.uninstall_product("iasolutions.delib")
     assert not installer.is_product_installed("iasolutions.delib")
     assert api.group.get(groupname=f"{uid}_creators") is None
@@ -49,19 +56,27 @@ def test_a_refused_configuration_change_over_rest(delib_functional_portal):
     item = make_item(college, "creator_fin", services["finances"])
     transition(item, "creator_fin", "propose")
     session = rest(portal, "admin")
-    refused = session.patch(college.absolute_url(), json={"itemWFValidationLevels": ["itemcreated"]})
+    refused = session.patch(
+        college.absolute_url(), json={"itemWFValidationLevels": ["itemcreated"]}
+    )
     assert refused.status_code == 400, (refused.status_code, refused.json().get("type"))
     assert "proposed" in refused.json()["message"]
     import transaction
 
     transaction.begin()
     assert college.itemWFValidationLevels == ["itemcreated", "proposed"]
-    done = session.patch(college.absolute_url(), json={
-        "workflowAdaptations": [a for a in college.workflowAdaptations if a != "pre_accepted"]})
+    done = session.patch(
+        college.absolute_url(),
+        json={
+            "workflowAdaptations": [a for a in college.workflowAdaptations if a != "pre_accepted"]
+        },
+    )
     assert done.status_code == 204, done.text
     transaction.begin()
-    assert "pre_accepted" not in api.portal.get_tool("portal_workflow")[
-        college.getItemWorkflow()].states.objectIds()
+    assert (
+        "pre_accepted"
+        not in api.portal.get_tool("portal_workflow")[college.getItemWorkflow()].states.objectIds()
+    )
     assert api.content.get_state(item) == "proposed"
 
 
@@ -84,9 +99,9 @@ def test_upgrade_1001_gives_the_item_dashboards_their_batch_actions(delib_portal
     assert folder["seances"].batch_actions == []
 
 
-def test_upgrade_1002_replaces_only_an_unchanged_deliberation_template(delib_portal, college,
-                                                                      council):
-    from iasolutions.core.odt import odt_text
+def test_upgrade_1002_replaces_only_an_unchanged_deliberation_template(
+    delib_portal, college, council
+):
     from iasolutions.core.odt import OdtBuilder
     from pathlib import Path
     from plone.namedfile.file import NamedBlobFile
@@ -106,13 +121,14 @@ def test_upgrade_1002_replaces_only_an_unchanged_deliberation_template(delib_por
     from iasolutions.delib.documents import deliberation_template
 
     assert content_checksum(college["deliberation"].odt_file.data) == content_checksum(
-        deliberation_template())  # the current default, its signature block included
+        deliberation_template()
+    )  # the current default, its signature block included
     assert council["deliberation"].odt_file.data == own
 
 
 def test_upgrade_1003_gives_items_a_title_for_the_public(delib_portal, college, council):
-    from iasolutions.core.odt import odt_text
     from iasolutions.core.odt import OdtBuilder
+    from iasolutions.core.odt import odt_text
     from pathlib import Path
     from plone.namedfile.file import NamedBlobFile
 
@@ -121,8 +137,7 @@ def test_upgrade_1003_gives_items_a_title_for_the_public(delib_portal, college, 
     # Sites of 1002: no publicTitle field used, the public template of the first release in
     # the College, an administrator's own in the Council.
     college.usedItemAttributes = [a for a in college.usedItemAttributes if a != "publicTitle"]
-    first_default = (Path(__file__).parent / "data" / "deliberation-publique-1000.odt"
-                     ).read_bytes()
+    first_default = (Path(__file__).parent / "data" / "deliberation-publique-1000.odt").read_bytes()
     college["deliberation-publique"].odt_file = NamedBlobFile(first_default, filename="p.odt")
     own = OdtBuilder().title("Notre version publique").to_bytes()
     council["deliberation-publique"].odt_file = NamedBlobFile(own, filename="p.odt")
@@ -138,22 +153,24 @@ def test_upgrade_1004_add_menu_and_meeting_dates(delib_portal, college, users):
     """Sites of 1003: the College's types keep the base add address, a meeting created
     over REST holds a date with a time zone. 1004 mends both."""
     from datetime import datetime
-    from datetime import timezone
     from tests.delib.helpers import make_meeting
 
     api.portal.set_registry_record("plone.portal_timezone", "Europe/Brussels")
     types_tool = api.portal.get_tool("portal_types")
-    types_tool["MeetingItemCollege"]._updateProperty("add_view_expr",
-                                                     "string:${folder_url}/++add++MeetingItem")
-    types_tool["MeetingCollege"]._updateProperty("add_view_expr",
-                                                 "string:${folder_url}/++add++Meeting")
+    types_tool["MeetingItemCollege"]._updateProperty(
+        "add_view_expr", "string:${folder_url}/++add++MeetingItem"
+    )
+    types_tool["MeetingCollege"]._updateProperty(
+        "add_view_expr", "string:${folder_url}/++add++Meeting"
+    )
     meeting = make_meeting(college, date=datetime(2026, 3, 2, 9, 0))
-    meeting.__dict__["date"] = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)  # as 1003 stored
+    meeting.__dict__["date"] = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)  # as 1003 stored
     wf_tool = api.portal.get_tool("portal_workflow")
     for wf_id in ("iasolutions_meetingitem_workflow", college.getItemWorkflow()):
         wf_tool[wf_id].states["itemcreated"].title = "Item created"  # Plone: "Élément créé"
     api.portal.get_tool("portal_actions").object_buttons.manage_delObjects(
-        ["delib_add_item_from_template"])
+        ["delib_add_item_from_template"]
+    )
     profile = "iasolutions.delib:default"
     setup = api.portal.get_tool("portal_setup")
     setup.setLastVersionForProfile(profile, "1003")

@@ -1,9 +1,9 @@
 """Meeting dates stored one way whoever sets them; item references follow the meeting
 (issue 8, points 12 and 13)."""
 
+from datetime import UTC
 from datetime import datetime
 from datetime import timedelta
-from datetime import timezone
 from iasolutions.delib.meetingconfigs import folder_of
 from plone import api
 from tests.delib.helpers import create_delib_users
@@ -12,7 +12,6 @@ from tests.delib.helpers import state
 from tests.delib.helpers import transition
 from tests.delib.helpers import validated_item
 from tests.helpers import rest
-
 import transaction
 
 
@@ -29,16 +28,18 @@ def test_a_meeting_created_over_rest_closes_after_a_closed_one(delib_functional_
         transition(earlier, "manager", transition_id)
     assert earlier.first_item_number == 1
     session = rest(portal, "manager")
-    when = (now - timedelta(hours=1)).astimezone(timezone.utc)
-    created = session.post(folder_of(college).absolute_url(), json={
-        "@type": college.getMeetingTypeName(), "date": when.isoformat()})
+    when = (now - timedelta(hours=1)).astimezone(UTC)
+    created = session.post(
+        folder_of(college).absolute_url(),
+        json={"@type": college.getMeetingTypeName(), "date": when.isoformat()},
+    )
     assert created.status_code == 201, created.text
     url = created.json()["@id"]
     for transition_id in ("freeze", "decide", "close"):
         answer = session.post(f"{url}/@workflow/{transition_id}", json={})
         assert answer.status_code == 200, answer.text
     transaction.begin()
-    meeting = api.content.get(path=url[len(portal.absolute_url()):])
+    meeting = api.content.get(path=url[len(portal.absolute_url()) :])
     assert state(meeting) == "closed"
     # Stored as the site's wall-clock time, as the forms store it.
     assert meeting.date.tzinfo is None
@@ -49,16 +50,15 @@ def test_a_meeting_created_over_rest_closes_after_a_closed_one(delib_functional_
 
 def test_a_date_with_a_time_zone_is_stored_as_local_time(college, users):
     api.portal.set_registry_record("plone.portal_timezone", "Europe/Brussels")  # as sites.py
-    meeting = make_meeting(college, date=datetime(2026, 7, 1, 7, 30, tzinfo=timezone.utc))
+    meeting = make_meeting(college, date=datetime(2026, 7, 1, 7, 30, tzinfo=UTC))
     assert meeting.date == datetime(2026, 7, 1, 9, 30)  # Brussels, summer time
     with api.env.adopt_user(username="manager"):
-        meeting.end_date = datetime(2026, 12, 1, 11, 0, tzinfo=timezone.utc)
+        meeting.end_date = datetime(2026, 12, 1, 11, 0, tzinfo=UTC)
     assert meeting.end_date == datetime(2026, 12, 1, 12, 0)  # winter time
     assert meeting.title == "Séance du 01/07/2026 09:30"
 
 
-def test_items_lose_their_reference_when_the_meeting_goes_back_to_created(
-        college, services, users):
+def test_items_lose_their_reference_when_the_meeting_goes_back_to_created(college, services, users):
     """As in PloneMeeting (test_pm_ItemReferenceSetWhenItemHasFrozenMeeting): a meeting
     back in preparation clears its items' references; freezing again gives new ones."""
     meeting = make_meeting(college)

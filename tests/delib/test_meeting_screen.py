@@ -4,14 +4,13 @@ buttons only where publication applies, closing asked twice, dates as dd/mm/yyyy
 from iasolutions.delib import advices
 from plone import api
 from plone.testing.zope import Browser
+import pytest
 from tests.delib.helpers import create_delib_users
 from tests.delib.helpers import make_item
 from tests.delib.helpers import make_meeting
 from tests.delib.helpers import transition
 from tests.delib.helpers import validated_item
 from tests.helpers import PASSWORD
-
-import pytest
 import transaction
 
 
@@ -31,8 +30,11 @@ def browser_for(app, userid):
 
 
 def publication_buttons(browser):
-    return sorted(stage for stage in ("in_project", "decision", "private")
-                  if f'id="publish-{stage}"' in browser.contents)
+    return sorted(
+        stage
+        for stage in ("in_project", "decision", "private")
+        if f'id="publish-{stage}"' in browser.contents
+    )
 
 
 def test_publication_buttons_follow_the_meeting(site):

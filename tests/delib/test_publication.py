@@ -2,11 +2,13 @@
 text, and the original text never reaching an anonymous visitor (delib.md §7 12)."""
 
 from iasolutions.delib.publication import MASK
+from iasolutions.delib.publication import PublicationRefused
 from iasolutions.delib.publication import pseudonymise
 from iasolutions.delib.publication import publish
-from iasolutions.delib.publication import PublicationRefused
 from plone import api
 from plone.namedfile.file import NamedBlobFile
+import pytest
+import requests
 from tests.delib.helpers import create_delib_users
 from tests.delib.helpers import html
 from tests.delib.helpers import make_meeting
@@ -15,9 +17,6 @@ from tests.delib.helpers import validated_item
 from tests.helpers import as_user
 from tests.helpers import is_refused
 from tests.helpers import rest
-
-import pytest
-import requests
 import transaction
 
 
@@ -26,8 +25,10 @@ SECRET_ADDRESS = "rue des Cachettes 13"
 
 
 def test_pseudonymise():
-    text = (f'<p>Attribuée à <span class="pm-anonymize">{SECRET_NAME}</span>, domicilié '
-            f'<span class="other pm-anonymize"><strong>{SECRET_ADDRESS}</strong></span>.</p>')
+    text = (
+        f'<p>Attribuée à <span class="pm-anonymize">{SECRET_NAME}</span>, domicilié '
+        f'<span class="other pm-anonymize"><strong>{SECRET_ADDRESS}</strong></span>.</p>'
+    )
     result = pseudonymise(text)
     assert SECRET_NAME not in result and SECRET_ADDRESS not in result
     assert result.count(MASK) == 2
@@ -42,21 +43,32 @@ def published(delib_functional_portal):
     create_delib_users(services)
     college = portal["meeting-configs"]["meeting-config-college"]
     meeting = make_meeting(college)
-    decision = (f'<p>Octroie une prime à <span class="pm-anonymize">{SECRET_NAME}</span>, '
-                f'<span class="pm-anonymize">{SECRET_ADDRESS}</span>.</p>')
-    public_item = validated_item(college, services, title=f"Prime à la rénovation — {SECRET_NAME}",
-                                 publicTitle="Prime à la rénovation",
-                                 decision=html(decision),
-                                 motivation=html(f'<p>Vu la demande de <span class="pm-anonymize">'
-                                                 f'{SECRET_NAME}</span>.</p>'))
-    secret_item = validated_item(college, services, title="Dossier disciplinaire secret",
-                                 privacy="secret")
+    decision = (
+        f'<p>Octroie une prime à <span class="pm-anonymize">{SECRET_NAME}</span>, '
+        f'<span class="pm-anonymize">{SECRET_ADDRESS}</span>.</p>'
+    )
+    public_item = validated_item(
+        college,
+        services,
+        title=f"Prime à la rénovation — {SECRET_NAME}",
+        publicTitle="Prime à la rénovation",
+        decision=html(decision),
+        motivation=html(
+            f'<p>Vu la demande de <span class="pm-anonymize">{SECRET_NAME}</span>.</p>'
+        ),
+    )
+    secret_item = validated_item(
+        college, services, title="Dossier disciplinaire secret", privacy="secret"
+    )
     with api.env.adopt_roles(["Manager"]):
         for title, publishable in (("Plan publiable", True), ("Note interne", False)):
-            api.content.create(container=public_item, type="annex", title=title,
-                               publishable=publishable,
-                               file=NamedBlobFile(b"%PDF-1.4 " + title.encode(),
-                                                  filename=f"{title}.pdf"))
+            api.content.create(
+                container=public_item,
+                type="annex",
+                title=title,
+                publishable=publishable,
+                file=NamedBlobFile(b"%PDF-1.4 " + title.encode(), filename=f"{title}.pdf"),
+            )
     for item in (public_item, secret_item):
         transition(item, "manager", "present")
     transition(meeting, "manager", "freeze")
@@ -66,17 +78,18 @@ def published(delib_functional_portal):
 
 def test_private_then_in_project_then_decision(published):
     portal, meeting, item, secret = published
-    with as_user("creator_fin"):
-        with pytest.raises(PublicationRefused):
-            publish(meeting, "in_project")
+    with as_user("creator_fin"), pytest.raises(PublicationRefused):
+        publish(meeting, "in_project")
     with as_user("manager"):
         public = publish(meeting, "in_project")
         with pytest.raises(PublicationRefused):
             publish(meeting, "decision")  # not decided yet
     assert api.content.get_state(public) == "in_project"
     titles = sorted(obj.title for obj in public.objectValues())
-    assert titles == ["Approbation du procès-verbal de la séance précédente",
-                      "Prime à la rénovation"]  # the secret item is not published
+    assert titles == [
+        "Approbation du procès-verbal de la séance précédente",
+        "Prime à la rénovation",
+    ]  # the secret item is not published
     public_item = [obj for obj in public.objectValues() if obj.title.startswith("Prime")][0]
     assert [a.title for a in public_item.objectValues()] == ["Plan publiable"]
     assert SECRET_NAME not in public_item.decision.raw
@@ -94,12 +107,15 @@ def _all_public_responses(portal, public):
         urls.extend(annex.absolute_url() + "/@@download/file" for annex in obj.objectValues())
     responses = [anonymous.get(url) for url in urls]
     api_session = rest(portal)
-    responses += [api_session.get(url) for url in urls[:2] + [o.absolute_url()
-                                                              for o in public.objectValues()]]
-    responses.append(api_session.get(
-        f"{portal.absolute_url()}/@search?portal_type=PublicItem&fullobjects=1"))
-    responses.append(api_session.get(
-        f"{portal.absolute_url()}/@search?SearchableText=Prime&fullobjects=1"))
+    responses += [
+        api_session.get(url) for url in urls[:2] + [o.absolute_url() for o in public.objectValues()]
+    ]
+    responses.append(
+        api_session.get(f"{portal.absolute_url()}/@search?portal_type=PublicItem&fullobjects=1")
+    )
+    responses.append(
+        api_session.get(f"{portal.absolute_url()}/@search?SearchableText=Prime&fullobjects=1")
+    )
     return responses
 
 
@@ -139,11 +155,13 @@ def test_a_private_meeting_is_not_visible_anonymously(published):
 
 def test_publication_over_rest(published):
     portal, meeting, item, secret = published
-    refused = rest(portal, "creator_fin").post(meeting.absolute_url() + "/@publication",
-                                               json={"stage": "in_project"})
+    refused = rest(portal, "creator_fin").post(
+        meeting.absolute_url() + "/@publication", json={"stage": "in_project"}
+    )
     assert refused.status_code in (400, 401, 403)
-    done = rest(portal, "manager").post(meeting.absolute_url() + "/@publication",
-                                        json={"stage": "in_project"})
+    done = rest(portal, "manager").post(
+        meeting.absolute_url() + "/@publication", json={"stage": "in_project"}
+    )
     assert done.status_code == 200, done.text
     assert done.json()["stage"] == "in_project"
     page = requests.get(done.json()["@id"])
@@ -156,7 +174,8 @@ def test_agents_mark_text_with_a_tinymce_style(delib_functional_portal):
     formats = json.loads(api.portal.get_registry_record("plone.formats"))
     assert formats["pmanonymize"] == {"inline": "span", "classes": "pm-anonymize"}
     assert "Texte à masquer (RGPD)|pmanonymize|eye-slash" in api.portal.get_registry_record(
-        "plone.inline_styles")
+        "plone.inline_styles"
+    )
     # The mark survives Plone's HTML filtering, so the item's own screen keeps it.
     from tests.delib.helpers import html as rich
 

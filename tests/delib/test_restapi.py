@@ -1,16 +1,15 @@
 """The REST API as integrators and agents use it (functional layer, real HTTP)."""
 
+import base64
 from iasolutions.delib.meetingconfigs import folder_of
 from plone import api
+import pytest
 from tests.delib.helpers import create_delib_users
 from tests.delib.helpers import html
 from tests.delib.helpers import make_item
 from tests.delib.helpers import make_meeting
 from tests.delib.helpers import transition
 from tests.helpers import rest
-
-import base64
-import pytest
 
 
 @pytest.fixture
@@ -39,16 +38,31 @@ def test_post_item_with_annex_and_transitions(site):
     portal, services = site
     session = rest(portal, "creator_fin")
     pdf = base64.b64encode(b"%PDF-1.4 demo").decode()
-    response = session.post("@item", json={
-        "config_id": "meeting-config-college", "title": "Achat de sel de déneigement",
-        "proposingGroup": "FIN", "category": "administration",
-        "decision": {"data": "<p>Décide d'acheter.</p>", "content-type": "text/html"},
-        "externalIdentifier": "ext-42",
-        "__children__": [{"@type": "annex", "title": "Offre", "content_category": "annexe",
-                          "file": {"data": pdf, "encoding": "base64", "filename": "offre.pdf",
-                                   "content-type": "application/pdf"}}],
-        "wf_transitions": ["propose"],
-    })
+    response = session.post(
+        "@item",
+        json={
+            "config_id": "meeting-config-college",
+            "title": "Achat de sel de déneigement",
+            "proposingGroup": "FIN",
+            "category": "administration",
+            "decision": {"data": "<p>Décide d'acheter.</p>", "content-type": "text/html"},
+            "externalIdentifier": "ext-42",
+            "__children__": [
+                {
+                    "@type": "annex",
+                    "title": "Offre",
+                    "content_category": "annexe",
+                    "file": {
+                        "data": pdf,
+                        "encoding": "base64",
+                        "filename": "offre.pdf",
+                        "content-type": "application/pdf",
+                    },
+                }
+            ],
+            "wf_transitions": ["propose"],
+        },
+    )
     assert response.status_code == 201, response.text
     body = response.json()
     assert body["@type"] == "MeetingItemCollege"
@@ -66,16 +80,39 @@ def test_post_item_with_annex_and_transitions(site):
     assert rest(portal).get(f"@get?uid={body['UID']}").status_code == 401
 
 
-@pytest.mark.parametrize("payload,status,words", [
-    ({"config_id": "nope", "title": "x", "proposingGroup": "FIN"}, 400, "nope"),
-    ({"config_id": "meeting-config-college", "title": "x", "proposingGroup": "XYZ"}, 400, "XYZ"),
-    ({"config_id": "meeting-config-college", "proposingGroup": "FIN"}, 400, "title"),
-    ({"config_id": "meeting-config-college", "title": "x", "proposingGroup": "TRAV"}, 403, ""),
-    ({"config_id": "meeting-config-college", "title": "x", "proposingGroup": "FIN",
-      "privacy": "nope"}, 400, "privacy"),
-    ({"config_id": "meeting-config-college", "title": "x", "proposingGroup": "FIN",
-      "wf_transitions": ["validate"]}, 400, ""),
-])
+@pytest.mark.parametrize(
+    "payload,status,words",
+    [
+        ({"config_id": "nope", "title": "x", "proposingGroup": "FIN"}, 400, "nope"),
+        (
+            {"config_id": "meeting-config-college", "title": "x", "proposingGroup": "XYZ"},
+            400,
+            "XYZ",
+        ),
+        ({"config_id": "meeting-config-college", "proposingGroup": "FIN"}, 400, "title"),
+        ({"config_id": "meeting-config-college", "title": "x", "proposingGroup": "TRAV"}, 403, ""),
+        (
+            {
+                "config_id": "meeting-config-college",
+                "title": "x",
+                "proposingGroup": "FIN",
+                "privacy": "nope",
+            },
+            400,
+            "privacy",
+        ),
+        (
+            {
+                "config_id": "meeting-config-college",
+                "title": "x",
+                "proposingGroup": "FIN",
+                "wf_transitions": ["validate"],
+            },
+            400,
+            "",
+        ),
+    ],
+)
 def test_post_item_refusals_write_nothing(site, payload, status, words):
     portal, services = site
     response = rest(portal, "creator_fin").post("@item", json=payload)
@@ -90,9 +127,17 @@ def test_post_item_refusals_write_nothing(site, payload, status, words):
 
 def _annex(title, category):
     pdf = base64.b64encode(b"%PDF-1.4 demo").decode()
-    return {"@type": "annex", "title": title, "content_category": category,
-            "file": {"data": pdf, "encoding": "base64", "filename": "annexe.pdf",
-                     "content-type": "application/pdf"}}
+    return {
+        "@type": "annex",
+        "title": title,
+        "content_category": category,
+        "file": {
+            "data": pdf,
+            "encoding": "base64",
+            "filename": "annexe.pdf",
+            "content-type": "application/pdf",
+        },
+    }
 
 
 def _security(obj):
@@ -100,17 +145,18 @@ def _security(obj):
     entry's allowed roles and users."""
     catalog = api.portal.get_tool("portal_catalog")
     indexed = catalog.getIndexDataForUID("/".join(obj.getPhysicalPath()))
-    return ({principal: sorted(roles) for principal, roles in obj.get_local_roles()},
-            bool(getattr(obj, "__ac_local_roles_block__", False)),
-            sorted(indexed["allowedRolesAndUsers"]))
+    return (
+        {principal: sorted(roles) for principal, roles in obj.get_local_roles()},
+        bool(getattr(obj, "__ac_local_roles_block__", False)),
+        sorted(indexed["allowedRolesAndUsers"]),
+    )
 
 
 def test_item_from_integrator_is_the_item_of_a_standard_post(site):
     """@item creates on plone.restapi's path: the item's history, advices and local roles
     start from the fields posted, exactly as for an item created by the standard POST."""
-    import transaction
-
     from iasolutions.delib.history import snapshot
+    import transaction
 
     portal, services = site
     college = portal["meeting-configs"]["meeting-config-college"]
@@ -118,16 +164,28 @@ def test_item_from_integrator_is_the_item_of_a_standard_post(site):
     college.itemCopyGroupsStates = ("itemcreated", *(college.itemCopyGroupsStates or ()))
     college.itemAdviceViewStates = ("itemcreated", *(college.itemAdviceViewStates or ()))
     dg = services["direction-generale"]
-    fields = {"title": "Même point", "category": "administration",
-              "optionalAdvisers": [dg], "copyGroups": [f"{dg}_reviewers"],
-              "decision": {"data": "<p>Décide.</p>", "content-type": "text/html"}}
+    fields = {
+        "title": "Même point",
+        "category": "administration",
+        "optionalAdvisers": [dg],
+        "copyGroups": [f"{dg}_reviewers"],
+        "decision": {"data": "<p>Décide.</p>", "content-type": "text/html"},
+    }
     creator = rest(portal, "creator_fin")
-    standard = creator.post(folder_of(college).absolute_url(), json={
-        "@type": "MeetingItemCollege", "proposingGroup": services["finances"], **fields})
+    standard = creator.post(
+        folder_of(college).absolute_url(),
+        json={"@type": "MeetingItemCollege", "proposingGroup": services["finances"], **fields},
+    )
     assert standard.status_code == 201, standard.text
-    integrated = creator.post("@item", json={
-        "config_id": "meeting-config-college", "proposingGroup": "FIN", **fields,
-        "__children__": [_annex("Secret", "annexe-confidentielle")]})
+    integrated = creator.post(
+        "@item",
+        json={
+            "config_id": "meeting-config-college",
+            "proposingGroup": "FIN",
+            **fields,
+            "__children__": [_annex("Secret", "annexe-confidentielle")],
+        },
+    )
     assert integrated.status_code == 201, integrated.text
     assert integrated.headers["Location"] == integrated.json()["@id"]
     # The same confidential annex, added to the standard item by the standard POST.
@@ -151,8 +209,9 @@ def test_item_from_integrator_is_the_item_of_a_standard_post(site):
             assert not getattr(item, "data_history", None)  # creating is not a change
             assert set(item.advice_index) == {dg}
         assert one._historized_snapshot == other._historized_snapshot
-        assert {uid: dict(info) for uid, info in one.advice_index.items()} == \
-            {uid: dict(info) for uid, info in other.advice_index.items()}
+        assert {uid: dict(info) for uid, info in one.advice_index.items()} == {
+            uid: dict(info) for uid, info in other.advice_index.items()
+        }
         assert _security(one) == _security(other)
         roles = dict(one.get_local_roles())
         assert "Reader" in roles[f"{dg}_reviewers"] and "Reader" in roles[f"{dg}_advisers"]
@@ -179,14 +238,17 @@ def test_delib_services_read_their_body_as_the_suite_does(site, body):
         assert refused.json()["error"]["message"] == "The body must be a JSON object.", url
     transaction.begin()
     with api.env.adopt_roles(["Manager"]):
-        assert [b.Title for b in api.content.find(portal_type="MeetingItemCollege")] == [
-            "Existant"]
+        assert [b.Title for b in api.content.find(portal_type="MeetingItemCollege")] == ["Existant"]
 
 
 def test_in_name_of_is_for_meeting_managers(site):
     portal, services = site
-    payload = {"config_id": "meeting-config-college", "title": "Au nom de",
-               "proposingGroup": "FIN", "in_name_of": "creator_fin"}
+    payload = {
+        "config_id": "meeting-config-college",
+        "title": "Au nom de",
+        "proposingGroup": "FIN",
+        "in_name_of": "creator_fin",
+    }
     refused = rest(portal, "reviewer_trav").post("@item", json=payload)
     assert refused.status_code in (401, 403)
     done = rest(portal, "manager").post("@item", json=payload)
@@ -199,7 +261,8 @@ def test_in_name_of_is_for_meeting_managers(site):
     with api.env.adopt_roles(["Manager"]):
         assert api.content.get(UID=done.json()["UID"]).Creator() == "creator_fin"
     searched = rest(portal, "manager").get(
-        "@search?config_id=meeting-config-college&type=item&in_name_of=creator_fin")
+        "@search?config_id=meeting-config-college&type=item&in_name_of=creator_fin"
+    )
     assert [i["title"] for i in searched.json()["items"]] == ["Au nom de"]
 
 
@@ -207,8 +270,13 @@ def test_workflow_refusal_says_why(site):
     portal, services = site
     college = portal["meeting-configs"]["meeting-config-college"]
     meeting = make_meeting(college)
-    item = make_item(college, "creator_fin", services["finances"], category="administration",
-                     decision=html("<p></p>"))
+    item = make_item(
+        college,
+        "creator_fin",
+        services["finances"],
+        category="administration",
+        decision=html("<p></p>"),
+    )
     transition(item, "creator_fin", "propose")
     transition(item, "reviewer_fin", "validate")
     transition(item, "manager", "present")
@@ -219,8 +287,10 @@ def test_workflow_refusal_says_why(site):
     assert response.json()["error"]["reason"] == "decision_is_empty"
     creator = rest(portal, "creator_fin").post(item.absolute_url() + "/@workflow/accept", json={})
     assert creator.status_code in (400, 401, 403)
-    ok = session.patch(item.absolute_url(), json={
-        "decision": {"data": "<p>Accepté.</p>", "content-type": "text/html"}})
+    ok = session.patch(
+        item.absolute_url(),
+        json={"decision": {"data": "<p>Accepté.</p>", "content-type": "text/html"}},
+    )
     assert ok.status_code == 204, ok.text
     accepted = session.post(item.absolute_url() + "/@workflow/accept", json={})
     assert accepted.status_code == 200, accepted.text
@@ -239,13 +309,23 @@ def test_standard_endpoints_on_every_type(site):
     assert meeting["agenda"][0]["number"] == "1"
     standard = session.get("@search?portal_type=MeetingCollege")
     assert standard.status_code == 200 and standard.json()["items_total"] == 1
-    created = rest(portal, "creator_fin").post(folder_of(college).absolute_url(), json={
-        "@type": "MeetingItemCollege", "title": "Par POST standard",
-        "proposingGroup": services["finances"]})
+    created = rest(portal, "creator_fin").post(
+        folder_of(college).absolute_url(),
+        json={
+            "@type": "MeetingItemCollege",
+            "title": "Par POST standard",
+            "proposingGroup": services["finances"],
+        },
+    )
     assert created.status_code == 201, created.text
-    wrong = rest(portal, "creator_fin").post(folder_of(college).absolute_url(), json={
-        "@type": "MeetingItemCouncil", "title": "Mauvais dossier",
-        "proposingGroup": services["finances"]})
+    wrong = rest(portal, "creator_fin").post(
+        folder_of(college).absolute_url(),
+        json={
+            "@type": "MeetingItemCouncil",
+            "title": "Mauvais dossier",
+            "proposingGroup": services["finances"],
+        },
+    )
     assert wrong.status_code in (400, 401, 403)
 
 
@@ -257,9 +337,14 @@ def test_votes_and_attendance_over_rest(site):
     portal, services = site
     college = portal["meeting-configs"]["meeting-config-college"]
     contacts = portal["contacts"]
-    members = [add_held_position(add_person(contacts, name, "Conseiller"),
-                                 contacts["plonegroup-organization"], label="Conseiller").UID()
-               for name in ("Un", "Deux", "Trois")]
+    members = [
+        add_held_position(
+            add_person(contacts, name, "Conseiller"),
+            contacts["plonegroup-organization"],
+            label="Conseiller",
+        ).UID()
+        for name in ("Un", "Deux", "Trois")
+    ]
     meeting = make_meeting(college, attendees=members)
     item = validated_item(college, services, pollType="freehand")
     transition(item, "manager", "present")
@@ -269,8 +354,9 @@ def test_votes_and_attendance_over_rest(site):
     voted = manager.post(url + "/@votes", json={"votes": {members[0]: "yes", members[1]: "no"}})
     assert voted.status_code == 200, voted.text
     assert voted.json()["totals"] == {"yes": 1, "no": 1}
-    refused = manager.post(url + "/@attendance", json={"held_position": members[0],
-                                                       "kind": "excused"})
+    refused = manager.post(
+        url + "/@attendance", json={"held_position": members[0], "kind": "excused"}
+    )
     assert refused.status_code == 400 and refused.json()["error"]["reason"] == "attendee_has_voted"
     done = manager.post(url + "/@attendance", json={"held_position": members[2], "kind": "absent"})
     assert done.status_code == 200 and done.json()["voters"] == members[:2]
@@ -288,27 +374,42 @@ def test_advice_over_rest(site):
     item = make_item(college, "creator_fin", services["finances"], optionalAdvisers=[dg])
     transition(item, "creator_fin", "propose")
     url = item.absolute_url()
-    stranger = rest(portal, "adviser_fin").post(url, json={
-        "@type": "meetingadvice", "advice_group": services["finances"], "advice_type": "negative"})
+    stranger = rest(portal, "adviser_fin").post(
+        url,
+        json={
+            "@type": "meetingadvice",
+            "advice_group": services["finances"],
+            "advice_type": "negative",
+        },
+    )
     assert stranger.status_code in (401, 403)
     assert rest(portal, "adviser_fin").get(url).status_code in (401, 403)
     adviser = rest(portal, "adviser_dg")
-    wrong = adviser.post(url, json={"@type": "meetingadvice", "advice_group": services["finances"],
-                                    "advice_type": "positive"})
+    wrong = adviser.post(
+        url,
+        json={
+            "@type": "meetingadvice",
+            "advice_group": services["finances"],
+            "advice_type": "positive",
+        },
+    )
     assert wrong.status_code == 400  # not the adviser's service
-    given = adviser.post(url, json={"@type": "meetingadvice", "advice_group": dg,
-                                    "advice_type": "positive_with_remarks"})
+    given = adviser.post(
+        url,
+        json={"@type": "meetingadvice", "advice_group": dg, "advice_type": "positive_with_remarks"},
+    )
     assert given.status_code == 201, given.text
     done = adviser.post(given.json()["@id"] + "/@workflow/giveAdvice", json={})
     assert done.status_code == 200, done.text
     advices = rest(portal, "creator_fin").get(url).json()["advices"]
     assert [(a["service"], a["type"], a["state"]) for a in advices] == [
-        (dg, "positive_with_remarks", "advice_given")]
+        (dg, "positive_with_remarks", "advice_given")
+    ]
 
 
-
-@pytest.mark.parametrize("advice_type, status", [
-    ("read", 201), ("back_to_proposing_group", 201), ("cautious", 400)])
+@pytest.mark.parametrize(
+    "advice_type, status", [("read", 201), ("back_to_proposing_group", 201), ("cautious", 400)]
+)
 def test_advice_types_are_those_of_the_configuration(site, advice_type, status):
     """The College offers "read" and "back to the proposing group" but not "cautious" here."""
     portal, services = site
@@ -317,8 +418,10 @@ def test_advice_types_are_those_of_the_configuration(site, advice_type, status):
     dg = services["direction-generale"]
     item = make_item(college, "creator_fin", services["finances"], optionalAdvisers=[dg])
     transition(item, "creator_fin", "propose")
-    response = rest(portal, "adviser_dg").post(item.absolute_url(), json={
-        "@type": "meetingadvice", "advice_group": dg, "advice_type": advice_type})
+    response = rest(portal, "adviser_dg").post(
+        item.absolute_url(),
+        json={"@type": "meetingadvice", "advice_group": dg, "advice_type": advice_type},
+    )
     assert response.status_code == status, response.text
     if status == 201:
         advices = rest(portal, "creator_fin").get(item.absolute_url()).json()["advices"]

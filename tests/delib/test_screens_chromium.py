@@ -17,7 +17,7 @@ def test_meeting_manager_orders_the_agenda_in_chromium(delib_functional_portal, 
     park = validated_item(college, services, title="Aménagement du parc")
     transition(roads, "manager", "present")
     page = browser(portal).login("manager")
-    page.open(meeting.absolute_url()[len(portal.absolute_url()) + 1:])
+    page.open(meeting.absolute_url()[len(portal.absolute_url()) + 1 :])
     page.wait_for("#delib-agenda")
     numbers = [cell.text for cell in page.find_all("#delib-agenda .delib-number")]
     assert numbers == ["1", "2"]
@@ -33,12 +33,11 @@ def test_meeting_manager_orders_the_agenda_in_chromium(delib_functional_portal, 
     assert "Aménagement du parc" in rows[0].text
     # The item screen, as its creator: the state, the meeting, no action left.
     page = browser(portal).login("creator_fin")
-    page.open(park.absolute_url()[len(portal.absolute_url()) + 1:])
+    page.open(park.absolute_url()[len(portal.absolute_url()) + 1 :])
     page.wait_for(".delib-item")
     assert "Aménagement du parc" in page.text()
     assert page.find(".delib-state").text in ("Présenté", "Presented")
     assert page.find_all("#transition-present") == []
-
 
 
 def test_a_refused_config_change_is_a_form_error_in_chromium(delib_functional_portal, browser):
@@ -49,7 +48,6 @@ def test_a_refused_config_change_is_a_form_error_in_chromium(delib_functional_po
     from selenium.webdriver.support.ui import WebDriverWait
     from tests.delib.helpers import make_item
     from tests.helpers import create_user
-
     import transaction
 
     portal = delib_functional_portal
@@ -80,8 +78,10 @@ def test_a_refused_config_change_is_a_form_error_in_chromium(delib_functional_po
     errors = " ".join(e.text for e in page.find_all("#fieldset-workflow .field.error"))
     assert "proposed" in errors and ("supprime" in errors or "removes" in errors), errors
     assert page.find("#form-widgets-title").get_attribute("value") == "Collège (nouveau titre)"
-    kept = [o.get_attribute("value")
-            for o in page.find_all("#form-widgets-itemWFValidationLevels-to option")]
+    kept = [
+        o.get_attribute("value")
+        for o in page.find_all("#form-widgets-itemWFValidationLevels-to option")
+    ]
     assert kept == ["itemcreated"]
     transaction.begin()
     assert college.title != "Collège (nouveau titre)"

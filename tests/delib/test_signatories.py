@@ -8,14 +8,13 @@ from iasolutions.core.odt import odt_text
 from iasolutions.delib import signatories
 from iasolutions.delib import votes
 from plone import api
+import pytest
 from tests.delib.helpers import create_delib_users
 from tests.delib.helpers import make_meeting
 from tests.delib.helpers import transition
 from tests.delib.helpers import validated_item
 from tests.helpers import as_user
 from tests.helpers import rest
-
-import pytest
 import transaction
 
 
@@ -31,11 +30,15 @@ def make_assembly(portal, cfg, services):
     """A meeting signed by the DG then the Bourgmestre, with two items presented."""
     contacts = portal["contacts"]
     own = contacts["plonegroup-organization"]
-    people = {key: add_held_position(add_person(contacts, last, first), own, label=label).UID()
-              for key, (last, first, label) in PEOPLE}
-    meeting = make_meeting(cfg, attendees=[people["dg"], people["bourgmestre"],
-                                           people["dg_ff"]],
-                           signatories=[people["dg"], people["bourgmestre"]])
+    people = {
+        key: add_held_position(add_person(contacts, last, first), own, label=label).UID()
+        for key, (last, first, label) in PEOPLE
+    }
+    meeting = make_meeting(
+        cfg,
+        attendees=[people["dg"], people["bourgmestre"], people["dg_ff"]],
+        signatories=[people["dg"], people["bourgmestre"]],
+    )
     item = validated_item(cfg, services, title="Marché de voirie")
     other = validated_item(cfg, services, title="Subside au club")
     for each in (item, other):
@@ -66,13 +69,16 @@ def test_a_signatory_replaced_for_one_item_then_restored(assembly):
     assert signatories.replacements(meeting, item) == {}
 
 
-@pytest.mark.parametrize("who, number, message", [
-    ("outsider", 1, "signatory_not_present"),        # not an attendee of the meeting
-    ("item_absent", 1, "signatory_not_present"),     # absent for this item
-    ("bourgmestre", 1, "signatory_signs_already"),   # would sign twice
-    ("dg_ff", 3, "signatory_number_unknown"),        # the meeting has two signatories
-    ("dg_ff", "first", "signatory_number_unknown"),
-])
+@pytest.mark.parametrize(
+    "who, number, message",
+    [
+        ("outsider", 1, "signatory_not_present"),  # not an attendee of the meeting
+        ("item_absent", 1, "signatory_not_present"),  # absent for this item
+        ("bourgmestre", 1, "signatory_signs_already"),  # would sign twice
+        ("dg_ff", 3, "signatory_number_unknown"),  # the meeting has two signatories
+        ("dg_ff", "first", "signatory_number_unknown"),
+    ],
+)
 def test_replacements_refused(assembly, who, number, message):
     meeting, item, other, people = assembly
     if who == "item_absent":
@@ -98,10 +104,12 @@ def test_the_deliberation_names_who_signs_each_item(college, assembly):
     signatories.replace_signatory(meeting, item, 1, people["dg_ff"])
     with as_user("creator_fin"):  # may not open the contacts, still prints who signs
         helper = documents.namespace(item)["helper"]
-        assert [(s["number"], s["label"], s["name"], s["replaced"])
-                for s in helper.signatories()] == [
+        assert [
+            (s["number"], s["label"], s["name"], s["replaced"]) for s in helper.signatories()
+        ] == [
             (1, "Directeur général f.f.", "Paul Remplaçant", True),
-            (2, "Bourgmestre", "Marie Martin", False)]
+            (2, "Bourgmestre", "Marie Martin", False),
+        ]
         replaced = odt_text(documents.generate(college["deliberation"], item, "odt").data)
         normal = odt_text(documents.generate(college["deliberation"], other, "odt").data)
     # The signature block closes the deliberation (the attendance above names everyone).
@@ -124,6 +132,7 @@ def test_no_signatures_block_when_the_meeting_has_no_signatories(college, servic
 
 # Over REST and in the browser, as the users concerned (functional layer).
 
+
 @pytest.fixture
 def site(delib_functional_portal):
     portal = delib_functional_portal
@@ -137,30 +146,40 @@ def test_replacement_over_rest(site):
     portal, meeting, item, other, people = site
     url = item.absolute_url() + "/@attendance"
     manager = rest(portal, "manager")
-    done = manager.post(url, json={"kind": "signatory", "signature_number": 1,
-                                   "held_position": people["dg_ff"]})
+    done = manager.post(
+        url, json={"kind": "signatory", "signature_number": 1, "held_position": people["dg_ff"]}
+    )
     assert done.status_code == 200, done.text
     assert done.json()["signatories"] == [
         {"signature_number": 1, "held_position": people["dg_ff"], "replaces": people["dg"]},
-        {"signature_number": 2, "held_position": people["bourgmestre"], "replaces": None}]
-    refused = manager.post(url, json={"kind": "signatory", "signature_number": 2,
-                                      "held_position": people["outsider"]})
+        {"signature_number": 2, "held_position": people["bourgmestre"], "replaces": None},
+    ]
+    refused = manager.post(
+        url, json={"kind": "signatory", "signature_number": 2, "held_position": people["outsider"]}
+    )
     assert refused.status_code == 400
     assert refused.json()["error"]["reason"] == "signatory_not_present"
     assert "present" in refused.json()["error"]["message"]
     transaction.begin()
     assert signatories.replacements(meeting, item) == {1: people["dg_ff"]}
     for userid in ("creator_fin", "reviewer_fin"):
-        forbidden = rest(portal, userid).post(url, json={
-            "kind": "signatory", "signature_number": 1})
+        forbidden = rest(portal, userid).post(
+            url, json={"kind": "signatory", "signature_number": 1}
+        )
         assert forbidden.status_code in (401, 403), userid
-    undone = manager.post(url, json={"kind": "signatory", "signature_number": 1,
-                                     "held_position": None})
+    undone = manager.post(
+        url, json={"kind": "signatory", "signature_number": 1, "held_position": None}
+    )
     assert undone.status_code == 200
     assert undone.json()["signatories"][0] == {
-        "signature_number": 1, "held_position": people["dg"], "replaces": None}
-    assert manager.get(item.absolute_url() + "/@votes").json()["signatories"][0][
-        "held_position"] == people["dg"]
+        "signature_number": 1,
+        "held_position": people["dg"],
+        "replaces": None,
+    }
+    assert (
+        manager.get(item.absolute_url() + "/@votes").json()["signatories"][0]["held_position"]
+        == people["dg"]
+    )
 
 
 def test_replacement_on_the_attendance_screen(site, delib_functional):
@@ -176,8 +195,9 @@ def test_replacement_on_the_attendance_screen(site, delib_functional):
     manager.getControl(name=f"attendance-{people['dg_ff']}").value = ["absent"]
     manager.getControl(name="signatory-1").value = [people["dg_ff"]]
     manager.getControl("Save").click()
-    assert "present for this item" in manager.contents or "présent pour ce point" in \
-        manager.contents
+    assert (
+        "present for this item" in manager.contents or "présent pour ce point" in manager.contents
+    )
     transaction.begin()
     assert signatories.replacements(meeting, item) == {}
     assert votes.item_absents(meeting, item) == []
@@ -185,8 +205,9 @@ def test_replacement_on_the_attendance_screen(site, delib_functional):
     manager.getControl(name="signatory-1").value = [people["dg_ff"]]
     manager.getControl("Save").click()
     assert manager.url == item.absolute_url()
-    shown = " ".join(manager.contents.split('class="delib-signatories"')[1].split("</ol>")[0]
-                     .split())
+    shown = " ".join(
+        manager.contents.split('class="delib-signatories"')[1].split("</ol>")[0].split()
+    )
     assert "Paul Remplaçant" in shown and ("in place of" in shown or "à la place de" in shown)
     transaction.begin()
     assert signatories.replacements(meeting, item) == {1: people["dg_ff"]}
@@ -207,8 +228,11 @@ def test_replacement_on_the_attendance_screen(site, delib_functional):
 def test_a_body_that_is_not_a_json_object_is_a_400(site, body):
     portal, meeting, item, other, people = site
     manager = rest(portal, "manager")
-    for url in (item.absolute_url() + "/@attendance", item.absolute_url() + "/@votes",
-                meeting.absolute_url() + "/@publication"):
+    for url in (
+        item.absolute_url() + "/@attendance",
+        item.absolute_url() + "/@votes",
+        meeting.absolute_url() + "/@publication",
+    ):
         refused = manager.post(url, data=body)
         assert refused.status_code == 400, (url, refused.status_code, refused.text[:300])
         assert "JSON object" in refused.json()["error"]["message"]

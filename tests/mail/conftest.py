@@ -1,16 +1,17 @@
 """Fixtures of the mail module's tests: its layers, its users, helpers."""
 
 from iasolutions.policy import testing
+import pytest
 from tests.helpers import site_as_manager
 from tests.layers import register
 
-import pytest
 
-
-globals().update(register(
-    mail_integration=testing.MAIL_INTEGRATION_TESTING,
-    mail_functional=testing.MAIL_FUNCTIONAL_TESTING,
-))
+globals().update(
+    register(
+        mail_integration=testing.MAIL_INTEGRATION_TESTING,
+        mail_functional=testing.MAIL_FUNCTIONAL_TESTING,
+    )
+)
 
 
 @pytest.fixture
@@ -55,8 +56,10 @@ class People:
         self.a = api.content.get_uuid(own["finances"])
         self.b = api.content.get_uuid(own["travaux"])
         for userid, memberships in self.USERS.items():
-            groups = [f"{getattr(self, key)}_{function}" if key else function
-                      for key, function in memberships]
+            groups = [
+                f"{getattr(self, key)}_{function}" if key else function
+                for key, function in memberships
+            ]
             create_user(userid, groups=groups, fullname=userid.replace("_", " ").title())
 
     def group(self, key, function):

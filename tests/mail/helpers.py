@@ -16,8 +16,11 @@ PERMISSIONS = {
 def rights(userid, obj):
     """The subset of view/edit/review the user has on ``obj``."""
     with as_user(userid):
-        return {key for key, permission in PERMISSIONS.items()
-                if api.user.has_permission(permission, obj=obj)}
+        return {
+            key
+            for key, permission in PERMISSIONS.items()
+            if api.user.has_permission(permission, obj=obj)
+        }
 
 
 def transitions(userid, obj):
@@ -27,7 +30,7 @@ def transitions(userid, obj):
 
 
 def incoming_mail(service, sender=None, **fields):
-    values = dict(title="Demande de subside", treating_groups=service, mail_type="courrier")
+    values = {"title": "Demande de subside", "treating_groups": service, "mail_type": "courrier"}
     if sender is not None:
         values["sender"] = [relation_to(sender)]
     values.update(fields)
@@ -35,7 +38,7 @@ def incoming_mail(service, sender=None, **fields):
 
 
 def outgoing_mail(service, recipient=None, **fields):
-    values = dict(title="Réponse à la demande", treating_groups=service)
+    values = {"title": "Réponse à la demande", "treating_groups": service}
     if recipient is not None:
         values["recipients"] = [relation_to(recipient)]
     values.update(fields)

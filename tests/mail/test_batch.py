@@ -4,6 +4,7 @@ plone.api and over REST."""
 from iasolutions.mail import batch
 from iasolutions.mail import labels
 from plone import api
+import pytest
 from tests.helpers import as_user
 from tests.helpers import create_user
 from tests.helpers import rest
@@ -11,16 +12,15 @@ from tests.mail.helpers import go
 from tests.mail.helpers import incoming_mail
 from tests.mail.helpers import rights
 
-import pytest
-
 
 @pytest.fixture
 def mixed(people, sender):
     """Three mails of A: two to the agent, one in treatment."""
-    return [go(incoming_mail(people.a, sender), "propose_to_manager", "propose_to_agent"),
-            go(incoming_mail(people.a, sender), "propose_to_manager", "propose_to_agent"),
-            go(incoming_mail(people.a, sender), "propose_to_manager", "propose_to_agent",
-               "treat")]
+    return [
+        go(incoming_mail(people.a, sender), "propose_to_manager", "propose_to_agent"),
+        go(incoming_mail(people.a, sender), "propose_to_manager", "propose_to_agent"),
+        go(incoming_mail(people.a, sender), "propose_to_manager", "propose_to_agent", "treat"),
+    ]
 
 
 def uids(objs):
@@ -31,12 +31,19 @@ def test_scenario_9_only_common_transitions(mixed):
     with as_user("agent_a"):
         objs = batch.mails_from_uids(uids(mixed))
         assert set(batch.common_transitions(objs[:2])) == {
-            "treat", "close", "back_to_manager", "back_to_creation"}
+            "treat",
+            "close",
+            "back_to_manager",
+            "back_to_creation",
+        }
         assert batch.common_transitions(objs) == ["close"]
         with pytest.raises(batch.BatchError):
             batch.transition(objs, "treat")
         assert [api.content.get_state(o) for o in mixed] == [
-            "proposed_to_agent", "proposed_to_agent", "in_treatment"]
+            "proposed_to_agent",
+            "proposed_to_agent",
+            "in_treatment",
+        ]
         batch.transition(objs, "close")
     assert {api.content.get_state(o) for o in mixed} == {"closed"}
 
@@ -59,9 +66,11 @@ def test_moving_a_closed_mail_keeps_who_treated_it(people, mixed):
     closed = go(mixed[2], "close")
     closed.assigned_user = "agent_a"
     closed.reindexObject()
-    with as_user("admin_site"):
-        with pytest.raises(batch.BatchError, match="assigned agent is not in the new service"):
-            batch.set_treating_group(batch.mails_from_uids(uids(mixed)), "travaux")
+    with (
+        as_user("admin_site"),
+        pytest.raises(batch.BatchError, match="assigned agent is not in the new service"),
+    ):
+        batch.set_treating_group(batch.mails_from_uids(uids(mixed)), "travaux")
     assert [mail.treating_groups for mail in mixed] == [people.a] * 3
     assert closed.assigned_user == "agent_a"
     # an agent of the new service: the change is done, the agent kept
@@ -73,9 +82,8 @@ def test_moving_a_closed_mail_keeps_who_treated_it(people, mixed):
 
 
 def test_agents_cannot_move_mails_to_another_service(people, mixed):
-    with as_user("agent_a"):
-        with pytest.raises(batch.BatchError, match="treating service"):
-            batch.set_treating_group(batch.mails_from_uids(uids(mixed)), "travaux")
+    with as_user("agent_a"), pytest.raises(batch.BatchError, match="treating service"):
+        batch.set_treating_group(batch.mails_from_uids(uids(mixed)), "travaux")
     assert all(mail.treating_groups == people.a for mail in mixed)
 
 
@@ -104,56 +112,64 @@ def test_personal_labels(people, mixed):
     with as_user("agent_a"):
         batch.set_label(batch.mails_from_uids([mail.UID()]), "lu")
         assert labels.labels_of(mail) == ["lu"]
-        assert api.content.find(labels="agent_a:lu")[0].UID == mail.UID()
+        assert mail.UID() == api.content.find(labels="agent_a:lu")[0].UID
     with as_user("lecteur_a"):
         assert labels.labels_of(mail) == []
         batch.set_label(batch.mails_from_uids([mail.UID()]), "suivi")
-    assert api.content.find(labels="lecteur_a:suivi")[0].UID == mail.UID()
+    assert mail.UID() == api.content.find(labels="lecteur_a:suivi")[0].UID
 
 
 def test_hidden_mails_cannot_be_batched(people, mixed):
-    with as_user("agent_b"):
-        with pytest.raises(batch.BatchError, match="Unknown or hidden"):
-            batch.mails_from_uids(uids(mixed))
+    with as_user("agent_b"), pytest.raises(batch.BatchError, match="Unknown or hidden"):
+        batch.mails_from_uids(uids(mixed))
 
 
 # REST -------------------------------------------------------------------
+
 
 def test_batch_over_rest(mail_functional_portal, functional_people):
     from iasolutions.core.contacts import add_person
     from tests.mail.helpers import incoming_mail as new
 
     person = add_person(mail_functional_portal["contacts"], "Dupont", "Jean")
-    mails = [go(new(functional_people.a, person), "propose_to_manager", "propose_to_agent")
-             for _i in range(2)]
-    mails.append(go(new(functional_people.a, person), "propose_to_manager", "propose_to_agent",
-                    "treat"))
+    mails = [
+        go(new(functional_people.a, person), "propose_to_manager", "propose_to_agent")
+        for _i in range(2)
+    ]
+    mails.append(
+        go(new(functional_people.a, person), "propose_to_manager", "propose_to_agent", "treat")
+    )
     agent = rest(mail_functional_portal, "agent_a")
     response = agent.get("@mail-batch", params={"uids": uids(mails)})
     assert response.status_code == 200, response.text
     assert [t["id"] for t in response.json()["transitions"]] == ["close"]
-    response = agent.post("@mail-batch", json={"uids": uids(mails), "action": "transition",
-                                               "transition": "treat"})
+    response = agent.post(
+        "@mail-batch", json={"uids": uids(mails), "action": "transition", "transition": "treat"}
+    )
     assert response.status_code == 400
     assert "cannot be done on every selected mail" in response.json()["error"]["message"]
-    response = agent.post("@mail-batch", json={"uids": uids(mails[:2]), "action": "transition",
-                                               "transition": "treat"})
+    response = agent.post(
+        "@mail-batch", json={"uids": uids(mails[:2]), "action": "transition", "transition": "treat"}
+    )
     assert response.status_code == 200, response.text
     assert {item["review_state"] for item in response.json()["items"]} == {"in_treatment"}
-    response = agent.post("@mail-batch", json={"uids": uids(mails), "action": "treating_group",
-                                               "service": "travaux"})
+    response = agent.post(
+        "@mail-batch", json={"uids": uids(mails), "action": "treating_group", "service": "travaux"}
+    )
     assert response.status_code == 400
     response = rest(mail_functional_portal, "directeur").post(
-        "@mail-batch", json={"uids": uids(mails), "action": "treating_group",
-                             "service": "travaux"})
+        "@mail-batch", json={"uids": uids(mails), "action": "treating_group", "service": "travaux"}
+    )
     assert response.status_code == 200, response.text
     assert rest(mail_functional_portal, "agent_b").get(mails[0].absolute_url()).status_code == 200
-    response = agent.post("@mail-batch", json={"uids": uids(mails), "action": "label",
-                                               "label": "lu"})
+    response = agent.post(
+        "@mail-batch", json={"uids": uids(mails), "action": "label", "label": "lu"}
+    )
     assert response.status_code == 400  # agent_a no longer sees them
 
 
 # Delete (administrators only) -------------------------------------------
+
 
 @pytest.fixture
 def site_admin(people):
@@ -209,15 +225,20 @@ def test_delete_over_rest(mail_functional_portal, functional_people):
     from tests.mail.helpers import incoming_mail as new
 
     create_user("admin_site", roles=("Member", "Site Administrator"))
-    mails = [go(new(functional_people.a), "propose_to_manager", "propose_to_agent")
-             for _i in range(2)]
+    mails = [
+        go(new(functional_people.a), "propose_to_manager", "propose_to_agent") for _i in range(2)
+    ]
     body = {"uids": uids(mails), "action": "delete"}
     response = rest(mail_functional_portal, "agent_a").post("@mail-batch", json=body)
     assert response.status_code == 403
     admin = rest(mail_functional_portal, "admin_site")
-    for bad in ({"uids": "abc", "action": "delete"}, {"uids": [1], "action": "delete"},
-                {"uids": uids(mails), "action": "erase"}, ["delete"],
-                {"uids": [*uids(mails), "unknown-uid"], "action": "delete"}):
+    for bad in (
+        {"uids": "abc", "action": "delete"},
+        {"uids": [1], "action": "delete"},
+        {"uids": uids(mails), "action": "erase"},
+        ["delete"],
+        {"uids": [*uids(mails), "unknown-uid"], "action": "delete"},
+    ):
         response = admin.post("@mail-batch", json=bad)
         assert response.status_code == 400, bad
         assert response.json()["error"]["message"]

@@ -3,12 +3,11 @@
 from iasolutions.core.contacts import add_person
 from iasolutions.mail import mails
 from plone.testing.zope import Browser
+import pytest
+import re
 from tests.helpers import PASSWORD
 from tests.mail.helpers import go
 from tests.mail.helpers import incoming_mail
-
-import pytest
-import re
 import transaction
 
 
@@ -26,8 +25,11 @@ def browser_for(layer, userid):
 
 def test_mail_view_as_the_agent(site, mail_functional, functional_people):
     person = add_person(site["contacts"], "Dupont", "Jean")
-    mail = go(incoming_mail(functional_people.a, person, mail_type=None), "propose_to_manager",
-              "propose_to_agent")
+    mail = go(
+        incoming_mail(functional_people.a, person, mail_type=None),
+        "propose_to_manager",
+        "propose_to_agent",
+    )
     mails.add_file(mail, b"%PDF-1.4 scan", "scan.pdf", scan_id="050000000000001")
     transaction.commit()
     browser = browser_for(mail_functional, "agent_a")
@@ -60,8 +62,7 @@ def test_mail_view_as_the_agent(site, mail_functional, functional_people):
 
 def test_mail_view_is_refused_to_other_services(site, mail_functional, functional_people):
     person = add_person(site["contacts"], "Dupont", "Jean")
-    mail = go(incoming_mail(functional_people.a, person), "propose_to_manager",
-              "propose_to_agent")
+    mail = go(incoming_mail(functional_people.a, person), "propose_to_manager", "propose_to_agent")
     url = mail.absolute_url()
     transaction.commit()
     browser = browser_for(mail_functional, "agent_b")
@@ -70,13 +71,16 @@ def test_mail_view_is_refused_to_other_services(site, mail_functional, functiona
     browser.open(url)
     assert "Demande de subside" not in browser.contents
     assert browser.headers["status"].startswith(("401", "403")) or (
-        "insufficient-privileges" in browser.url or "require_login" in browser.url)
+        "insufficient-privileges" in browser.url or "require_login" in browser.url
+    )
 
 
 def test_batch_transition_form(site, mail_functional, functional_people):
     person = add_person(site["contacts"], "Dupont", "Jean")
-    selected = [go(incoming_mail(functional_people.a, person), "propose_to_manager",
-                   "propose_to_agent") for _i in range(2)]
+    selected = [
+        go(incoming_mail(functional_people.a, person), "propose_to_manager", "propose_to_agent")
+        for _i in range(2)
+    ]
     transaction.commit()
     browser = browser_for(mail_functional, "agent_a")
     query = "&".join(f"uids:list={m.UID()}" for m in selected)
@@ -96,17 +100,19 @@ def test_reply_form_creates_the_outgoing_mail(site, mail_functional, functional_
     from plone import api
     from tests.helpers import create_user
 
-    create_user("agent_redacteur", groups=[functional_people.group("a", "editeur"),
-                                           functional_people.group("a", "encodeur")])
+    create_user(
+        "agent_redacteur",
+        groups=[functional_people.group("a", "editeur"), functional_people.group("a", "encodeur")],
+    )
     person = add_person(site["contacts"], "Dupont", "Jean")
-    incoming = go(incoming_mail(functional_people.a, person), "propose_to_manager",
-                  "propose_to_agent")
+    incoming = go(
+        incoming_mail(functional_people.a, person), "propose_to_manager", "propose_to_agent"
+    )
     transaction.commit()
     browser = browser_for(mail_functional, "agent_redacteur")
     browser.open(incoming.absolute_url())
     browser.getLink("Reply").click()
-    assert browser.getControl(name="form.widgets.title").value == (
-        "Réponse: Demande de subside")
+    assert browser.getControl(name="form.widgets.title").value == ("Réponse: Demande de subside")
     browser.getControl(name="form.buttons.save").click()
     transaction.begin()
     replies = api.content.find(portal_type="dmsoutgoingmail")
@@ -122,8 +128,15 @@ def test_letter_button_on_an_outgoing_mail(site, mail_functional, functional_peo
     from plone import api
     from tests.mail.helpers import outgoing_mail
 
-    person = add_person(site["contacts"], "Dupont", "Jean", street="Rue Haute", number="1",
-                        zip_code="7180", city="Seneffe")
+    person = add_person(
+        site["contacts"],
+        "Dupont",
+        "Jean",
+        street="Rue Haute",
+        number="1",
+        zip_code="7180",
+        city="Seneffe",
+    )
     mail = outgoing_mail(functional_people.a, person)
     url = mail.absolute_url()
     transaction.commit()
@@ -143,9 +156,9 @@ def test_letter_button_on_an_outgoing_mail(site, mail_functional, functional_peo
 
 
 def test_settings_control_panel(site, mail_functional):
+    from iasolutions.mail import settings
     from plone.app.testing import SITE_OWNER_NAME
     from plone.app.testing import SITE_OWNER_PASSWORD
-    from iasolutions.mail import settings
 
     browser = Browser(mail_functional["app"])
     browser.handleErrors = False
@@ -167,8 +180,10 @@ def test_batch_delete_asks_for_confirmation(site, mail_functional, functional_pe
     from tests.helpers import create_user
 
     create_user("admin_site", roles=("Member", "Site Administrator"))
-    selected = [go(incoming_mail(functional_people.a, title=f"À supprimer {number}"),
-                   "propose_to_manager") for number in range(2)]
+    selected = [
+        go(incoming_mail(functional_people.a, title=f"À supprimer {number}"), "propose_to_manager")
+        for number in range(2)
+    ]
     transaction.commit()
     query = "&".join(f"uids:list={m.UID()}" for m in selected)
     url = f"{site['incoming-mail'].absolute_url()}/@@mail-batch-delete?{query}"
@@ -198,8 +213,7 @@ def test_incoming_form_refuses_a_scan_that_is_not_a_pdf(site, mail_functional, f
     assert browser.getControl(name="form.widgets.treating_groups:list").value == ["--NOVALUE--"]
     browser.getControl(name="form.widgets.title").value = "Avec un scan"
     browser.getControl(name="form.widgets.sender").value = person.UID()
-    browser.getControl(name="form.widgets.treating_groups:list").value = [
-        functional_people.a]
+    browser.getControl(name="form.widgets.treating_groups:list").value = [functional_people.a]
     browser.getControl(name="form.widgets.scan").add_file(b"not a pdf", "text/plain", "a.txt")
     browser.getControl(name="form.buttons.save").click()
     assert "The scan must be a PDF file." in browser.contents

@@ -7,15 +7,14 @@ script strips the site's path from it: typing found nothing, and browsing the
 reply form's *Expéditeur* and *Signataires* showed an empty folder.
 """
 
+import html
 from iasolutions.mail.demo import DEMO_PASSWORD
+import json
 from plone import api
 from plone.app.testing import applyProfile
-from tests.helpers import RestSession
-
-import html
-import json
 import pytest
 import re
+from tests.helpers import RestSession
 import transaction
 
 
@@ -38,21 +37,39 @@ def widget_options(page, field):
 def ask(session, options, term="", browsing=False):
     """What the pattern (mockup's relateditems.js) asks when the user types
     ``term``, or browses its folder: titles of the answer."""
-    current_path = options["basePath"][len(options["rootPath"]):] or "/"
+    current_path = options["basePath"][len(options["rootPath"]) :] or "/"
     criteria = []
     if term:
-        criteria.append({"i": "SearchableText",
-                         "o": "plone.app.querystring.operation.string.contains",
-                         "v": f"*{term}*"})
+        criteria.append(
+            {
+                "i": "SearchableText",
+                "o": "plone.app.querystring.operation.string.contains",
+                "v": f"*{term}*",
+            }
+        )
     if not browsing:
-        criteria.append({"i": "portal_type", "o": "plone.app.querystring.operation.selection.any",
-                         "v": options["selectableTypes"]})
-    criteria.append({"i": "path", "o": "plone.app.querystring.operation.string.path",
-                     "v": options["rootPath"] + current_path + ("::1" if browsing else "")})
-    response = session.get(options["vocabularyUrl"], params={
-        "query": json.dumps({"criteria": criteria}),
-        "attributes": json.dumps(["UID", "Title", "portal_type", "path"]),
-        "batch": json.dumps({"page": 1, "size": 10})})
+        criteria.append(
+            {
+                "i": "portal_type",
+                "o": "plone.app.querystring.operation.selection.any",
+                "v": options["selectableTypes"],
+            }
+        )
+    criteria.append(
+        {
+            "i": "path",
+            "o": "plone.app.querystring.operation.string.path",
+            "v": options["rootPath"] + current_path + ("::1" if browsing else ""),
+        }
+    )
+    response = session.get(
+        options["vocabularyUrl"],
+        params={
+            "query": json.dumps({"criteria": criteria}),
+            "attributes": json.dumps(["UID", "Title", "portal_type", "path"]),
+            "batch": json.dumps({"page": 1, "size": 10}),
+        },
+    )
     assert response.status_code == 200, response.text
     return [item["Title"] for item in response.json()["results"]]
 

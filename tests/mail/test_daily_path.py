@@ -5,27 +5,27 @@ letter (the signatory chosen in the reply form); the dispatch sends it."""
 
 from iasolutions.core.services import get_own_organization
 from iasolutions.mail.demo import DEMO_PASSWORD
+import io
+import os
 from pathlib import Path
 from plone import api
 from plone.app.testing import applyProfile
+import pytest
 from selenium.webdriver.common.by import By
-from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
 from selenium.webdriver.support.ui import WebDriverWait
-
-import io
-import os
-import pytest
 import tempfile
 import transaction
 import zipfile
 
 
 SHOTS = Path(os.environ.get("IASOLUTIONS_SCREENSHOTS", tempfile.gettempdir())) / "mail-daily-path"
-PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-       b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
-       b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
-       b"trailer<</Root 1 0 R>>\n%%EOF\n")
+PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)
 
 
 @pytest.fixture
@@ -39,7 +39,8 @@ def mail_demo(mail_functional_portal):
 def click(page, element):
     # instant: the theme scrolls smoothly, and a click during the scroll misses
     page.driver.execute_script(
-        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element)
+        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element
+    )
     element.click()
 
 
@@ -49,13 +50,23 @@ def choose_contact(page, field, term, expected):
     click(page, container.find_element(By.CSS_SELECTOR, "input.select2-input"))
     box = page.driver.switch_to.active_element
     box.send_keys(term)
-    result = WebDriverWait(page.driver, 20).until(lambda driver: [
-        item for item in driver.find_elements(
-            By.CSS_SELECTOR, ".select2-drop-active .select2-result .pat-relateditems-result-title")
-        if expected in item.text] or False)[0]
+    result = WebDriverWait(page.driver, 20).until(
+        lambda driver: (
+            [
+                item
+                for item in driver.find_elements(
+                    By.CSS_SELECTOR,
+                    ".select2-drop-active .select2-result .pat-relateditems-result-title",
+                )
+                if expected in item.text
+            ]
+            or False
+        )
+    )[0]
     click(page, result)
     WebDriverWait(page.driver, 10).until(
-        lambda driver: expected in page.find(f"#formfield-form-widgets-{field}").text)
+        lambda driver: expected in page.find(f"#formfield-form-widgets-{field}").text
+    )
 
 
 def test_encodeur_registers_an_incoming_mail_with_its_scan(mail_demo, browser):
@@ -72,7 +83,8 @@ def test_encodeur_registers_an_incoming_mail_with_its_scan(mail_demo, browser):
     assert "error" in page.find("#formfield-form-widgets-sender").get_attribute("class")
     # the errors fixed, Enregistrer saves
     Select(page.find("#form-widgets-treating_groups")).select_by_visible_text(
-        "Urbanisme et aménagement du territoire (URB)")
+        "Urbanisme et aménagement du territoire (URB)"
+    )
     choose_contact(page, "sender", "dupont", "Jean Dupont")
     scan = SHOTS / "scan.pdf"
     scan.write_bytes(PDF)
@@ -115,10 +127,16 @@ def test_agent_replies_with_a_signed_letter_that_the_dispatch_sends(mail_demo, b
 
     contacts = mail_demo["contacts"]
     urbanisme = api.content.get_uuid(get_own_organization()["urbanisme"])
-    mail = as_demo_user("encodeur", mails.create, "dmsincomingmail",
-                        title="Demande de permis de bâtir", treating_groups=urbanisme,
-                        sender=[relation_to(contacts["dupont-jean"])], mail_type="courrier",
-                        assigned_user="agent_urb")
+    mail = as_demo_user(
+        "encodeur",
+        mails.create,
+        "dmsincomingmail",
+        title="Demande de permis de bâtir",
+        treating_groups=urbanisme,
+        sender=[relation_to(contacts["dupont-jean"])],
+        mail_type="courrier",
+        assigned_user="agent_urb",
+    )
     as_demo_user("encodeur", api.content.transition, obj=mail, transition="propose_to_manager")
     as_demo_user("dirgen", api.content.transition, obj=mail, transition="propose_to_agent")
     path = "/".join(mail.getPhysicalPath()[2:])
@@ -133,7 +151,8 @@ def test_agent_replies_with_a_signed_letter_that_the_dispatch_sends(mail_demo, b
     page.wait_for("#form-widgets-title")
     page.screenshot(SHOTS / "04-agent-reply-prefilled.png")
     WebDriverWait(page.driver, 20).until(
-        lambda driver: "Jean Dupont" in page.find("#formfield-form-widgets-recipients").text)
+        lambda driver: "Jean Dupont" in page.find("#formfield-form-widgets-recipients").text
+    )
     choose_contact(page, "sender", "lejeune", "Marie Lejeune")
     choose_contact(page, "signers", "lejeune", "Marie Lejeune")
     page.screenshot(SHOTS / "04-agent-reply-form.png")
@@ -144,14 +163,16 @@ def test_agent_replies_with_a_signed_letter_that_the_dispatch_sends(mail_demo, b
     assert len(reply) == 1
     reply = reply[0].getObject()
     assert [relation.to_object.Title() for relation in reply.signers] == [
-        reply.sender.to_object.Title()]
+        reply.sender.to_object.Title()
+    ]
     assert reply.sender.to_object.Title().startswith("Marie Lejeune, Directrice générale")
 
     # the letter, signed by the signatory chosen
     page.open("/".join(reply.getPhysicalPath()[2:]))
     page.wait_for("form.mail-letters button")
-    odt_button = [button for button in page.find_all("form.mail-letters button")
-                  if "(odt)" in button.text][0]
+    odt_button = [
+        button for button in page.find_all("form.mail-letters button") if "(odt)" in button.text
+    ][0]
     page.loads(lambda: click(page, odt_button))
     page.screenshot(SHOTS / "06-agent-letter.png")
     transaction.begin()

@@ -9,17 +9,16 @@ from iasolutions.core.services import get_own_organization
 from iasolutions.mail import labels
 from iasolutions.mail import mails
 from iasolutions.mail import settings
+from iasolutions.mail.demo import DEMO_PASSWORD
 from plone import api
 from plone.app.testing import applyProfile
-from iasolutions.mail.demo import DEMO_PASSWORD
+import pytest
+import re
 from tests.helpers import RestSession
+import transaction
 from zope.component import getUtility
 from zope.i18n import translate
 from zope.schema.interfaces import IVocabularyFactory
-
-import pytest
-import re
-import transaction
 
 
 # (folder, dashboard) → the demo user it is for
@@ -71,8 +70,10 @@ def mail_demo(mail_functional_portal):
             mail = api.content.find(portal_type=portal_type, treating_groups=finances)[0]
             labels.set_label(mail.getObject(), "suivi")
     settings.set("omail_printing", True)
-    for title, transition in (("À imprimer", "set_to_print"),
-                              ("À approuver", "propose_to_approve")):
+    for title, transition in (
+        ("À imprimer", "set_to_print"),
+        ("À approuver", "propose_to_approve"),
+    ):
         settings.set("omail_approval", transition == "propose_to_approve")
         with api.env.adopt_user(username="agent_fin"):
             mail = mails.create("dmsoutgoingmail", title=title, treating_groups=finances)
@@ -82,8 +83,11 @@ def mail_demo(mail_functional_portal):
 
 
 def test_every_dashboard_has_a_user_here(mail_demo):
-    boards = {(folder, b.getId) for folder in ("incoming-mail", "outgoing-mail", "tasks")
-              for b in api.content.find(context=mail_demo[folder], portal_type="dashboard")}
+    boards = {
+        (folder, b.getId)
+        for folder in ("incoming-mail", "outgoing-mail", "tasks")
+        for b in api.content.find(context=mail_demo[folder], portal_type="dashboard")
+    }
     assert boards == set(USERS)
 
 
@@ -91,12 +95,16 @@ def test_every_dashboard_answers_rows_to_its_user(mail_demo):
     transaction.commit()
     answers = {}
     for (folder, board), userid in USERS.items():
-        response = RestSession(mail_demo, userid, DEMO_PASSWORD).get(f"{folder}/{board}/@@faceted_query",
-                                          headers={"Accept": "text/html"})
+        response = RestSession(mail_demo, userid, DEMO_PASSWORD).get(
+            f"{folder}/{board}/@@faceted_query", headers={"Accept": "text/html"}
+        )
         body = response.text.split("<tbody>")[-1].split("</tbody>")[0]
         rows = len(re.findall(r"<tr", body))
-        answers[(folder, board)] = (response.status_code, rows,
-                                    "dashboard-query-failed" in response.text)
+        answers[(folder, board)] = (
+            response.status_code,
+            rows,
+            "dashboard-query-failed" in response.text,
+        )
     assert answers == {key: (200, answers[key][1] or "rows", False) for key in USERS}
 
 
@@ -104,14 +112,23 @@ def test_filters_show_titles_not_ids(mail_demo):
     """The state filter (absent, for want of a vocabulary) lists the states by
     their titles; no filter choice is a raw id."""
     transaction.commit()
-    page = RestSession(mail_demo, "dirgen", DEMO_PASSWORD).get(
-        "incoming-mail/all_mails", headers={"Accept": "text/html"}).text
-    choices = dict(re.findall(r'<input type="checkbox"[^>]*name="c1"[^>]*id="c1_([a-z_0-9]+)"'
-                              r'[^>]*title="([^"]*)"', page))
+    page = (
+        RestSession(mail_demo, "dirgen", DEMO_PASSWORD)
+        .get("incoming-mail/all_mails", headers={"Accept": "text/html"})
+        .text
+    )
+    choices = dict(
+        re.findall(
+            r'<input type="checkbox"[^>]*name="c1"[^>]*id="c1_([a-z_0-9]+)"'
+            r'[^>]*title="([^"]*)"',
+            page,
+        )
+    )
     workflow = api.portal.get_tool("portal_workflow")["iasolutions_incomingmail_workflow"]
     assert set(choices) == set(workflow.states.objectIds())
-    assert all(title and title != state and not title.startswith("im_")
-               for state, title in choices.items())
+    assert all(
+        title and title != state and not title.startswith("im_") for state, title in choices.items()
+    )
     titles = re.findall(r'<input type="checkbox"[^>]*title="([^"]*)"', page)
     assert not set(titles) & {"created", "proposed_to_agent", "closed", "courrier", "post"}
     vocabulary = getUtility(IVocabularyFactory, "iasolutions.mail.om_states")(mail_demo)

@@ -1,18 +1,17 @@
 """Sending outgoing mail by email (with scenario 11: sent only once emailed)."""
 
+import email
 from iasolutions.mail import emails
 from iasolutions.mail import mails
 from plone import api
 from Products.CMFPlone.tests.utils import MockMailHost
 from Products.MailHost.interfaces import IMailHost
+import pytest
 from tests.helpers import as_user
 from tests.helpers import rest
 from tests.mail.helpers import outgoing_mail
 from tests.mail.helpers import transitions
 from zope.component import getSiteManager
-
-import email
-import pytest
 
 
 @pytest.fixture
@@ -30,8 +29,12 @@ def install_mock(portal):
 
 
 def email_mail(people, sender, **fields):
-    values = dict(send_modes=["email"], email_recipient="jean.dupont@example.org",
-                  email_subject="Votre demande", email_body="Bonjour,\nVoici notre réponse.")
+    values = {
+        "send_modes": ["email"],
+        "email_recipient": "jean.dupont@example.org",
+        "email_subject": "Votre demande",
+        "email_body": "Bonjour,\nVoici notre réponse.",
+    }
     values.update(fields)
     mail = outgoing_mail(people.a, sender, **values)
     mails.add_file(mail, b"%PDF-1.4 lettre", "reponse.pdf")
@@ -54,11 +57,14 @@ def test_send_then_mark_sent(people, sender, mailhost):
     assert "mark_as_sent" in transitions("redacteur_a", mail)
 
 
-@pytest.mark.parametrize("fields,reason", [
-    ({"send_modes": ["post"]}, "not sent by email"),
-    ({"email_recipient": ""}, "recipients"),
-    ({"email_recipient": "pas-une-adresse"}, "Not an email address"),
-])
+@pytest.mark.parametrize(
+    "fields,reason",
+    [
+        ({"send_modes": ["post"]}, "not sent by email"),
+        ({"email_recipient": ""}, "recipients"),
+        ({"email_recipient": "pas-une-adresse"}, "Not an email address"),
+    ],
+)
 def test_what_cannot_be_sent(people, sender, mailhost, fields, reason):
     mail = email_mail(people, sender, **fields)
     with pytest.raises(emails.EmailError) as error:
@@ -71,9 +77,8 @@ def test_what_cannot_be_sent(people, sender, mailhost, fields, reason):
 
 def test_readers_cannot_send(people, sender, mailhost):
     mail = email_mail(people, sender)
-    with as_user("lecteur_a"):
-        with pytest.raises(emails.EmailError):
-            emails.send(mail)
+    with as_user("lecteur_a"), pytest.raises(emails.EmailError):
+        emails.send(mail)
 
 
 def test_send_over_rest(mail_functional_portal, functional_people):

@@ -1,32 +1,47 @@
 """French first: the mail module's workflows, types and messages show in French."""
 
 from plone import api
+import pytest
 from zope.i18n import translate
 
-import pytest
 
-
-@pytest.mark.parametrize("workflow_id", [
-    "iasolutions_incomingmail_workflow", "iasolutions_outgoingmail_workflow",
-    "iasolutions_mail_task_workflow", "iasolutions_mail_folder_workflow"])
+@pytest.mark.parametrize(
+    "workflow_id",
+    [
+        "iasolutions_incomingmail_workflow",
+        "iasolutions_outgoingmail_workflow",
+        "iasolutions_mail_task_workflow",
+        "iasolutions_mail_folder_workflow",
+    ],
+)
 def test_workflow_titles_in_french(mail_portal, workflow_id):
     workflow = api.portal.get_tool("portal_workflow")[workflow_id]
-    untranslated = [item.title for item in list(workflow.states.objectValues()) +
-                    list(workflow.transitions.objectValues())
-                    if translate(item.title, domain="plone", target_language="fr") == item.title]
+    untranslated = [
+        item.title
+        for item in list(workflow.states.objectValues()) + list(workflow.transitions.objectValues())
+        if translate(item.title, domain="plone", target_language="fr") == item.title
+    ]
     assert untranslated == []
 
 
 def test_states_read_well(mail_portal):
     assert translate("im_proposed_to_agent", domain="plone", target_language="fr") == "À traiter"
     assert translate("im_proposed_to_agent", domain="plone", target_language="en") == (
-        "Proposed to the agent")
+        "Proposed to the agent"
+    )
 
 
 def test_types_in_french(mail_portal):
     types_tool = api.portal.get_tool("portal_types")
-    for type_id in ("dmsincomingmail", "dmsincoming_email", "dmsoutgoingmail", "dmsmainfile",
-                    "dmsommainfile", "dmsappendixfile", "task"):
+    for type_id in (
+        "dmsincomingmail",
+        "dmsincoming_email",
+        "dmsoutgoingmail",
+        "dmsmainfile",
+        "dmsommainfile",
+        "dmsappendixfile",
+        "task",
+    ):
         fti = types_tool[type_id]
         assert translate(fti.title, domain=fti.i18n_domain, target_language="fr") != fti.title
 
@@ -54,4 +69,5 @@ def test_outgoing_adaptations_in_french(mail_portal):
     assert translate("om_to_print", domain="plone", target_language="en") == "To print"
     message = _("The mail must first be approved by the N+1 of the service.")
     assert translate(message, target_language="fr") == (
-        "Le courrier doit d'abord être approuvé par le N+1 du service.")
+        "Le courrier doit d'abord être approuvé par le N+1 du service."
+    )

@@ -1,17 +1,16 @@
 """Importing scans and emails (scenario 12 of mail.md §8)."""
 
+import base64
 from iasolutions.mail import importer
 from iasolutions.mail import mails
 from iasolutions.mail import settings
+import json
 from plone import api
+import pytest
 from tests.helpers import create_user
 from tests.helpers import rest
 from tests.mail.helpers import go
 from tests.mail.helpers import outgoing_mail
-
-import base64
-import json
-import pytest
 
 
 PDF = b"%PDF-1.4\n% scan\n%%EOF\n"
@@ -19,8 +18,14 @@ PDF2 = b"%PDF-1.4\n% second scan, better\n%%EOF\n"
 
 
 def scan(scan_id="050000000000001", **metadata):
-    values = {"scan_id": scan_id, "type": "dmsincomingmail", "treating_groups": "finances",
-              "scan_date": "2026-02-03T09:30:00", "pages_number": 2, "scanner": "Canon"}
+    values = {
+        "scan_id": scan_id,
+        "type": "dmsincomingmail",
+        "treating_groups": "finances",
+        "scan_date": "2026-02-03T09:30:00",
+        "pages_number": 2,
+        "scanner": "Canon",
+    }
     values.update(metadata)
     return values
 
@@ -46,7 +51,10 @@ def test_a_scan_becomes_a_mail_in_created(people, scanner):
     assert mail.getOwner().getId() == "scanner"
     main = mail.objectValues()[0]
     assert (main.portal_type, main.scan_id, main.pages_number) == (
-        "dmsmainfile", "050000000000001", 2)
+        "dmsmainfile",
+        "050000000000001",
+        2,
+    )
     assert main.file.data == PDF
 
 
@@ -76,14 +84,17 @@ def test_a_signed_letter_scanned_back_marks_the_mail_sent(people, sender, scanne
     assert mail.outgoing_date is not None
 
 
-@pytest.mark.parametrize("data,metadata,reason", [
-    (b"not a pdf", scan(), "is not a PDF"),
-    (PDF, scan(scan_id=""), "no scan_id"),
-    (PDF, scan(type="Document"), "Unknown type"),
-    (PDF, scan(treating_groups="compta"), "Unknown service: compta"),
-    (PDF, scan(scan_date="hier"), "scan_date"),
-    (PDF, scan(pages_number="deux"), "pages_number"),
-])
+@pytest.mark.parametrize(
+    "data,metadata,reason",
+    [
+        (b"not a pdf", scan(), "is not a PDF"),
+        (PDF, scan(scan_id=""), "no scan_id"),
+        (PDF, scan(type="Document"), "Unknown type"),
+        (PDF, scan(treating_groups="compta"), "Unknown service: compta"),
+        (PDF, scan(scan_date="hier"), "scan_date"),
+        (PDF, scan(pages_number="deux"), "pages_number"),
+    ],
+)
 def test_bad_scans_are_reported_and_leave_nothing(people, scanner, data, metadata, reason):
     report = importer.Report()
     before = len(api.content.find(portal_type=["dmsincomingmail", "dmsmainfile"]))
@@ -115,8 +126,10 @@ JVBERi0xLjQKJSBwbGFuCiUlRU9GCg==
 
 
 def test_an_email_becomes_an_incoming_email(people, sender, scanner):
-    settings.set("email_routing", ["to:urbanisme@commune.example.be | finances | agent_a | "
-                                   "proposed_to_agent"])
+    settings.set(
+        "email_routing",
+        ["to:urbanisme@commune.example.be | finances | agent_a | proposed_to_agent"],
+    )
     report = importer.Report()
     with api.env.adopt_user(username=scanner):
         assert importer.import_email("message.eml", EMAIL, report), report.errors
@@ -160,6 +173,7 @@ def test_a_routing_rule_on_the_sender(people, scanner):
 
 # directory (command) and REST: functional layer, each import commits --------
 
+
 def test_import_directory(mail_functional_portal, functional_people, tmp_path):
     create_user("scanner", roles=["Member", "Batch importer"])
     (tmp_path / "0001.pdf").write_bytes(PDF)
@@ -175,18 +189,31 @@ def test_import_directory(mail_functional_portal, functional_people, tmp_path):
     assert [c["filename"] for c in report.created] == ["0001.pdf", "message.eml"]
     assert {e["filename"] for e in report.errors} == {"0002.pdf", "0003.pdf", "0004.json"}
     assert sorted(p.name for p in (tmp_path / "done").iterdir()) == [
-        "0001.json", "0001.pdf", "message.eml"]
+        "0001.json",
+        "0001.pdf",
+        "message.eml",
+    ]
     assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == [
-        "0002.pdf", "0003.json", "0003.pdf", "0004.json", "0004.pdf"]
+        "0002.pdf",
+        "0003.json",
+        "0003.pdf",
+        "0004.json",
+        "0004.pdf",
+    ]
 
 
 def test_import_over_rest(mail_functional_portal, functional_people):
     create_user("scanner", roles=["Member", "Batch importer"])
-    body = {"files": [
-        {"filename": "0001.pdf", "data": base64.b64encode(PDF).decode(),
-         "metadata": scan("050000000000021")},
-        {"filename": "message.eml", "data": base64.b64encode(EMAIL).decode()},
-    ]}
+    body = {
+        "files": [
+            {
+                "filename": "0001.pdf",
+                "data": base64.b64encode(PDF).decode(),
+                "metadata": scan("050000000000021"),
+            },
+            {"filename": "message.eml", "data": base64.b64encode(EMAIL).decode()},
+        ]
+    }
     response = rest(mail_functional_portal, "scanner").post("@mail-import", json=body)
     assert response.status_code == 200, response.text
     assert len(response.json()["created"]) == 2
@@ -197,8 +224,9 @@ def test_import_over_rest(mail_functional_portal, functional_people):
     assert response.status_code == 400
     report = response.json()
     assert len(report["replaced"]) == 1 and len(report["created"]) == 1
-    assert report["errors"] == [{"filename": "bad.pdf",
-                                 "message": "The file data is not valid base64."}]
+    assert report["errors"] == [
+        {"filename": "bad.pdf", "message": "The file data is not valid base64."}
+    ]
     # agents may not import
     response = rest(mail_functional_portal, "agent_a").post("@mail-import", json=body)
     assert response.status_code in (401, 403)
@@ -207,8 +235,12 @@ def test_import_over_rest(mail_functional_portal, functional_people):
 def test_a_scanned_outgoing_mail(people, scanner):
     report = importer.Report()
     with api.env.adopt_user(username=scanner):
-        importer.import_scan("retour.pdf", PDF, scan("050000000000555", type="dmsoutgoingmail",
-                                                     title="Lettre signée"), report)
+        importer.import_scan(
+            "retour.pdf",
+            PDF,
+            scan("050000000000555", type="dmsoutgoingmail", title="Lettre signée"),
+            report,
+        )
     mail = api.content.get(path=report.created[0]["@id"].split("/plone", 1)[1])
     assert mail.portal_type == "dmsoutgoingmail"
     assert api.content.get_state(mail) == "scanned"

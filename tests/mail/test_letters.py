@@ -7,12 +7,11 @@ from iasolutions.core.contacts import relation_to
 from iasolutions.core.odt import odt_text
 from iasolutions.mail import letters
 from plone import api
+import pytest
+import subprocess
 from tests.helpers import as_user
 from tests.helpers import rest
 from tests.mail.helpers import outgoing_mail
-
-import pytest
-import subprocess
 
 
 @pytest.fixture
@@ -22,11 +21,25 @@ def template(mail_portal):
 
 def contacts(portal):
     directory = portal["contacts"]
-    anne = add_person(directory, "Martin", "Anne", person_title="Madame", street="Rue Haute",
-                      number="12", zip_code="7180", city="Seneffe")
-    asbl = api.content.create(container=directory, type="organization", title="ASBL Les Amis",
-                              street="Place communale", number="1", zip_code="7180",
-                              city="Seneffe")
+    anne = add_person(
+        directory,
+        "Martin",
+        "Anne",
+        person_title="Madame",
+        street="Rue Haute",
+        number="12",
+        zip_code="7180",
+        city="Seneffe",
+    )
+    asbl = api.content.create(
+        container=directory,
+        type="organization",
+        title="ASBL Les Amis",
+        street="Place communale",
+        number="1",
+        zip_code="7180",
+        city="Seneffe",
+    )
     own = directory["plonegroup-organization"]
     director = add_person(directory, "Lejeune", "Marie")
     signatory = add_held_position(director, own["direction-generale"], "Directrice générale")
@@ -35,8 +48,13 @@ def contacts(portal):
 
 def test_one_letter_per_postal_recipient(people, mail_portal, template):
     anne, asbl, signatory = contacts(mail_portal)
-    mail = outgoing_mail(people.a, anne, title="Invitation à la réunion de quartier",
-                         sender=relation_to(signatory), send_modes=["post"])
+    mail = outgoing_mail(
+        people.a,
+        anne,
+        title="Invitation à la réunion de quartier",
+        sender=relation_to(signatory),
+        send_modes=["post"],
+    )
     mail.recipients = [relation_to(anne), relation_to(asbl)]
     with as_user("redacteur_a"):
         made = letters.generate_letters(mail, template, "odt")
@@ -72,16 +90,16 @@ def test_pdf(people, mail_portal, template, tmp_path):
     text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
     assert "Anne Martin" in text
     # the letter makes the mail ready to be signed
-    assert "propose_to_be_signed" in [t["id"] for t in api.portal.get_tool(
-        "portal_workflow").getTransitionsFor(mail)]
+    assert "propose_to_be_signed" in [
+        t["id"] for t in api.portal.get_tool("portal_workflow").getTransitionsFor(mail)
+    ]
 
 
 def test_only_those_who_may_add_files(people, mail_portal, template):
     anne, asbl, signatory = contacts(mail_portal)
     mail = outgoing_mail(people.a, anne)
-    with as_user("lecteur_a"):
-        with pytest.raises(letters.LetterError):
-            letters.generate_letters(mail, template, "odt")
+    with as_user("lecteur_a"), pytest.raises(letters.LetterError):
+        letters.generate_letters(mail, template, "odt")
 
 
 def test_letters_over_rest(mail_functional_portal, functional_people):
@@ -90,12 +108,13 @@ def test_letters_over_rest(mail_functional_portal, functional_people):
     mail.recipients = [relation_to(anne), relation_to(asbl)]
     template = mail_functional_portal["templates"][letters.BASE_LETTER]
     session = rest(mail_functional_portal, "redacteur_a")
-    response = session.post(mail.absolute_url() + "/@mail-letters",
-                            json={"template_uid": template.UID(), "output_format": "odt"})
+    response = session.post(
+        mail.absolute_url() + "/@mail-letters",
+        json={"template_uid": template.UID(), "output_format": "odt"},
+    )
     assert response.status_code == 201, response.text
     assert len(response.json()["items"]) == 2
-    response = session.post(mail.absolute_url() + "/@mail-letters",
-                            json={"template_uid": "nope"})
+    response = session.post(mail.absolute_url() + "/@mail-letters", json={"template_uid": "nope"})
     assert response.status_code == 400
     response = session.post(mail.absolute_url() + "/@mail-letters", data="not json")
     assert response.status_code == 400 and "JSON object" in response.text, response.text

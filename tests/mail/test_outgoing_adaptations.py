@@ -7,12 +7,11 @@ from iasolutions.mail import settings
 from iasolutions.mail.guards import HIDDEN
 from iasolutions.mail.guards import refusal
 from plone import api
+import pytest
 from tests.helpers import as_user
 from tests.mail.helpers import outgoing_mail
 from tests.mail.helpers import rights
 from tests.mail.helpers import transitions
-
-import pytest
 
 
 V, E, R = "view", "edit", "review"
@@ -41,6 +40,7 @@ def test_both_are_off_by_default(people, sender):
 
 # to_approve ----------------------------------------------------------------
 
+
 @pytest.fixture
 def approval(people):
     settings.set("omail_approval", True)
@@ -50,9 +50,11 @@ def test_the_n_plus_1_approves_before_signature(approval, people, sender):
     mail = letter(people.a, sender)
     assert transitions("redacteur_a", mail) == ["propose_to_approve"]
     assert str(refusal(mail, "propose_to_be_signed")) == (
-        "The mail must first be approved by the N+1 of the service.")
+        "The mail must first be approved by the N+1 of the service."
+    )
     assert str(refusal(mail, "mark_as_sent")) == (
-        "The mail must first be approved by the N+1 of the service.")
+        "The mail must first be approved by the N+1 of the service."
+    )
     assert do("redacteur_a", mail, "propose_to_approve") == "to_approve"
     assert transitions("chef_a", mail) == ["approve", "back_to_creation"]
     assert transitions("redacteur_a", mail) == []
@@ -63,9 +65,18 @@ def test_rights_while_to_approve(approval, people, sender):
     mail = letter(people.a, sender)
     mail.recipient_groups = [people.b]
     do("redacteur_a", mail, "propose_to_approve")
-    expected = {"redacteur_a": {V}, "chef_a": {V, E, R}, "agent_a": {V}, "lecteur_a": NONE,
-                "directeur": {V, E, R}, "expediteur": NONE, "encodeur": NONE,
-                "lecteur_cs": {V}, "lecteur_ce": NONE, "agent_b": NONE}
+    expected = {
+        "redacteur_a": {V},
+        "chef_a": {V, E, R},
+        "agent_a": {V},
+        "lecteur_a": NONE,
+        "directeur": {V, E, R},
+        "expediteur": NONE,
+        "encodeur": NONE,
+        "lecteur_cs": {V},
+        "lecteur_ce": NONE,
+        "agent_b": NONE,
+    }
     assert {userid: rights(userid, mail) for userid in expected} == expected
 
 
@@ -91,7 +102,8 @@ def test_validation_comes_before_approval(approval, people, sender):
     settings.set("omail_validation", True)
     mail = letter(people.a, sender)
     assert str(refusal(mail, "propose_to_approve")) == (
-        "The mail must first be validated by the N+1 of the service.")
+        "The mail must first be validated by the N+1 of the service."
+    )
     do("redacteur_a", mail, "propose_to_n_plus_1")
     do("chef_a", mail, "set_validated")
     assert "propose_to_approve" in transitions("redacteur_a", mail)
@@ -99,6 +111,7 @@ def test_validation_comes_before_approval(approval, people, sender):
 
 
 # to_print ------------------------------------------------------------------
+
 
 @pytest.fixture
 def printing(people):
@@ -117,9 +130,18 @@ def test_rights_while_to_print(printing, people, sender):
     mail = letter(people.a, sender)
     mail.recipient_groups = [people.b]
     do("redacteur_a", mail, "set_to_print")
-    expected = {"redacteur_a": {V, R}, "chef_a": {V}, "agent_a": {V}, "lecteur_a": {V},
-                "directeur": {V, R}, "expediteur": {V, R}, "encodeur": {V},
-                "lecteur_cs": {V}, "lecteur_ce": NONE, "agent_b": {V}}
+    expected = {
+        "redacteur_a": {V, R},
+        "chef_a": {V},
+        "agent_a": {V},
+        "lecteur_a": {V},
+        "directeur": {V, R},
+        "expediteur": {V, R},
+        "encodeur": {V},
+        "lecteur_cs": {V},
+        "lecteur_ce": NONE,
+        "agent_b": {V},
+    }
     assert {userid: rights(userid, mail) for userid in expected} == expected
 
 
@@ -131,11 +153,13 @@ def test_the_writer_takes_it_back_from_printing(printing, people, sender):
 
 def test_printing_needs_the_letter_and_the_validation(printing, people, sender):
     assert str(refusal(outgoing_mail(people.a, sender), "set_to_print")) == (
-        "Add the letter (a main file) first.")
+        "Add the letter (a main file) first."
+    )
     settings.set("omail_validation", True)
     mail = letter(people.a, sender)
     assert str(refusal(mail, "set_to_print")) == (
-        "The mail must first be validated by the N+1 of the service.")
+        "The mail must first be validated by the N+1 of the service."
+    )
     do("redacteur_a", mail, "propose_to_n_plus_1")
     do("chef_a", mail, "set_validated")
     assert do("redacteur_a", mail, "set_to_print") == "to_print"
@@ -147,12 +171,14 @@ def test_rest_refuses_with_the_reason(mail_functional_portal, functional_people)
     settings.set("omail_approval", True)
     mail = outgoing_mail(functional_people.a)
     response = rest(mail_functional_portal, "redacteur_a").post(
-        f"{mail.absolute_url()}/@workflow/propose_to_be_signed")
+        f"{mail.absolute_url()}/@workflow/propose_to_be_signed"
+    )
     assert response.status_code == 400
     assert "approved by the N+1" in response.json()["error"]["message"]
 
 
 # worklists -----------------------------------------------------------------
+
 
 def worklist(dashboard_id, userid):
     from iasolutions.core import dashboards

@@ -3,13 +3,12 @@
 from datetime import date
 from iasolutions.mail import mails
 from plone import api
+import pytest
 from tests.helpers import as_user
 from tests.mail.helpers import go
 from tests.mail.helpers import outgoing_mail
 from tests.mail.helpers import rights
 from tests.mail.helpers import transitions
-
-import pytest
 
 
 V, E, R = "view", "edit", "review"
@@ -21,18 +20,20 @@ OM_PATHS = {
     "sent": ("propose_to_be_signed", "mark_as_signed", "mark_as_sent"),
 }
 EXPECTED = {
-    "redacteur_a": {"created": {V, E, R}, "to_be_signed": {V, E, R}, "signed": {V, E, R},
-                    "sent": {V, R}},
+    "redacteur_a": {
+        "created": {V, E, R},
+        "to_be_signed": {V, E, R},
+        "signed": {V, E, R},
+        "sent": {V, R},
+    },
     "agent_a": {"created": NONE, "to_be_signed": {V}, "signed": {V}, "sent": {V}},
     "lecteur_a": {"created": NONE, "to_be_signed": {V}, "signed": {V}, "sent": {V}},
-    "expediteur": {"created": NONE, "to_be_signed": {V, E, R}, "signed": {V, E, R},
-                   "sent": {V, R}},
-    "directeur": {"created": NONE, "to_be_signed": {V, E, R}, "signed": {V, E, R},
-                  "sent": {V, R}},
+    "expediteur": {"created": NONE, "to_be_signed": {V, E, R}, "signed": {V, E, R}, "sent": {V, R}},
+    "directeur": {"created": NONE, "to_be_signed": {V, E, R}, "signed": {V, E, R}, "sent": {V, R}},
     "encodeur": {"created": NONE, "to_be_signed": {V}, "signed": {V}, "sent": {V}},
     "lecteur_cs": {"created": NONE, "to_be_signed": {V}, "signed": {V}, "sent": {V}},
-    "lecteur_ce": {state: NONE for state in OM_PATHS},
-    "agent_b": {state: NONE for state in OM_PATHS},
+    "lecteur_ce": dict.fromkeys(OM_PATHS, NONE),
+    "agent_b": dict.fromkeys(OM_PATHS, NONE),
 }
 
 
@@ -82,8 +83,9 @@ def test_a_new_service_may_write_outgoing_mail(people, mail_portal):
     service = services.add_service("Jeunesse", acronym="JEU")
     create_user("redacteur_j", groups=[f"{service.UID()}_encodeur"])
     with as_user("redacteur_j"):
-        assert api.user.has_permission("iasolutions.mail: Add outgoing mail",
-                                       obj=mail_portal["outgoing-mail"])
+        assert api.user.has_permission(
+            "iasolutions.mail: Add outgoing mail", obj=mail_portal["outgoing-mail"]
+        )
 
 
 def test_a_letter_is_needed_to_be_signed(people, sender):

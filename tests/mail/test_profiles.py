@@ -5,10 +5,9 @@ from iasolutions.core import services
 from iasolutions.mail import settings
 from iasolutions.mail.module import MODULE
 from plone import api
+from plone.app.testing import TEST_USER_ID
 from plone.app.testing import applyProfile
 from plone.app.testing import setRoles
-from plone.app.testing import TEST_USER_ID
-
 import pytest
 
 
@@ -32,8 +31,9 @@ def test_installs_alone_on_the_core(bare_site):
 
 def test_the_organisation_part_is_skipped_while_not_installed(bare_site):
     applyProfile(bare_site, "iasolutions.policy:commune")
-    assert api.portal.get_registry_record("iasolutions.mail.due_date_extension",
-                                          default=None) is None
+    assert (
+        api.portal.get_registry_record("iasolutions.mail.due_date_extension", default=None) is None
+    )
 
 
 def test_installed_after_the_organisation_profile_reads_its_part(bare_site):
@@ -88,13 +88,17 @@ def test_upgrade_1001_facets_and_senders(mail_portal, people, sender):
     from tests.mail.helpers import outgoing_mail
 
     own = mail_portal["contacts"]["plonegroup-organization"]
-    signatory = add_held_position(add_person(mail_portal["contacts"], "Lejeune", "Marie"),
-                                  own["direction-generale"], "Directrice générale")
+    signatory = add_held_position(
+        add_person(mail_portal["contacts"], "Lejeune", "Marie"),
+        own["direction-generale"],
+        "Directrice générale",
+    )
     mail = outgoing_mail(people.a, sender, sender=relation_to(signatory))
     catalog = api.portal.get_tool("portal_catalog")
     processQueue()  # the mail's own indexing first, then the old value
     catalog._catalog.getIndex("sender_index").index_object(
-        catalog.getrid("/".join(mail.getPhysicalPath())), BeforeUpgrade(signatory.UID()))
+        catalog.getrid("/".join(mail.getPhysicalPath())), BeforeUpgrade(signatory.UID())
+    )
     board = mail_portal["incoming-mail"]["all_mails"]
     for cid, criterion in list(ICriteria(board).items()):
         if criterion.index in ("sender_index", "labels"):
@@ -111,12 +115,18 @@ def test_upgrade_1002_batch_delete(mail_portal):
     from iasolutions.mail.batch import BATCH_DELETE
     from iasolutions.mail.upgrades import v1002
 
-    boards = [mail_portal[folder][board] for folder, board in (
-        ("incoming-mail", "all_mails"), ("outgoing-mail", "all_mails"),
-        ("tasks", "assigned_to_me"))]
+    boards = [
+        mail_portal[folder][board]
+        for folder, board in (
+            ("incoming-mail", "all_mails"),
+            ("outgoing-mail", "all_mails"),
+            ("tasks", "assigned_to_me"),
+        )
+    ]
     for board in boards:
-        board.batch_actions = [line for line in board.batch_actions
-                               if not line.startswith("mail-batch-delete|")]
+        board.batch_actions = [
+            line for line in board.batch_actions if not line.startswith("mail-batch-delete|")
+        ]
     mail_portal.manage_permission(BATCH_DELETE, [], acquire=True)
 
     v1002.upgrade(api.portal.get_tool("portal_setup"))
@@ -143,7 +153,8 @@ def test_upgrade_1003_approval_and_printing(mail_portal, people, sender):
     v1003.upgrade(api.portal.get_tool("portal_setup"))
     assert {"to_approve", "to_print"} <= set(workflow.states.objectIds())
     assert {"propose_to_approve", "approve", "set_to_print"} <= set(
-        workflow.transitions.objectIds())
+        workflow.transitions.objectIds()
+    )
     assert registry["iasolutions.mail.omail_printing"] is False
     assert api.content.get_state(mail) == "created"
 
@@ -175,8 +186,9 @@ def test_due_date_default(mail_portal):
 
 def demo_state():
     catalog = api.portal.get_tool("portal_catalog")
-    brains = catalog.unrestrictedSearchResults(portal_type=[
-        "dmsincomingmail", "dmsoutgoingmail", "task"])
+    brains = catalog.unrestrictedSearchResults(
+        portal_type=["dmsincomingmail", "dmsoutgoingmail", "task"]
+    )
     return sorted((b.portal_type, b.review_state) for b in brains)
 
 
@@ -184,16 +196,22 @@ def test_demo_has_users_for_each_function_and_mails_in_every_state(mail_portal):
     applyProfile(mail_portal, "iasolutions.mail:demo")
     own = services.get_own_organization()
     finances = api.content.get_uuid(own["finances"])
-    for function, userid in (("editeur", "agent_fin"), ("encodeur", "agent_fin"),
-                             ("lecteur", "lecteur_fin"), ("n_plus_1", "chef_fin"),
-                             ("n_plus_2", "chef2_fin")):
+    for function, userid in (
+        ("editeur", "agent_fin"),
+        ("encodeur", "agent_fin"),
+        ("lecteur", "lecteur_fin"),
+        ("n_plus_1", "chef_fin"),
+        ("n_plus_2", "chef2_fin"),
+    ):
         assert userid in services.service_members(finances, function)
-    for groupid, userid in (("encodeurs", "encodeur"), ("dir_general", "dirgen"),
-                            ("expedition", "expediteur")):
+    for groupid, userid in (
+        ("encodeurs", "encodeur"),
+        ("dir_general", "dirgen"),
+        ("expedition", "expediteur"),
+    ):
         assert userid in [u.getId() for u in api.user.get_users(groupname=groupid)]
     states = {(portal_type, state) for portal_type, state in demo_state()}
-    for state in ("created", "proposed_to_manager", "proposed_to_agent", "in_treatment",
-                  "closed"):
+    for state in ("created", "proposed_to_manager", "proposed_to_agent", "in_treatment", "closed"):
         assert ("dmsincomingmail", state) in states
     for state in ("created", "to_be_signed", "signed", "sent", "scanned"):
         assert ("dmsoutgoingmail", state) in states
@@ -227,9 +245,11 @@ def test_upgrade_1004_outgoing_worklists(mail_portal, people, sender):
     api.content.delete(objects=[folder["to_validate"], folder["to_print"]])
     catalog = api.portal.get_tool("portal_catalog")
     catalog._catalog.getIndex("validation_level").unindex_object(
-        catalog.getrid("/".join(mail.getPhysicalPath())))
+        catalog.getrid("/".join(mail.getPhysicalPath()))
+    )
     v1004.upgrade(api.portal.get_tool("portal_setup"))
     assert {"to_validate", "to_print"} <= set(folder.objectIds())
     with as_user("chef_a"):
         assert [b.UID for b in api.content.find(validation_level=f"{people.a}|to_approve")] == [
-            mail.UID()]
+            mail.UID()
+        ]

@@ -6,7 +6,6 @@ from iasolutions.mail import mails
 from iasolutions.mail.content.incoming_mail import IIncomingMail
 from iasolutions.mail.content.outgoing_mail import IOutgoingMail
 from plone import api
-
 import pytest
 
 
@@ -49,7 +48,8 @@ def test_duplicate_reference_is_refused(mail_portal):
     field.bind(first).validate(first.internal_reference_no)
     # an outgoing mail may reuse an incoming reference format: counters differ
     IOutgoingMail["internal_reference_no"].bind(mail_portal["outgoing-mail"]).validate(
-        first.internal_reference_no)
+        first.internal_reference_no
+    )
 
 
 def test_a_copy_gets_a_new_reference(mail_portal):

@@ -2,20 +2,20 @@
 
 from iasolutions.mail import reply
 from plone import api
+import pytest
 from tests.helpers import as_user
 from tests.helpers import create_user
 from tests.helpers import rest
 from tests.mail.helpers import go
 from tests.mail.helpers import incoming_mail
 
-import pytest
-
 
 @pytest.fixture
 def writer(people):
     """An agent of A who also writes A's outgoing mail."""
-    create_user("agent_redacteur", groups=[people.group("a", "editeur"),
-                                           people.group("a", "encodeur")])
+    create_user(
+        "agent_redacteur", groups=[people.group("a", "editeur"), people.group("a", "encodeur")]
+    )
     return "agent_redacteur"
 
 
@@ -69,11 +69,14 @@ def test_reply_form_is_prefilled(people, sender, writer, mail_portal):
 def test_reply_over_rest(mail_functional_portal, functional_people):
     from iasolutions.core.contacts import add_person
 
-    create_user("agent_redacteur", groups=[functional_people.group("a", "editeur"),
-                                           functional_people.group("a", "encodeur")])
+    create_user(
+        "agent_redacteur",
+        groups=[functional_people.group("a", "editeur"), functional_people.group("a", "encodeur")],
+    )
     person = add_person(mail_functional_portal["contacts"], "Dupont", "Jean")
-    incoming = go(incoming_mail(functional_people.a, person), "propose_to_manager",
-                  "propose_to_agent")
+    incoming = go(
+        incoming_mail(functional_people.a, person), "propose_to_manager", "propose_to_agent"
+    )
     session = rest(mail_functional_portal, "agent_redacteur")
     response = session.post(incoming.absolute_url() + "/@reply", json={"mail_type": "courrier"})
     assert response.status_code == 201, response.text
@@ -94,5 +97,3 @@ def test_reply_over_rest(mail_functional_portal, functional_people):
         response = session.post(incoming.absolute_url() + "/@reply", data=body)
         assert response.status_code == 400 and "JSON object" in response.text, response.text
     assert len(api.content.find(portal_type="dmsoutgoingmail")) == count
-
-

@@ -1,12 +1,11 @@
 """The REST API of the mail module, as the users concerned."""
 
-from iasolutions.core.contacts import add_person
-from iasolutions.core import counters
-from plone import api
-from tests.helpers import rest
-
 import base64
+from iasolutions.core import counters
+from iasolutions.core.contacts import add_person
+from plone import api
 import pytest
+from tests.helpers import rest
 
 
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
@@ -14,25 +13,42 @@ PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 
 @pytest.fixture
 def site(mail_functional_portal, functional_people):
-    add_person(mail_functional_portal["contacts"], "Dupont", "Jean", id="jean-dupont",
-               email="jean.dupont@example.org")
+    add_person(
+        mail_functional_portal["contacts"],
+        "Dupont",
+        "Jean",
+        id="jean-dupont",
+        email="jean.dupont@example.org",
+    )
     counters.set_next("incoming_mail", 10)
     return mail_functional_portal
 
 
 def new_mail(session, **fields):
-    body = {"@type": "dmsincomingmail", "title": "Demande de subside",
-            "treating_groups": "finances", "sender": ["jean-dupont"], "mail_type": "courrier"}
+    body = {
+        "@type": "dmsincomingmail",
+        "title": "Demande de subside",
+        "treating_groups": "finances",
+        "sender": ["jean-dupont"],
+        "mail_type": "courrier",
+    }
     body.update(fields)
     return session.post("incoming-mail", json=body)
 
 
 def test_encodeur_creates_a_mail_with_its_scan_in_one_call(site):
     session = rest(site, "encodeur")
-    response = new_mail(session, main_file={
-        "data": base64.b64encode(PDF).decode(), "filename": "scan.pdf",
-        "content-type": "application/pdf", "scan_id": "050000000012345", "pages_number": 2,
-        "scan_date": "2026-02-03T09:30:00"})
+    response = new_mail(
+        session,
+        main_file={
+            "data": base64.b64encode(PDF).decode(),
+            "filename": "scan.pdf",
+            "content-type": "application/pdf",
+            "scan_id": "050000000012345",
+            "pages_number": 2,
+            "scan_date": "2026-02-03T09:30:00",
+        },
+    )
     assert response.status_code == 201, response.text
     mail = response.json()
     assert mail["internal_reference_no"] == "E0010"
@@ -52,20 +68,24 @@ def test_encodeur_creates_a_mail_with_its_scan_in_one_call(site):
 
 def test_services_and_contacts_by_uid_too(site, functional_people):
     person = api.content.get(path="/contacts/jean-dupont")
-    response = new_mail(rest(site, "encodeur"), treating_groups=functional_people.a,
-                        sender=[person.UID()])
+    response = new_mail(
+        rest(site, "encodeur"), treating_groups=functional_people.a, sender=[person.UID()]
+    )
     assert response.status_code == 201, response.text
     assert response.json()["treating_groups"]["token"] == functional_people.a
 
 
-@pytest.mark.parametrize("fields,field", [
-    ({"treating_groups": "no-such-service"}, "treating_groups"),
-    ({"treating_groups": None}, "treating_groups"),
-    ({"sender": []}, "sender"),
-    ({"mail_type": "pigeon"}, "mail_type"),
-    ({"original_mail_date": "2026-13-45"}, "original_mail_date"),
-    ({"orig_sender_email": "not-an-email"}, "orig_sender_email"),
-])
+@pytest.mark.parametrize(
+    "fields,field",
+    [
+        ({"treating_groups": "no-such-service"}, "treating_groups"),
+        ({"treating_groups": None}, "treating_groups"),
+        ({"sender": []}, "sender"),
+        ({"mail_type": "pigeon"}, "mail_type"),
+        ({"original_mail_date": "2026-13-45"}, "original_mail_date"),
+        ({"orig_sender_email": "not-an-email"}, "orig_sender_email"),
+    ],
+)
 def test_bad_fields_get_a_400_naming_the_field(site, fields, field):
     session = rest(site, "encodeur")
     before = len(api.content.find(portal_type="dmsincomingmail"))
@@ -119,8 +139,10 @@ def test_agents_read_and_edit_as_the_workflow_says(site):
     assert response.status_code == 204, response.text
     # the agent cannot change the treating service (the field is not theirs)
     agent.patch(url, json={"treating_groups": "travaux"})
-    assert agent.get(url).json()["treating_groups"]["token"] != site.portal_catalog(
-        getId="travaux")[0].UID
+    assert (
+        agent.get(url).json()["treating_groups"]["token"]
+        != site.portal_catalog(getId="travaux")[0].UID
+    )
     assert rest(site, "lecteur_a").patch(url, json={"title": "x"}).status_code in (401, 403)
     assert rest(site, "agent_b").get(url).status_code in (401, 403)
     # the general management sends it to another service, by id
@@ -141,9 +163,15 @@ def test_search_by_service_and_state(site, functional_people):
     session = rest(site, "encodeur")
     new_mail(session)
     new_mail(session, treating_groups="travaux")
-    response = session.get("@search", params={
-        "portal_type": "dmsincomingmail", "treating_groups": functional_people.b,
-        "review_state": "created", "metadata_fields": "internal_reference_no"})
+    response = session.get(
+        "@search",
+        params={
+            "portal_type": "dmsincomingmail",
+            "treating_groups": functional_people.b,
+            "review_state": "created",
+            "metadata_fields": "internal_reference_no",
+        },
+    )
     items = response.json()["items"]
     assert len(items) == 1
     assert items[0]["internal_reference_no"] == "E0011"
@@ -151,10 +179,17 @@ def test_search_by_service_and_state(site, functional_people):
 
 def test_outgoing_mail_and_tasks_over_rest(site, functional_people):
     writer = rest(site, "redacteur_a")
-    response = writer.post("outgoing-mail", json={
-        "@type": "dmsoutgoingmail", "title": "Réponse", "treating_groups": "finances",
-        "recipients": ["jean-dupont"], "send_modes": ["post"],
-        "main_file": {"data": base64.b64encode(PDF).decode(), "filename": "lettre.pdf"}})
+    response = writer.post(
+        "outgoing-mail",
+        json={
+            "@type": "dmsoutgoingmail",
+            "title": "Réponse",
+            "treating_groups": "finances",
+            "recipients": ["jean-dupont"],
+            "send_modes": ["post"],
+            "main_file": {"data": base64.b64encode(PDF).decode(), "filename": "lettre.pdf"},
+        },
+    )
     assert response.status_code == 201, response.text
     mail = response.json()
     assert mail["internal_reference_no"].startswith("S")
@@ -162,9 +197,15 @@ def test_outgoing_mail_and_tasks_over_rest(site, functional_people):
     response = writer.post(mail["@id"] + "/@workflow/propose_to_be_signed")
     assert response.status_code == 200, response.text
     # a service writer cannot send for another service
-    response = writer.post("outgoing-mail", json={
-        "@type": "dmsoutgoingmail", "title": "Autre", "treating_groups": "travaux",
-        "recipients": ["jean-dupont"]})
+    response = writer.post(
+        "outgoing-mail",
+        json={
+            "@type": "dmsoutgoingmail",
+            "title": "Autre",
+            "treating_groups": "travaux",
+            "recipients": ["jean-dupont"],
+        },
+    )
     assert response.status_code == 400
 
 
@@ -173,8 +214,9 @@ def test_task_over_rest(site, functional_people):
     mail = new_mail(encodeur).json()
     encodeur.post(mail["@id"] + "/@workflow/propose_to_agent")
     agent = rest(site, "agent_a")
-    response = agent.post(mail["@id"], json={"@type": "task", "title": "Avis",
-                                              "assigned_group": "travaux"})
+    response = agent.post(
+        mail["@id"], json={"@type": "task", "title": "Avis", "assigned_group": "travaux"}
+    )
     assert response.status_code == 201, response.text
     task = response.json()
     response = agent.post(task["@id"] + "/@workflow/do_to_do")
@@ -195,9 +237,16 @@ def test_delete_only_while_created(site):
 def test_files_over_the_standard_endpoints(site):
     mail = new_mail(rest(site, "encodeur")).json()
     rest(site, "encodeur").post(mail["@id"] + "/@workflow/propose_to_agent")
-    appendix = {"@type": "dmsappendixfile", "title": "Plan",
-                "file": {"data": base64.b64encode(PDF).decode(), "encoding": "base64",
-                         "filename": "plan.pdf", "content-type": "application/pdf"}}
+    appendix = {
+        "@type": "dmsappendixfile",
+        "title": "Plan",
+        "file": {
+            "data": base64.b64encode(PDF).decode(),
+            "encoding": "base64",
+            "filename": "plan.pdf",
+            "content-type": "application/pdf",
+        },
+    }
     response = rest(site, "agent_a").post(mail["@id"], json=appendix)
     assert response.status_code == 201, response.text
     assert response.json()["file"]["filename"] == "plan.pdf"

@@ -13,10 +13,18 @@ from tests.mail.helpers import incoming_mail
 def test_agent_dashboard_to_treat(mail_functional_portal, functional_people, browser):
     person = add_person(mail_functional_portal["contacts"], "Dupont", "Jean")
     for number in range(3):
-        go(incoming_mail(functional_people.a, person, title=f"Pour moi {number}",
-                         assigned_user="agent_a"), "propose_to_manager", "propose_to_agent")
-    go(incoming_mail(functional_people.a, person, title="Pour mon chef",
-                     assigned_user="chef_a"), "propose_to_manager", "propose_to_agent")
+        go(
+            incoming_mail(
+                functional_people.a, person, title=f"Pour moi {number}", assigned_user="agent_a"
+            ),
+            "propose_to_manager",
+            "propose_to_agent",
+        )
+    go(
+        incoming_mail(functional_people.a, person, title="Pour mon chef", assigned_user="chef_a"),
+        "propose_to_manager",
+        "propose_to_agent",
+    )
     page = browser(mail_functional_portal).login("agent_a")
     page.open("incoming-mail/to_treat")
     page.wait_for(".dashboard-results tbody tr")
@@ -37,8 +45,11 @@ def test_agent_dashboard_to_treat(mail_functional_portal, functional_people, bro
 
 def test_mail_view(mail_functional_portal, functional_people, browser):
     person = add_person(mail_functional_portal["contacts"], "Dupont", "Jean")
-    mail = go(incoming_mail(functional_people.a, person, mail_type=None, title="Subside"),
-              "propose_to_manager", "propose_to_agent")
+    mail = go(
+        incoming_mail(functional_people.a, person, mail_type=None, title="Subside"),
+        "propose_to_manager",
+        "propose_to_agent",
+    )
     mails.add_file(mail, b"%PDF-1.4 scan", "scan.pdf")
     path = "/".join(mail.getPhysicalPath()[2:])
     page = browser(mail_functional_portal).login("agent_a")
@@ -67,19 +78,29 @@ def in_view(page, css):
     """The element, scrolled into view (the state filter pushed the last facets down)."""
     element = page.find(css)
     page.driver.execute_script(
-        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element)
+        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element
+    )
     return element
 
 
 def test_sender_and_labels_facets(mail_functional_portal, functional_people, browser):
     contacts = mail_functional_portal["contacts"]
     jean, anne = add_person(contacts, "Dupont", "Jean"), add_person(contacts, "Martin", "Anne")
-    go(incoming_mail(functional_people.a, jean, title="De Jean"), "propose_to_manager",
-       "propose_to_agent")
-    followed = go(incoming_mail(functional_people.a, anne, title="De Anne, suivi"),
-                  "propose_to_manager", "propose_to_agent")
-    go(incoming_mail(functional_people.a, anne, title="De Anne, pas suivi"),
-       "propose_to_manager", "propose_to_agent")
+    go(
+        incoming_mail(functional_people.a, jean, title="De Jean"),
+        "propose_to_manager",
+        "propose_to_agent",
+    )
+    followed = go(
+        incoming_mail(functional_people.a, anne, title="De Anne, suivi"),
+        "propose_to_manager",
+        "propose_to_agent",
+    )
+    go(
+        incoming_mail(functional_people.a, anne, title="De Anne, pas suivi"),
+        "propose_to_manager",
+        "propose_to_agent",
+    )
     with as_user("agent_a"):
         labels.set_label(followed, "suivi")
     page = browser(mail_functional_portal).login("agent_a")

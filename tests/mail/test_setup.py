@@ -7,7 +7,6 @@ from iasolutions.mail import mails
 from iasolutions.mail.module import GLOBAL_GROUPS
 from iasolutions.mail.module import MODULE
 from plone import api
-
 import pytest
 
 
@@ -16,8 +15,16 @@ def test_module_is_declared_and_installed(mail_portal):
 
     assert MODULE in installed_modules()
     ids = [f.id for f in MODULE.functions]
-    assert ids == ["encodeur", "lecteur", "editeur", "n_plus_1", "n_plus_2", "n_plus_3",
-                   "n_plus_4", "n_plus_5"]
+    assert ids == [
+        "encodeur",
+        "lecteur",
+        "editeur",
+        "n_plus_1",
+        "n_plus_2",
+        "n_plus_3",
+        "n_plus_4",
+        "n_plus_5",
+    ]
 
 
 def test_every_service_has_a_group_per_function(mail_portal):
@@ -69,8 +76,7 @@ def test_a_full_period_folder_gets_a_second_one(mail_portal):
     assert parents[10:] == ["202618-2"] * 2
 
 
-@pytest.mark.parametrize("portal_type", ["dmsincomingmail", "dmsincoming_email",
-                                         "dmsoutgoingmail"])
+@pytest.mark.parametrize("portal_type", ["dmsincomingmail", "dmsincoming_email", "dmsoutgoingmail"])
 def test_types_have_their_workflow(mail_portal, portal_type):
     workflow = api.portal.get_tool("portal_workflow").getChainForPortalType(portal_type)
     assert workflow and workflow[0].startswith("iasolutions_")

@@ -1,14 +1,13 @@
 """Tasks about a mail: workflow, guards, and the assigned service's rights."""
 
 from plone import api
+import pytest
 from tests.helpers import as_user
 from tests.mail.helpers import go
 from tests.mail.helpers import incoming_mail
 from tests.mail.helpers import rights
 from tests.mail.helpers import transitions
 from zope.lifecycleevent import modified
-
-import pytest
 
 
 V, E, R = "view", "edit", "review"
@@ -21,8 +20,9 @@ def mail(people, sender):
 
 def test_the_treating_agent_asks_another_service(people, mail):
     with as_user("agent_a"):
-        task = api.content.create(container=mail, type="task", title="Avis technique",
-                                  assigned_group=people.b)
+        task = api.content.create(
+            container=mail, type="task", title="Avis technique", assigned_group=people.b
+        )
     assert api.content.get_state(task) == "created"
     # not yet handed over: service B sees neither the task nor the mail
     assert rights("agent_b", task) == set()
@@ -62,12 +62,14 @@ def test_do_to_assign_goes_on_to_do(people, mail, agent):
     """imio.dms.mail's test_task_transition, without the TaskServiceValidation
     adaptation (this suite has none): with or without an agent, "to do"."""
     with as_user("agent_a"):
-        task = api.content.create(container=mail, type="task", title="Avis",
-                                  assigned_group=people.b, assigned_user=agent)
+        task = api.content.create(
+            container=mail, type="task", title="Avis", assigned_group=people.b, assigned_user=agent
+        )
         api.content.transition(obj=task, transition="do_to_assign")
     assert api.content.get_state(task) == "to_do"
-    assert [entry["action"] for entry in task.workflow_history[
-        "iasolutions_mail_task_workflow"]][1:] == ["do_to_assign", "auto_do_to_do"]
+    assert [entry["action"] for entry in task.workflow_history["iasolutions_mail_task_workflow"]][
+        1:
+    ] == ["do_to_assign", "auto_do_to_do"]
     with as_user("agent_a"):
         api.content.transition(obj=task, transition="back_in_created2")
         api.content.transition(obj=task, transition="do_to_assign")
@@ -87,8 +89,9 @@ def test_upgrade_1005_auto_to_do(people, mail):
 
 
 def test_removing_the_task_removes_the_reading(people, mail):
-    task = api.content.create(container=mail, type="task", title="Avis", assigned_group=people.b,
-                              assigned_user="agent_b")
+    task = api.content.create(
+        container=mail, type="task", title="Avis", assigned_group=people.b, assigned_user="agent_b"
+    )
     go(task, "do_to_do")
     assert rights("agent_b", mail) == {V}
     api.content.delete(task)
@@ -112,8 +115,9 @@ def test_the_agent_must_belong_to_the_service(people, mail):
 
 
 def test_tasks_are_indexed(people, mail):
-    task = api.content.create(container=mail, type="task", title="Avis", assigned_group=people.b,
-                              assigned_user="agent_b")
+    task = api.content.create(
+        container=mail, type="task", title="Avis", assigned_group=people.b, assigned_user="agent_b"
+    )
     brains = api.content.find(portal_type="task", assigned_group=people.b)
     assert [b.UID for b in brains] == [task.UID()]
     assert api.content.find(portal_type="task", assigned_user="agent_b")

@@ -4,6 +4,7 @@
 from iasolutions.mail import settings
 from iasolutions.mail.validation import user_levels
 from plone import api
+import pytest
 from tests.helpers import as_user
 from tests.mail.helpers import go
 from tests.mail.helpers import incoming_mail
@@ -11,8 +12,6 @@ from tests.mail.helpers import outgoing_mail
 from tests.mail.helpers import rights
 from tests.mail.helpers import transitions
 from zope.lifecycleevent import modified
-
-import pytest
 
 
 V, E, R = "view", "edit", "review"
@@ -56,8 +55,11 @@ def test_the_n_plus_1_validates_and_hands_over(n_plus_1, sender):
     assert rights("directeur", mail) == {V, E, R}
     with as_user("chef_a"):
         assert api.user.has_permission("iasolutions.mail: Write treating groups", obj=mail)
-        assert transitions("chef_a", mail) == ["back_to_creation", "back_to_manager",
-                                               "propose_to_agent"]
+        assert transitions("chef_a", mail) == [
+            "back_to_creation",
+            "back_to_manager",
+            "propose_to_agent",
+        ]
         mail.assigned_user = "agent_a"
         api.content.transition(obj=mail, transition="propose_to_agent")
     assert rights("agent_a", mail) == {V, E, R}
@@ -74,8 +76,11 @@ def test_two_levels(people, sender):
     assert "propose_to_n_plus_2" in transitions("encodeur", mail)
     go(mail, "propose_to_n_plus_2")
     assert rights("chef_a", mail) == set()  # N+1 waits for N+2
-    assert transitions("directeur", mail) == ["back_to_creation", "back_to_manager",
-                                              "propose_to_n_plus_1"]
+    assert transitions("directeur", mail) == [
+        "back_to_creation",
+        "back_to_manager",
+        "propose_to_n_plus_1",
+    ]
     go(mail, "propose_to_n_plus_1")
     assert rights("chef_a", mail) == {V, E, R}
     assert transitions("chef_a", mail) == ["back_to_n_plus_2", "propose_to_agent"]
@@ -111,18 +116,25 @@ def test_pre_manager_validation(people, sender):
     settings.set("imail_pre_manager_validation", True)
     api.group.add_user(groupname="pre_manager", username="lecteur_ce")
     mail = incoming_mail(people.a, sender)
-    assert transitions("encodeur", mail) == ["propose_to_agent", "propose_to_manager",
-                                             "propose_to_pre_manager"]
+    assert transitions("encodeur", mail) == [
+        "propose_to_agent",
+        "propose_to_manager",
+        "propose_to_pre_manager",
+    ]
     go(mail, "propose_to_pre_manager")
     assert rights("lecteur_ce", mail) == {V, E, R}
     assert rights("directeur", mail) == {V}
     assert transitions("lecteur_ce", mail) == ["back_to_creation", "propose_to_manager"]
     go(mail, "propose_to_manager")
-    assert transitions("directeur", mail) == ["back_to_creation", "back_to_pre_manager",
-                                              "propose_to_agent"]
+    assert transitions("directeur", mail) == [
+        "back_to_creation",
+        "back_to_pre_manager",
+        "propose_to_agent",
+    ]
 
 
 # assigned_user_check ------------------------------------------------------
+
 
 def test_scenario_7_mandatory_assigned_agent(people, sender):
     settings.set("assigned_user_check", "mandatory")
@@ -152,6 +164,7 @@ def test_no_check(people, sender):
 
 
 # outgoing mail N+1 --------------------------------------------------------
+
 
 def test_outgoing_n_plus_1(people, sender):
     from iasolutions.mail import mails

@@ -10,17 +10,16 @@ once, for the first persona who has it. Every violation is reported at once.
 
 from iasolutions.policy.demo import DEMO_PASSWORD
 from plone import api
+import pytest
+import re
+import requests
 from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.support.ui import WebDriverWait
+from tests.persona.walk import Walk
 from tests.persona.walk import daily_pages
 from tests.persona.walk import fetch
 from tests.persona.walk import login
 from tests.persona.walk import signature
-from tests.persona.walk import Walk
-
-import pytest
-import re
-import requests
 
 
 PUBLIC_PAGES = 12  # the first pages an anonymous visitor reaches from the home page
@@ -33,8 +32,10 @@ def personas(users):
     chosen = {}
     for userid in users:
         user = api.user.get(userid=userid)
-        key = (tuple(sorted(api.user.get_roles(user=user))),
-               tuple(sorted({UID_PREFIX.sub("", group) for group in user.getGroups()})))
+        key = (
+            tuple(sorted(api.user.get_roles(user=user))),
+            tuple(sorted({UID_PREFIX.sub("", group) for group in user.getGroups()})),
+        )
         chosen.setdefault(key, userid)
     return list(chosen.values())
 
@@ -45,20 +46,25 @@ class NoLeaks:
 
 
 def public_pages(site_url):
-    walk = Walk(site_url, "anonymous", NoLeaks(), max_pages=PUBLIC_PAGES, max_per_kind=1,
-                seconds=120).run()
+    walk = Walk(
+        site_url, "anonymous", NoLeaks(), max_pages=PUBLIC_PAGES, max_per_kind=1, seconds=120
+    ).run()
     session = requests.Session()
-    return [(url, document) for url in walk.visited
-            if (document := fetch(session, url)) is not None]
+    return [
+        (url, document) for url in walk.visited if (document := fetch(session, url)) is not None
+    ]
 
 
 def settle(page):
     """Wait until a dashboard has shown its results (they come after the page)."""
     try:
-        WebDriverWait(page.driver, 15).until(lambda driver: driver.execute_script(
-            "const results = document.getElementById('faceted-results');"
-            "return !document.getElementById('faceted-form')"
-            " || (results && results.innerText.trim().length > 0);"))
+        WebDriverWait(page.driver, 15).until(
+            lambda driver: driver.execute_script(
+                "const results = document.getElementById('faceted-results');"
+                "return !document.getElementById('faceted-form')"
+                " || (results && results.innerText.trim().length > 0);"
+            )
+        )
     except TimeoutException:
         pass  # an empty dashboard: checked as it is
 
@@ -66,8 +72,10 @@ def settle(page):
 def report(violations, checked):
     """Every violation, grouped by rule: the page, the persona, the element."""
     pages = ", ".join(f"{url} as {user}" for user, url in checked.values())
-    lines = [f"{len(violations)} WCAG 2.1 A/AA violation(s) found by axe-core on "
-             f"{len(checked)} pages ({pages})"]
+    lines = [
+        f"{len(violations)} WCAG 2.1 A/AA violation(s) found by axe-core on "
+        f"{len(checked)} pages ({pages})"
+    ]
     by_rule = {}
     for violation in violations:
         rule = (violation["rule"], violation["impact"], violation["help"])
@@ -89,7 +97,7 @@ def test_public_and_daily_pages_have_no_wcag_violation(demo, demo_portal, browse
             if kind in checked:
                 continue
             checked[kind] = (user, url)
-            page.open(url[len(site_url) + 1:])
+            page.open(url[len(site_url) + 1 :])
             settle(page)
             violations.extend(dict(violation, user=user) for violation in page.axe_violations())
 

@@ -7,10 +7,9 @@ or English workflow title)."""
 from lxml import html
 from plone import api
 from plone.app.textfield.value import RichTextValue
-from tests.persona.walk import Leaks
-
 import pytest
 import re
+from tests.persona.walk import Leaks
 
 
 MASK = "TEXTE MASQUÉ | RGPD"  # what the public reads instead of a marked name
@@ -64,8 +63,12 @@ def test_a_visitor_reads_the_published_decisions(demo_portal, browser):
     click_link(page, r"séance")
     meeting_url = page.driver.current_url
     hrefs = [link.get_attribute("href") for link in page.find_all("#content a[href]")]
-    decisions = [href for href in hrefs if href.startswith(meeting_url + "/")
-                 and re.fullmatch(r"[^/@?#]+", href[len(meeting_url) + 1:])]
+    decisions = [
+        href
+        for href in hrefs
+        if href.startswith(meeting_url + "/")
+        and re.fullmatch(r"[^/@?#]+", href[len(meeting_url) + 1 :])
+    ]
     assert decisions, f"the published meeting lists no decision: {page.text()}"
 
     texts, words = {meeting_url: page.text()}, Leaks(demo_portal)
@@ -77,13 +80,21 @@ def test_a_visitor_reads_the_published_decisions(demo_portal, browser):
         english[url] = words.find(html.fromstring(page.driver.page_source))
         hrefs = [link.get_attribute("href") or "" for link in page.find_all("a[href]")]
         assert not [href for href in hrefs if any(href.startswith(u) for u in internal_urls)], (
-            f"{url} links to the internal item")
+            f"{url} links to the internal item"
+        )
     assert any(MASK in text for text in texts.values()), "no decision shows the mask"
-    leaks = [(url, secret) for url, text in texts.items() for secret in secrets
-             if secret and secret in text]
+    leaks = [
+        (url, secret)
+        for url, text in texts.items()
+        for secret in secrets
+        if secret and secret in text
+    ]
     assert leaks == [], f"the public pages show marked names or agents: {leaks}"
     assert page.find_all("#edit-bar, #edit-zone") == [], "a visitor gets an editing toolbar"
-    shown = [f"{url}: {word!r} ({why}) in “{context}”"
-             for url, found in english.items() for word, why, context in found]
+    shown = [
+        f"{url}: {word!r} ({why}) in “{context}”"
+        for url, found in english.items()
+        for word, why, context in found
+    ]
     assert shown == [], "raw ids or English on the public pages:\n" + "\n".join(shown)
     assert "Se connecter" in page.text()  # still anonymous: nothing was shown by a login

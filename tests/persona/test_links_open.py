@@ -2,13 +2,12 @@
 user on the demo site (over HTTP, logged in through the login form)."""
 
 from iasolutions.policy.demo import DEMO_PASSWORD
-from plone import api
-from tests.persona.walk import is_refusal
-from tests.persona.walk import login
-
 import lxml.html
+from plone import api
 import pytest
 import requests
+from tests.persona.walk import is_refusal
+from tests.persona.walk import login
 
 
 def session_of(portal, userid):
@@ -25,8 +24,12 @@ def get(session, url):
 def test_the_deliberations_folders_open_for_every_agent(demo_portal, userid):
     """The breadcrumbs of every delib dashboard link these folders."""
     session, url = session_of(demo_portal, userid), demo_portal.absolute_url()
-    for path in ("deliberations", "deliberations/meeting-config-college",
-                 "deliberations/meeting-config-council", "meeting-configs"):
+    for path in (
+        "deliberations",
+        "deliberations/meeting-config-college",
+        "deliberations/meeting-config-council",
+        "meeting-configs",
+    ):
         response = get(session, f"{url}/{path}")
         assert response.status_code == 200 and not is_refusal(response), (userid, path)
 
@@ -47,17 +50,27 @@ def test_the_scanner_opens_the_add_form_of_the_add_menu(demo_portal):
 
 def _state_menu_links(session, url):
     document = lxml.html.fromstring(get(session, url).text)
-    return [a.get("href") for a in document.xpath("//a[@href]")
-            if "content_status_history" in a.get("href")]
+    return [
+        a.get("href")
+        for a in document.xpath("//a[@href]")
+        if "content_status_history" in a.get("href")
+    ]
 
 
 def test_the_state_menu_offers_advanced_only_to_who_may_open_it(demo_portal):
-    mails = api.content.find(context=demo_portal["incoming-mail"], portal_type="dmsincomingmail",
-                             review_state="proposed_to_agent", sort_on="id")
+    mails = api.content.find(
+        context=demo_portal["incoming-mail"],
+        portal_type="dmsincomingmail",
+        review_state="proposed_to_agent",
+        sort_on="id",
+    )
     assert mails, "the demo has mails with an agent"
     mail_url = mails[0].getURL()
-    agent = [u for u in ("agent_fin", "agent_trav", "agent_urb")
-             if mails[0].getObject().assigned_user == u]
+    agent = [
+        u
+        for u in ("agent_fin", "agent_trav", "agent_urb")
+        if mails[0].getObject().assigned_user == u
+    ]
     session = session_of(demo_portal, agent[0] if agent else "agent_fin")
     for href in _state_menu_links(session, mail_url):
         assert not is_refusal(get(session, href)), href

@@ -2,15 +2,14 @@
 the demo site shows them (see walk.py); every problem is reported at once, per user."""
 
 from iasolutions.policy.demo import DEMO_PASSWORD
-from tests.persona.walk import Leaks
-from tests.persona.walk import login
-from tests.persona.walk import Problem
-from tests.persona.walk import report
-from tests.persona.walk import Walk
-
 import os
 import pytest
 import requests
+from tests.persona.walk import Leaks
+from tests.persona.walk import Problem
+from tests.persona.walk import Walk
+from tests.persona.walk import login
+from tests.persona.walk import report
 import time
 
 

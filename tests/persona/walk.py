@@ -13,17 +13,16 @@ title or raw message id (``Leaks``).
 from collections import deque
 from dataclasses import dataclass
 from itertools import chain
+import lxml.html
+import re
+import requests
+import time
 from urllib.parse import urldefrag
 from urllib.parse import urljoin
 from urllib.parse import urlsplit
 from zope.component import getUtilitiesFor
 from zope.i18n import translate
 from zope.i18n.interfaces import ITranslationDomain
-
-import lxml.html
-import re
-import requests
-import time
 
 
 # Links that act rather than show: following them would change the site or leave it.
@@ -59,17 +58,23 @@ def login(session, site_url, userid, password):
     response.raise_for_status()
     document = lxml.html.fromstring(response.text, base_url=response.url)
     form = document.xpath('//form[.//input[@name="__ac_name"]]')[0]
-    data = {field.get("name"): field.get("value") or "" for field in form.xpath(".//input")
-            if field.get("name") and field.get("type") not in ("submit", "checkbox")}
+    data = {
+        field.get("name"): field.get("value") or ""
+        for field in form.xpath(".//input")
+        if field.get("name") and field.get("type") not in ("submit", "checkbox")
+    }
     button = form.xpath('.//*[@name="buttons.login"]')
     if button:
         data["buttons.login"] = button[0].get("value") or "Se connecter"
     data.update({"__ac_name": userid, "__ac_password": password})
-    response = session.post(urljoin(response.url, form.get("action")), data=data,
-                            allow_redirects=True)
+    response = session.post(
+        urljoin(response.url, form.get("action")), data=data, allow_redirects=True
+    )
     if "__ac" not in session.cookies:
-        raise AssertionError(f"{userid} could not log in through the login form "
-                             f"({response.status_code} {response.url})")
+        raise AssertionError(
+            f"{userid} could not log in through the login form "
+            f"({response.status_code} {response.url})"
+        )
     return response.url
 
 
@@ -87,9 +92,14 @@ def is_refusal(response):
     if response.status_code in (401, 403):
         return True
     location = response.headers.get("Location", "")
-    return response.is_redirect and re.search(
-        r"insufficient[-_]privileges|require_login|/login|/acl_users/credentials_cookie_auth",
-        location) is not None
+    return (
+        response.is_redirect
+        and re.search(
+            r"insufficient[-_]privileges|require_login|/login|/acl_users/credentials_cookie_auth",
+            location,
+        )
+        is not None
+    )
 
 
 def on_site(url, site_url):
@@ -106,7 +116,7 @@ def links(document, site_url, where="//body"):
         url = urldefrag(urljoin(document.base_url, anchor.get("href").strip()))[0]
         if not url.startswith("http") or not on_site(url, site_url):
             continue
-        if SKIP.search(url[len(site_url):]):
+        if SKIP.search(url[len(site_url) :]):
             continue
         found.append(url)
     return found
@@ -117,8 +127,10 @@ def kind(url):
     and whether it has a query (thirty mails of a dashboard, or twenty ways to sort
     a search, are one kind)."""
     parts = urlsplit(url)
-    segments = tuple("#" if re.search(r"\d", s) and not s.startswith(("@@", "++")) else s
-                     for s in parts.path.split("/"))
+    segments = tuple(
+        "#" if re.search(r"\d", s) and not s.startswith(("@@", "++")) else s
+        for s in parts.path.split("/")
+    )
     return segments, bool(parts.query)
 
 
@@ -135,18 +147,24 @@ def visible_text(document):
     body = lxml.html.fromstring(lxml.html.tostring(body))  # a copy we can prune
     for element in body.xpath("|".join(f"//{tag}" for tag in INVISIBLE)):
         element.drop_tree()
-    spoken = " ".join(value for attribute in SPOKEN_ATTRIBUTES
-                      for value in body.xpath(f"//@{attribute}"))
-    return tuple(re.sub(r"\s+", " ", re.sub(r"\S+://\S+|\S*[@+]{2}\S+", " ", text))
-                 for text in (body.text_content(), spoken))
+    spoken = " ".join(
+        value for attribute in SPOKEN_ATTRIBUTES for value in body.xpath(f"//@{attribute}")
+    )
+    return tuple(
+        re.sub(r"\s+", " ", re.sub(r"\S+://\S+|\S*[@+]{2}\S+", " ", text))
+        for text in (body.text_content(), spoken)
+    )
 
 
 def _looks_like_id(item_id, title):
     """camelCase, with an underscore or a digit, or its title's words run together
     ('itemcreated' for 'Item created'): an id, not an English word."""
     words = (title or "").lower().split()
-    return ("_" in item_id or re.search(r"[a-z][A-Z]|\d", item_id) is not None
-            or (len(words) > 1 and item_id.lower() == "".join(words)))
+    return (
+        "_" in item_id
+        or re.search(r"[a-z][A-Z]|\d", item_id) is not None
+        or (len(words) > 1 and item_id.lower() == "".join(words))
+    )
 
 
 class Leaks:
@@ -176,7 +194,8 @@ class Leaks:
         if token not in self.message_ids:
             self.message_ids[token] = any(
                 translate(token, domain=domain, target_language="fr") != token
-                for domain in self.domains)
+                for domain in self.domains
+            )
         return self.message_ids[token]
 
     def find(self, document):
@@ -189,15 +208,26 @@ class Leaks:
         for match in self.MESSAGE_ID.finditer(text + " | " + spoken):
             if match.group(0) not in found and self.is_message_id(match.group(0)):
                 found[match.group(0)] = ("untranslated message id", match)
-        return [(word, why, match.string[max(match.start() - 40, 0):match.end() + 40].strip())
-                for word, (why, match) in found.items()]
+        return [
+            (word, why, match.string[max(match.start() - 40, 0) : match.end() + 40].strip())
+            for word, (why, match) in found.items()
+        ]
 
 
 class Walk:
     """One user's walk from the site's home page (see the module's docstring)."""
 
-    def __init__(self, site_url, user, leaks, session=None, max_pages=MAX_PAGES,
-                 max_per_kind=MAX_PER_KIND, seconds=30.0, start=None):
+    def __init__(
+        self,
+        site_url,
+        user,
+        leaks,
+        session=None,
+        max_pages=MAX_PAGES,
+        max_per_kind=MAX_PER_KIND,
+        seconds=30.0,
+        start=None,
+    ):
         self.site_url = site_url
         self.user = user
         self.leaks = leaks
@@ -218,8 +248,11 @@ class Walk:
         # then sees the menus' pages and what they lead to (a dashboard's items).
         menus, lists = deque((url, "(start)") for url in self.start), deque()
         seen, kinds = set(self.start), {}
-        while (menus or lists) and len(self.visited) < self.max_pages \
-                and time.monotonic() < self.deadline:
+        while (
+            (menus or lists)
+            and len(self.visited) < self.max_pages
+            and time.monotonic() < self.deadline
+        ):
             if menus and (not lists or len(self.visited) % 2 == 0):
                 url, linked_from = menus.popleft()
             else:
@@ -255,8 +288,13 @@ class Walk:
                 return None
             if is_refusal(response):
                 location = response.headers.get("Location", "")
-                self.problem(url, linked_from, f"refused: {response.status_code} "
-                             + urlsplit(location).path.rsplit("/", 1)[-1], location)
+                self.problem(
+                    url,
+                    linked_from,
+                    f"refused: {response.status_code} "
+                    + urlsplit(location).path.rsplit("/", 1)[-1],
+                    location,
+                )
                 return None
             if not response.is_redirect:
                 break
@@ -295,28 +333,35 @@ class Walk:
         for word, why, context in self.leaks.find(document):
             found.setdefault(why, []).append((word, context))
         for why, words in found.items():
-            self.problem(response.url, linked_from,
-                         f"{why}: {', '.join(repr(word) for word, _context in words)}",
-                         f"“{words[0][1]}”")
+            self.problem(
+                response.url,
+                linked_from,
+                f"{why}: {', '.join(repr(word) for word, _context in words)}",
+                f"“{words[0][1]}”",
+            )
         return document
 
 
 def report(problems, walked):
     """The problems grouped per user, each problem with a few of the pages showing it."""
-    lines = [f"Persona walk: {len(problems)} problem(s). Pages walked: "
-             + ", ".join(f"{user} {pages}" for user, pages in walked.items())]
+    lines = [
+        f"Persona walk: {len(problems)} problem(s). Pages walked: "
+        + ", ".join(f"{user} {pages}" for user, pages in walked.items())
+    ]
     by_user = {}
     for problem in problems:
         by_user.setdefault(problem.user, {}).setdefault(problem.what, []).append(problem)
-    for user, pages in walked.items():
+    for user, _pages in walked.items():
         if user not in by_user:
             continue
         lines.append(f"\n== {user} ==")
         for what, found in by_user[user].items():
             lines.append(f"- {what}")
             for problem in found[:3]:
-                lines.append(f"    {problem.url}  (linked from {problem.linked_from})"
-                             + (f"  {problem.detail}" if problem.detail else ""))
+                lines.append(
+                    f"    {problem.url}  (linked from {problem.linked_from})"
+                    + (f"  {problem.detail}" if problem.detail else "")
+                )
             if len(found) > 3:
                 lines.append(f"    … and {len(found) - 3} more page(s)")
     return "\n".join(lines)
@@ -352,7 +397,7 @@ def daily_pages(session, site_url, landing, dashboards=2, max_fetch=15):
     pages, seen, sections = [(landing, home)], {landing}, set()
     candidates = links(home, site_url, '//*[@id="content"]') + links(home, site_url)
     for url in candidates:
-        section = url[len(site_url):].strip("/").split("/")[0]
+        section = url[len(site_url) :].strip("/").split("/")[0]
         if len(sections) >= dashboards or max_fetch <= 0:
             break
         if url in seen or section in sections:
@@ -366,14 +411,21 @@ def daily_pages(session, site_url, landing, dashboards=2, max_fetch=15):
         if not forms:
             continue
         results = fetch(session, forms[0].get("data-baseurl").rstrip("/") + "/@@faceted_query")
-        items = [link for link in (links(results, site_url) if results is not None else [])
-                 if "@@" not in link and "?" not in link and link not in seen]
+        items = [
+            link
+            for link in (links(results, site_url) if results is not None else [])
+            if "@@" not in link and "?" not in link and link not in seen
+        ]
         item = fetch(session, items[0]) if items else None
         if item is None:
             continue  # a dashboard listing nothing for this user
         sections.add(section)
         pages += [(url, document), (items[0], item)]
-    add_forms = [link for _url, document in pages[1:] + pages[:1]
-                 for link in links(document, site_url) if "++add++" in link]
+    add_forms = [
+        link
+        for _url, document in pages[1:] + pages[:1]
+        for link in links(document, site_url)
+        if "++add++" in link
+    ]
     form = fetch(session, add_forms[0]) if add_forms else None
     return pages + ([(add_forms[0], form)] if form is not None else [])

@@ -1,9 +1,8 @@
 """The administrators' buildout: same pins as pip's, and it builds a working bin/instance."""
 
-from pathlib import Path
-
 import configparser
 import os
+from pathlib import Path
 import pytest
 import signal
 import socket
@@ -29,8 +28,10 @@ def pins_of_constraints():
 def pins_of_versions_cfg():
     parser = configparser.ConfigParser()
     parser.read(ROOT / "versions.cfg")
-    return {name.lower().replace("_", "-").replace(".", "-"): version
-            for name, version in parser["versions"].items()}
+    return {
+        name.lower().replace("_", "-").replace(".", "-"): version
+        for name, version in parser["versions"].items()
+    }
 
 
 def test_buildout_and_pip_use_the_same_pins():
@@ -46,14 +47,22 @@ def free_port():
 @pytest.mark.buildout
 def test_buildout_builds_a_working_instance(tmp_path):
     port = free_port()
-    eggs = Path(os.environ.get("IASOLUTIONS_BUILDOUT_EGGS", Path.home() / ".cache" /
-                               "iasolutions-buildout-eggs"))
+    eggs = Path(
+        os.environ.get(
+            "IASOLUTIONS_BUILDOUT_EGGS", Path.home() / ".cache" / "iasolutions-buildout-eggs"
+        )
+    )
     (tmp_path / "buildout.cfg").write_text(
         f"[buildout]\nextends = {ROOT}/buildout.cfg\ndevelop = {ROOT}\n"
         f"eggs-directory = {eggs}\n[instance]\nhttp-address = 127.0.0.1:{port}\n"
     )
-    result = subprocess.run([str(BIN / "buildout"), "-c", "buildout.cfg"], cwd=tmp_path,
-                            capture_output=True, text=True, timeout=1800)
+    result = subprocess.run(
+        [str(BIN / "buildout"), "-c", "buildout.cfg"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=1800,
+    )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     instance = tmp_path / "bin" / "instance"
     assert instance.exists()
@@ -66,13 +75,23 @@ def test_buildout_builds_a_working_instance(tmp_path):
         "print('PROFILES', sorted(p['id'] for p in _profile_registry.listProfileInfo()"
         " if p['id'].startswith('iasolutions.policy')))\n"
     )
-    result = subprocess.run([str(instance), "run", str(check)], cwd=tmp_path,
-                            capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [str(instance), "run", str(check)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert "iasolutions.policy:commune" in result.stdout
     assert "iasolutions.policy:seneffe" in result.stdout
 
-    server = subprocess.Popen([str(instance), "fg"], cwd=tmp_path, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL, start_new_session=True)
+    server = subprocess.Popen(
+        [str(instance), "fg"],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     try:
         status = None
         for _ in range(120):

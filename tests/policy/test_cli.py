@@ -1,9 +1,8 @@
 """The ``iasolutions`` command line, run as an administrator runs it, on a real instance."""
 
-from pathlib import Path
-
 import json
 import os
+from pathlib import Path
 import pytest
 import subprocess
 import sys
@@ -56,15 +55,28 @@ def instance(tmp_path_factory):
 def state(conf, site_id):
     script = conf.parent.parent / "state.py"
     script.write_text(STATE_SCRIPT)
-    result = subprocess.run([str(BIN / "zconsole"), "run", str(conf), str(script), site_id],
-                            capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [str(BIN / "zconsole"), "run", str(conf), str(script), site_id],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     line = next(line for line in result.stdout.splitlines() if line.startswith("STATE "))
     return json.loads(line[6:])
 
 
 def test_create_site_then_again_changes_nothing(instance):
-    result = iasolutions("create-site", "demo", "--title", "Commune de Démo", "--profile",
-                         "commune", "--all-modules", "--demo", conf=instance)
+    result = iasolutions(
+        "create-site",
+        "demo",
+        "--title",
+        "Commune de Démo",
+        "--profile",
+        "commune",
+        "--all-modules",
+        "--demo",
+        conf=instance,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     assert "Site demo ready" in result.stdout
     first = state(instance, "demo")
@@ -78,8 +90,17 @@ def test_create_site_then_again_changes_nothing(instance):
     assert first["title"] == "Commune de Démo"
     assert {"siteadmin", "contacts"} <= set(first["users"])
 
-    result = iasolutions("create-site", "demo", "--title", "Commune de Démo", "--profile",
-                         "commune", "--all-modules", "--demo", conf=instance)
+    result = iasolutions(
+        "create-site",
+        "demo",
+        "--title",
+        "Commune de Démo",
+        "--profile",
+        "commune",
+        "--all-modules",
+        "--demo",
+        conf=instance,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     assert state(instance, "demo") == first
 
@@ -103,10 +124,14 @@ def test_apply_profile(instance):
     [
         (("apply-profile", "demo", "ville"), "Unknown organisation profile 'ville'"),
         (("apply-profile", "nosite", "commune"), "No Plone site 'nosite'"),
-        (("create-site", "other", "--title", "X", "--profile", "ville"),
-         "Unknown organisation profile 'ville'"),
-        (("create-site", "other", "--title", "X", "--profile", "commune", "--modules", "compta"),
-         "Unknown module(s) compta"),
+        (
+            ("create-site", "other", "--title", "X", "--profile", "ville"),
+            "Unknown organisation profile 'ville'",
+        ),
+        (
+            ("create-site", "other", "--title", "X", "--profile", "commune", "--modules", "compta"),
+            "Unknown module(s) compta",
+        ),
     ],
 )
 def test_bad_requests_fail_with_a_message(instance, args, message):

@@ -1,10 +1,9 @@
 """The README, the changelog and the guides are valid reStructuredText (PyPI and the
 docs render them; a malformed table silently drops its content)."""
 
-from pathlib import Path
-
 import docutils.core
 import docutils.utils
+from pathlib import Path
 import pytest
 
 
@@ -16,7 +15,8 @@ DOCUMENTS = [ROOT / "README.rst", ROOT / "CHANGES.rst", *sorted((ROOT / "docs").
 def test_document_is_valid_restructuredtext(path):
     try:
         docutils.core.publish_doctree(
-            path.read_text(encoding="utf-8"), source_path=str(path),
+            path.read_text(encoding="utf-8"),
+            source_path=str(path),
             settings_overrides={"report_level": 5, "halt_level": 2},
         )
     except docutils.utils.SystemMessage as message:

@@ -12,18 +12,29 @@ def test_the_site_opens_on_the_home_page(portal):
 
 
 def test_home_lists_the_dashboards_with_their_counts(portal, http_request):
-    folder = api.content.create(container=portal, type="Folder", id="courrier",
-                                title="Courrier entrant")
+    folder = api.content.create(
+        container=portal, type="Folder", id="courrier", title="Courrier entrant"
+    )
     api.content.create(container=folder, type="Document", id="d1", title="Lettre")
-    dashboards.create_dashboard(folder, "all", "Tous les documents (Courrier entrant)",
-                                query=[dashboards.type_is("Document")])
+    dashboards.create_dashboard(
+        folder,
+        "all",
+        "Tous les documents (Courrier entrant)",
+        query=[dashboards.type_is("Document")],
+    )
     create_user("agent")
     with as_user("agent"):
         view = api.content.get_view("iasolutions-home", portal, http_request)
         sections = view.sections()
-        assert sections == [{"title": "Courrier entrant", "url": folder.absolute_url(),
-                             "dashboards": [{"title": "Tous les documents",
-                                             "url": folder["all"].absolute_url(), "count": 1}]}]
+        assert sections == [
+            {
+                "title": "Courrier entrant",
+                "url": folder.absolute_url(),
+                "dashboards": [
+                    {"title": "Tous les documents", "url": folder["all"].absolute_url(), "count": 1}
+                ],
+            }
+        ]
         assert view.contacts_url() == portal["contacts"].absolute_url()
         assert not view.is_administrator()
 
@@ -46,13 +57,24 @@ def demo_users():
     from iasolutions.policy import demo
 
     users = [row[0] for row in demo.TRUNK_USERS + delib_demo.USERS + mail_demo.GLOBAL_USERS]
-    users += [f"{prefix}_{suffix}" for suffix in mail_demo.SERVICES.values()
-              for prefix, *_rest in mail_demo.SERVICE_USERS]
+    users += [
+        f"{prefix}_{suffix}"
+        for suffix in mail_demo.SERVICES.values()
+        for prefix, *_rest in mail_demo.SERVICE_USERS
+    ]
     return users + [row[0] for row in mail_demo.EXTRA_USERS]
 
 
-DELIB_USERS = {"agent-fin", "chef-fin", "agent-trav", "chef-trav", "avis-fin", "observ-dg",
-               "dir-gen", "echevin"}
+DELIB_USERS = {
+    "agent-fin",
+    "chef-fin",
+    "agent-trav",
+    "chef-trav",
+    "avis-fin",
+    "observ-dg",
+    "dir-gen",
+    "echevin",
+}
 
 
 def home_page(portal, userid):
@@ -65,8 +87,8 @@ def home_page(portal, userid):
 
 def test_every_demo_user_opens_the_home_page(demo_portal):
     import re
-    import transaction
     from tests.helpers import is_refused
+    import transaction
 
     transaction.commit()
     users = demo_users()
@@ -74,10 +96,12 @@ def test_every_demo_user_opens_the_home_page(demo_portal):
     for userid in users:
         session, page = home_page(demo_portal, userid)
         assert page.status_code == 200, (userid, page.status_code, page.headers.get("Location"))
-        home = page.text[page.text.index('id="iasolutions-home"'):]
+        home = page.text[page.text.index('id="iasolutions-home"') :]
         headers = re.findall(r'<div class="card-header">\s*(?:<a[^>]*>)?\s*([^<]+?)\s*<', home)
         # what each user works with is on the page
-        assert {"Courrier entrant", "Courrier sortant", "Tâches", "Contacts"} <= set(headers), userid
+        assert {"Courrier entrant", "Courrier sortant", "Tâches", "Contacts"} <= set(headers), (
+            userid
+        )
         if userid in DELIB_USERS:
             assert {"Collège communal", "Conseil communal"} <= set(headers), userid
         assert ("Administration" in headers) == (userid == "siteadmin"), userid
@@ -92,10 +116,12 @@ def test_every_demo_user_opens_the_home_page(demo_portal):
 
 
 def test_a_failing_dashboard_does_not_refuse_the_home_page(portal, http_request, monkeypatch):
-    folder = api.content.create(container=portal, type="Folder", id="courrier",
-                                title="Courrier entrant")
-    dashboards.create_dashboard(folder, "all", "Tous les documents",
-                                query=[dashboards.type_is("Document")])
+    folder = api.content.create(
+        container=portal, type="Folder", id="courrier", title="Courrier entrant"
+    )
+    dashboards.create_dashboard(
+        folder, "all", "Tous les documents", query=[dashboards.type_is("Document")]
+    )
 
     def broken(dashboard, **filters):
         raise TypeError("a catalog Missing value")
@@ -109,10 +135,12 @@ def test_a_failing_dashboard_does_not_refuse_the_home_page(portal, http_request,
 
 
 def test_a_folder_the_user_may_not_open_shows_without_a_link(portal, http_request):
-    folder = api.content.create(container=portal, type="Folder", id="college",
-                                title="Collège communal")
-    dashboards.create_dashboard(folder, "mine", "Mes points",
-                                query=[dashboards.type_is("Document")])
+    folder = api.content.create(
+        container=portal, type="Folder", id="college", title="Collège communal"
+    )
+    dashboards.create_dashboard(
+        folder, "mine", "Mes points", query=[dashboards.type_is("Document")]
+    )
     folder.manage_permission("View", ["Manager"], acquire=False)
     folder.reindexObjectSecurity()
     folder["mine"].manage_permission("View", ["Authenticated"], acquire=False)
@@ -120,7 +148,14 @@ def test_a_folder_the_user_may_not_open_shows_without_a_link(portal, http_reques
     create_user("alderman")
     with as_user("alderman"):
         view = api.content.get_view("iasolutions-home", portal, http_request)
-        assert view.sections() == [{"title": "Collège communal", "url": None, "dashboards": [
-            {"title": "Mes points", "url": folder["mine"].absolute_url(), "count": 0}]}]
+        assert view.sections() == [
+            {
+                "title": "Collège communal",
+                "url": None,
+                "dashboards": [
+                    {"title": "Mes points", "url": folder["mine"].absolute_url(), "count": 0}
+                ],
+            }
+        ]
         home = view().split('id="iasolutions-home"')[1]
         assert "Mes points" in home and f'href="{folder.absolute_url()}"' not in home

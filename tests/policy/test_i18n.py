@@ -1,14 +1,13 @@
 """French first: every message of the suite has a fr and an en translation."""
 
-from pathlib import Path
-from plone import api
-from zope.i18n import translate
-
 import ast
 import iasolutions
+from pathlib import Path
+from plone import api
 import pytest
 import subprocess
 import sys
+from zope.i18n import translate
 
 
 SRC = Path(iasolutions.__path__[0])
@@ -48,23 +47,38 @@ def test_every_message_is_translated(pot, language):
     assert missing == []
 
 
-@pytest.mark.parametrize("templates", sorted({p.parent for p in SRC.glob("*/browser/**/*.pt")}),
-                         ids=lambda p: p.relative_to(SRC).as_posix())
+@pytest.mark.parametrize(
+    "templates",
+    sorted({p.parent for p in SRC.glob("*/browser/**/*.pt")}),
+    ids=lambda p: p.relative_to(SRC).as_posix(),
+)
 def test_templates_mark_their_text_for_translation(templates):
     i18ndude = Path(sys.executable).parent / "i18ndude"
-    result = subprocess.run([i18ndude, "find-untranslated", *sorted(map(str, templates.glob("*.pt")))],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [i18ndude, "find-untranslated", *sorted(map(str, templates.glob("*.pt")))],
+        capture_output=True,
+        text=True,
+    )
     assert "0 errors" in result.stdout and "1 errors" not in result.stdout, result.stdout
-    assert all("(0 warnings, 0 errors)" in line for line in result.stdout.splitlines()
-               if line.startswith("Processing")), result.stdout
+    assert all(
+        "(0 warnings, 0 errors)" in line
+        for line in result.stdout.splitlines()
+        if line.startswith("Processing")
+    ), result.stdout
 
 
 def test_messages_show_in_french(portal):
     assert translate("Internal services", domain="iasolutions.core", target_language="fr") == (
         "Services internes"
     )
-    assert translate("iA.Solutions: organisation profile Commune", domain="iasolutions.policy",
-                     target_language="fr") == "iA.Solutions : profil d'organisation Commune"
+    assert (
+        translate(
+            "iA.Solutions: organisation profile Commune",
+            domain="iasolutions.policy",
+            target_language="fr",
+        )
+        == "iA.Solutions : profil d'organisation Commune"
+    )
 
 
 def test_workflow_states_and_transitions_show_in_french(portal):
@@ -73,7 +87,9 @@ def test_workflow_states_and_transitions_show_in_french(portal):
     for workflow in workflow_tool.objectValues():
         if not workflow.getId().startswith("iasolutions"):
             continue
-        for item in list(workflow.states.objectValues()) + list(workflow.transitions.objectValues()):
+        for item in list(workflow.states.objectValues()) + list(
+            workflow.transitions.objectValues()
+        ):
             if translate(item.title, domain="plone", target_language="fr") == item.title:
                 untranslated.append(f"{workflow.getId()}: {item.title}")
     assert untranslated == []

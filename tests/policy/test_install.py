@@ -1,12 +1,11 @@
 """Installing, uninstalling and upgrading the suite's profiles."""
 
 from plone import api
+from plone.app.testing import TEST_USER_ID
 from plone.app.testing import applyProfile
 from plone.app.testing import setRoles
-from plone.app.testing import TEST_USER_ID
 from plone.browserlayer.utils import registered_layers
 from Products.CMFPlone.utils import get_installer
-
 import pytest
 
 
@@ -20,8 +19,12 @@ def test_policy_installs_the_trunk(site, bare):
     installer = get_installer(site, bare["request"])
     assert not installer.is_product_installed("iasolutions.core")
     installer.install_product("iasolutions.policy")
-    for product in ("iasolutions.policy", "iasolutions.core", "plone.restapi",
-                    "eea.facetednavigation"):
+    for product in (
+        "iasolutions.policy",
+        "iasolutions.core",
+        "plone.restapi",
+        "eea.facetednavigation",
+    ):
         assert installer.is_product_installed(product), product
     from iasolutions.core.interfaces import IIASolutionsCoreLayer
 
@@ -62,9 +65,14 @@ def test_reinstalling_is_harmless(site, bare):
     assert [o for o in site.objectIds() if o.startswith("contacts")] == ["contacts"]
 
 
-PROFILES = ["iasolutions.core:default", "iasolutions.policy:default", "iasolutions.policy:commune",
-            "iasolutions.policy:cpas", "iasolutions.policy:zone-de-police",
-            "iasolutions.policy:seneffe"]
+PROFILES = [
+    "iasolutions.core:default",
+    "iasolutions.policy:default",
+    "iasolutions.policy:commune",
+    "iasolutions.policy:cpas",
+    "iasolutions.policy:zone-de-police",
+    "iasolutions.policy:seneffe",
+]
 
 
 # The profiles' versions since the first release (1000).

@@ -3,17 +3,16 @@
 from iasolutions.core import services
 from iasolutions.core.organisation import organisation_profile
 from plone import api
-from selenium.webdriver.common.keys import Keys
 from plone.protect.authenticator import createToken
 from Products.statusmessages.interfaces import IStatusMessage
+import re
+from selenium.webdriver.common.keys import Keys
 from tests.helpers import as_user
 from tests.helpers import create_user
 from tests.helpers import is_refused
 from tests.helpers import rest
-from zope.i18n import translate
-
-import re
 import transaction
+from zope.i18n import translate
 
 
 PAGE = "@@iasolutions-organisation-profile"
@@ -34,10 +33,14 @@ def test_site_administrator_applies_a_profile_after_confirming(portal, http_requ
     with as_user("siteadmin"):
         view, html = open_page(portal, http_request)
         # only the organisation profiles, the one applied last marked
-        assert [p["name"] for p in view.profiles()] == ["commune", "cpas", "zone-de-police",
-                                                        "seneffe"]
+        assert [p["name"] for p in view.profiles()] == [
+            "commune",
+            "cpas",
+            "zone-de-police",
+            "seneffe",
+        ]
         assert [p["name"] for p in view.profiles() if p["applied"]] == ["commune"]
-        assert 'id="profile-commune"' in html and 'applied last' in html
+        assert 'id="profile-commune"' in html and "applied last" in html
         # choosing one asks for a confirmation, and applies nothing yet
         view, html = open_page(portal, http_request, **{"profile": "seneffe", "form.choose": "1"})
         assert 'id="confirm-organisation-profile"' in html and "Seneffe" in html
@@ -63,10 +66,10 @@ def test_the_page_speaks_french_and_english(portal):
     from iasolutions.policy import _
 
     message = _("The organisation profile ${title} was applied.", mapping={"title": "CPAS"})
-    assert translate(message, target_language="fr") == \
-        "Le profil d'organisation CPAS a été appliqué."
-    assert translate(message, target_language="en") == \
-        "The organisation profile CPAS was applied."
+    assert (
+        translate(message, target_language="fr") == "Le profil d'organisation CPAS a été appliqué."
+    )
+    assert translate(message, target_language="en") == "The organisation profile CPAS was applied."
     assert translate(_("Organisation profile"), target_language="fr") == "Profil d'organisation"
 
 
@@ -76,14 +79,17 @@ def test_only_site_administrators_open_the_page(functional_portal):
     page = rest(functional_portal, "siteadmin").get(PAGE, headers={"Accept": "text/html"})
     assert page.status_code == 200 and 'id="organisation-profiles"' in page.text
     # the page is in Site Setup
-    setup = rest(functional_portal, "siteadmin").get("@@overview-controlpanel",
-                                                    headers={"Accept": "text/html"})
+    setup = rest(functional_portal, "siteadmin").get(
+        "@@overview-controlpanel", headers={"Accept": "text/html"}
+    )
     assert PAGE in setup.text
-    refused = rest(functional_portal, "agent").get(PAGE, headers={"Accept": "text/html"},
-                                                  allow_redirects=False)
+    refused = rest(functional_portal, "agent").get(
+        PAGE, headers={"Accept": "text/html"}, allow_redirects=False
+    )
     assert is_refused(refused)
-    anonymous = rest(functional_portal).get(PAGE, headers={"Accept": "text/html"},
-                                            allow_redirects=False)
+    anonymous = rest(functional_portal).get(
+        PAGE, headers={"Accept": "text/html"}, allow_redirects=False
+    )
     assert is_refused(anonymous)
 
 

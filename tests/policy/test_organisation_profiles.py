@@ -6,10 +6,9 @@ from iasolutions.core.organisation import organisation_profile
 from iasolutions.core.organisation import profile_chain
 from iasolutions.policy import sites
 from plone import api
+from plone.app.testing import TEST_USER_ID
 from plone.app.testing import applyProfile
 from plone.app.testing import setRoles
-from plone.app.testing import TEST_USER_ID
-
 import pytest
 
 
@@ -25,29 +24,49 @@ def snapshot(site):
     return {
         "services": [(b.getPath(), b.Title, b.acronym) for b in services.get_services()],
         "groups": sorted(g.getId() for g in api.group.get_groups()),
-        "counters": {name: (counters.get_definition(name).format,
-                            counters.get_definition(name).reset_yearly)
-                     for name in counters.counter_names()},
+        "counters": {
+            name: (counters.get_definition(name).format, counters.get_definition(name).reset_yearly)
+            for name in counters.counter_names()
+        },
         "holidays": api.portal.get_registry_record("iasolutions.core.calendar.municipal_holidays"),
         "kind": api.portal.get_registry_record("iasolutions.core.organisation.kind"),
-        "contacts": sorted(b.getPath() for b in api.content.find(path="/".join(
-            site["contacts"].getPhysicalPath()))),
+        "contacts": sorted(
+            b.getPath() for b in api.content.find(path="/".join(site["contacts"].getPhysicalPath()))
+        ),
     }
 
 
 @pytest.mark.parametrize(
     "profile,kind,acronyms,counter_names",
     [
-        ("commune", "commune", {"DG", "FIN", "TAX", "URB", "POP"},
-         {"incoming_mail", "outgoing_mail", "meeting-config-college", "meeting-config-council"}),
-        ("cpas", "cpas", {"DG", "DF", "SOC", "ISP", "MR"},
-         {"incoming_mail", "outgoing_mail", "meeting-config-bp", "meeting-config-cas"}),
-        ("zone-de-police", "zone-de-police", {"CDC", "PROX", "INT", "SLR"},
-         {"incoming_mail", "outgoing_mail", "meeting-config-zcollege", "meeting-config-zcouncil"}),
+        (
+            "commune",
+            "commune",
+            {"DG", "FIN", "TAX", "URB", "POP"},
+            {"incoming_mail", "outgoing_mail", "meeting-config-college", "meeting-config-council"},
+        ),
+        (
+            "cpas",
+            "cpas",
+            {"DG", "DF", "SOC", "ISP", "MR"},
+            {"incoming_mail", "outgoing_mail", "meeting-config-bp", "meeting-config-cas"},
+        ),
+        (
+            "zone-de-police",
+            "zone-de-police",
+            {"CDC", "PROX", "INT", "SLR"},
+            {
+                "incoming_mail",
+                "outgoing_mail",
+                "meeting-config-zcollege",
+                "meeting-config-zcouncil",
+            },
+        ),
     ],
 )
-def test_organisation_profile_sets_up_the_organisation(site, profile, kind, acronyms,
-                                                       counter_names):
+def test_organisation_profile_sets_up_the_organisation(
+    site, profile, kind, acronyms, counter_names
+):
     sites.apply_organisation_profile(site, profile)
     assert organisation_profile() == f"iasolutions.policy:{profile}"
     assert api.portal.get_registry_record("iasolutions.core.organisation.kind") == kind
@@ -83,10 +102,12 @@ def test_applying_again_never_deletes_user_data(site):
     jeunesse = services.add_service("Jeunesse", acronym="JEU")
     api.content.transition(obj=own["enseignement"], transition="deactivate")
     record = "iasolutions.core.calendar.municipal_holidays"
-    api.portal.set_registry_record(record, api.portal.get_registry_record(record) +
-                                   ["2026-06-29 | Kermesse"])
-    person = api.content.create(container=site["contacts"], type="person", id="dupont",
-                                lastname="Dupont")
+    api.portal.set_registry_record(
+        record, api.portal.get_registry_record(record) + ["2026-06-29 | Kermesse"]
+    )
+    person = api.content.create(
+        container=site["contacts"], type="person", id="dupont", lastname="Dupont"
+    )
     counters.set_next("incoming_mail", 250)
 
     sites.apply_organisation_profile(site, "commune")
@@ -103,7 +124,9 @@ def test_named_municipality_extends_the_commune_profile(site):
     sites.apply_organisation_profile(site, "seneffe")
     assert organisation_profile() == "iasolutions.policy:seneffe"
     assert profile_chain("iasolutions.policy:seneffe")[-2:] == [
-        "iasolutions.policy:commune", "iasolutions.policy:seneffe"]
+        "iasolutions.policy:commune",
+        "iasolutions.policy:seneffe",
+    ]
     acronyms = {b.acronym for b in services.get_services()}
     assert {"DG", "FIN", "URB"} <= acronyms  # from commune
     assert {"CAB", "MP"} <= acronyms  # Seneffe's own
@@ -136,7 +159,9 @@ def test_bad_counter_format_in_a_profile_fails_clearly(site):
 
     class Context:
         def readDataFile(self, name):
-            return b'{"broken": {"format": "E%s%s"}}' if name == "iasolutions-counters.json" else None
+            return (
+                b'{"broken": {"format": "E%s%s"}}' if name == "iasolutions-counters.json" else None
+            )
 
     with pytest.raises(counters.CounterError, match="Bad counter format"):
         import_counters(Context())
@@ -163,12 +188,14 @@ def test_reapplying_keeps_the_counters_an_administrator_changed(site, admin):
 
     sites.apply_organisation_profile(site, "commune")
     with as_user(admin):
-        counters.define("outgoing_mail", "OUT-%05d", title="Sortants",
-                        reset_yearly=True)
+        counters.define("outgoing_mail", "OUT-%05d", title="Sortants", reset_yearly=True)
     sites.apply_organisation_profile(site, "commune")
     outgoing = counters.get_definition("outgoing_mail")
     assert (outgoing.format, outgoing.title, outgoing.reset_yearly) == (
-        "OUT-%05d", "Sortants", True)
+        "OUT-%05d",
+        "Sortants",
+        True,
+    )
     # what the administrator left alone still follows the profile
     assert counters.get_definition("incoming_mail").format == "E%04d"
 
@@ -178,8 +205,11 @@ def test_reapplying_never_puts_back_a_holiday_the_administrator_removed(site, ad
 
     sites.apply_organisation_profile(site, "commune")
     with as_user(admin):
-        kept = [line for line in api.portal.get_registry_record(HOLIDAYS)
-                if not line.startswith("11-02")]
+        kept = [
+            line
+            for line in api.portal.get_registry_record(HOLIDAYS)
+            if not line.startswith("11-02")
+        ]
         api.portal.set_registry_record(HOLIDAYS, kept + ["06-29 | Kermesse"])
     sites.apply_organisation_profile(site, "commune")
     holidays = api.portal.get_registry_record(HOLIDAYS)
@@ -187,8 +217,9 @@ def test_reapplying_never_puts_back_a_holiday_the_administrator_removed(site, ad
     assert "06-29 | Kermesse" in holidays and "11-15 | Fête du Roi" in holidays
     # a profile applied afterwards adds its own
     sites.apply_organisation_profile(site, "seneffe")
-    assert not [line for line in api.portal.get_registry_record(HOLIDAYS)
-                if line.startswith("11-02")]
+    assert not [
+        line for line in api.portal.get_registry_record(HOLIDAYS) if line.startswith("11-02")
+    ]
 
 
 def test_reapplying_never_recreates_a_service_the_administrator_deleted(site, admin):
@@ -285,5 +316,6 @@ def test_upgrade_1001_tells_the_administrators_changes_from_the_profiles(site, a
     assert counters.get_definition("outgoing_mail").format == "OUT-%05d"
     sites.apply_organisation_profile(site, "commune")
     assert counters.get_definition("outgoing_mail").format == "OUT-%05d"
-    assert not [line for line in api.portal.get_registry_record(HOLIDAYS)
-                if line.startswith("09-27")]
+    assert not [
+        line for line in api.portal.get_registry_record(HOLIDAYS) if line.startswith("09-27")
+    ]

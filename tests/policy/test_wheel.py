@@ -1,23 +1,38 @@
 """The wheel installs anywhere: built, installed in a fresh virtual environment without the
 checkout, it creates a Seneffe site with every module and its organisation profile."""
 
-from pathlib import Path
-from tests.policy.test_buildout import ROOT
-
 import json
 import os
+from pathlib import Path
 import pytest
 import shutil
 import subprocess
 import sys
+from tests.policy.test_buildout import ROOT
 
 
 pytestmark = pytest.mark.wheel
 
 # What a clean clone holds: the copy builds the wheel without writing into the checkout.
-NOT_SHIPPED = shutil.ignore_patterns(".git", ".venv", ".ci", "instance", "node_modules", "build",
-                                     "dist", "var", "bin", "parts", "eggs", "develop-eggs", "bench",
-                                     "*.egg-info", "__pycache__", "*.pyc", "*.mo")
+NOT_SHIPPED = shutil.ignore_patterns(
+    ".git",
+    ".venv",
+    ".ci",
+    "instance",
+    "node_modules",
+    "build",
+    "dist",
+    "var",
+    "bin",
+    "parts",
+    "eggs",
+    "develop-eggs",
+    "bench",
+    "*.egg-info",
+    "__pycache__",
+    "*.pyc",
+    "*.mo",
+)
 
 SITE_SCRIPT = """
 import json, sys
@@ -49,11 +64,18 @@ print("SITE " + json.dumps({
 
 def run(command, cwd, timeout=1800):
     """Run outside the checkout: no PYTHONPATH pointing at src/, the working directory elsewhere."""
-    env = {key: value for key, value in os.environ.items()
-           if key not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    env = {
+        key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "VIRTUAL_ENV")
+    }
     env["zope_i18n_compile_mo_files"] = "true"
-    result = subprocess.run([str(part) for part in command], cwd=cwd, env=env,
-                            capture_output=True, text=True, timeout=timeout)
+    result = subprocess.run(
+        [str(part) for part in command],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     return result.stdout
 
@@ -61,8 +83,21 @@ def run(command, cwd, timeout=1800):
 def build_wheel(tmp_path):
     source = tmp_path / "source"
     shutil.copytree(ROOT, source, symlinks=True, ignore=NOT_SHIPPED)
-    run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation",
-         "-w", tmp_path / "dist", source], cwd=tmp_path)
+    run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "-q",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            tmp_path / "dist",
+            source,
+        ],
+        cwd=tmp_path,
+    )
     (wheel,) = (tmp_path / "dist").glob("iasolutions-*.whl")
     return wheel
 
@@ -86,8 +121,21 @@ def test_the_wheel_ships_the_organisation_profiles(tmp_path):
     output = run([bin_ / "iasolutions", "-C", conf, "list-modules"], cwd=tmp_path)
     modules = [line.split("\t")[0] for line in output.splitlines() if "\t" in line]
     assert {"delib", "mail"} <= set(modules)
-    output = run([bin_ / "iasolutions", "-C", conf, "create-site", "seneffe", "--title",
-                  "Commune de Seneffe", "--profile", "seneffe", "--all-modules"], cwd=tmp_path)
+    output = run(
+        [
+            bin_ / "iasolutions",
+            "-C",
+            conf,
+            "create-site",
+            "seneffe",
+            "--title",
+            "Commune de Seneffe",
+            "--profile",
+            "seneffe",
+            "--all-modules",
+        ],
+        cwd=tmp_path,
+    )
     assert "Site seneffe ready: seneffe" in output
 
     script = tmp_path / "site.py"
@@ -102,7 +150,7 @@ def test_the_wheel_ships_the_organisation_profiles(tmp_path):
     assert Path(state["profile_path"], "metadata.xml").is_file()
     assert state["profile"] == "iasolutions.policy:seneffe"
     assert state["applied"] not in (None, "unknown")
-    assert state["modules"] == {module: True for module in modules}
+    assert state["modules"] == dict.fromkeys(modules, True)
     # the suite's overrides load in a real instance (they once conflicted with Plone's)
     assert state["workflow_menu"] == "iasolutions.core.browser.menus"
     # Seneffe's own services, on top of the commune's

@@ -2,7 +2,6 @@
 
 from plone import api
 from tests.helpers import RestSession
-
 import transaction
 
 

@@ -6,10 +6,9 @@ public pages do not show; the private vocabularies are the agents'."""
 from html import unescape
 from iasolutions.core.services import get_services
 from plone import api
-from tests.rest.helpers import as_demo
-
 import re
 import requests
+from tests.rest.helpers import as_demo
 
 
 ALL_TYPES = {"i": "portal_type", "o": "plone.app.querystring.operation.selection.any"}
@@ -21,8 +20,10 @@ def private_strings():
     for brain in api.content.find(portal_type=["person", "held_position"]):
         names.add(brain.Title)
     names.update(group.getProperty("title") for group in api.group.get_groups())
-    names.update(f"{brain.Title} ({brain.acronym})" if brain.acronym else brain.Title
-                 for brain in get_services())
+    names.update(
+        f"{brain.Title} ({brain.acronym})" if brain.acronym else brain.Title
+        for brain in get_services()
+    )
     return {name for name in names if name and len(name) > 3}
 
 
@@ -41,8 +42,10 @@ def public_text(portal, limit=80):
         texts.append(unescape(re.sub(r"<[^>]+>", " ", response.text)))
         for link in re.findall(r'href="([^"#?]+)"', response.text):
             if link.startswith(root) and not re.search(
-                    r"/(@@|\+\+|login|logout|mail_password|register|sitemap|contact-info|"
-                    r"accessibility-info|search)|\.(css|js|png|svg|ico|pdf|odt)$", link):
+                r"/(@@|\+\+|login|logout|mail_password|register|sitemap|contact-info|"
+                r"accessibility-info|search)|\.(css|js|png|svg|ico|pdf|odt)$",
+                link,
+            ):
                 queue.append(link.rstrip("/"))
     return " ".join(" ".join(texts).split())
 
@@ -54,20 +57,37 @@ def anonymous_answers(portal):
     for vocabulary in anonymous.get("@vocabularies").json():
         name = vocabulary["title"]
         yield name, anonymous.get(f"@vocabularies/{name}", params={"b_size": 5000})
-    for params in ({"b_size": 500, "fullobjects": 1}, {"b_size": 500, "metadata_fields": "_all"},
-                   {"SearchableText": "Finances"}, {"portal_type": "person"}):
+    for params in (
+        {"b_size": 500, "fullobjects": 1},
+        {"b_size": 500, "metadata_fields": "_all"},
+        {"SearchableText": "Finances"},
+        {"portal_type": "person"},
+    ):
         yield f"@search {params}", anonymous.get("@search", params=params)
     types = list(api.portal.get_tool("portal_types").objectIds())
-    listing = anonymous.post("@querystring-search", json={
-        "query": [dict(ALL_TYPES, v=types)], "b_size": 500, "fullobjects": True})
+    listing = anonymous.post(
+        "@querystring-search",
+        json={"query": [dict(ALL_TYPES, v=types)], "b_size": 500, "fullobjects": True},
+    )
     yield "@querystring-search", listing
-    urls = [portal.absolute_url()] + [item["@id"] for item in anonymous.get(
-        "@search", params={"b_size": 40}).json().get("items", [])]
+    urls = [portal.absolute_url()] + [
+        item["@id"]
+        for item in anonymous.get("@search", params={"b_size": 40}).json().get("items", [])
+    ]
     for url in urls:
         for endpoint in ("@navigation", "@breadcrumbs", "@contextnavigation", ""):
             yield f"{url}/{endpoint}", anonymous.get(f"{url}/{endpoint}".rstrip("/"))
-    for endpoint in ("@users", "@groups", "@principals?search=a", "@services", "@functions",
-                     "@config", "@counters", "@types", "@querystring"):
+    for endpoint in (
+        "@users",
+        "@groups",
+        "@principals?search=a",
+        "@services",
+        "@functions",
+        "@config",
+        "@counters",
+        "@types",
+        "@querystring",
+    ):
         yield endpoint, anonymous.get(endpoint)
 
 
@@ -105,8 +125,7 @@ def test_private_vocabularies_are_the_agents(demo_portal):
     """Anonymous: 401; the users who fill these fields still get them."""
     for name, user in PRIVATE_VOCABULARIES:
         assert as_demo(demo_portal).get(f"@vocabularies/{name}").status_code == 401, name
-        response = as_demo(demo_portal, user).get(f"@vocabularies/{name}",
-                                                  params={"b_size": 500})
+        response = as_demo(demo_portal, user).get(f"@vocabularies/{name}", params={"b_size": 500})
         assert response.status_code == 200, (name, user, response.text[:200])
         assert response.json()["items"], (name, user)
     chef = as_demo(demo_portal, "chef_fin")

@@ -1,12 +1,11 @@
 """The OpenAPI description of the suite's endpoints: served to anyone, the same as
 docs/openapi.json, and describing every service the suite registers."""
 
+import json
 from pathlib import Path
+import re
 from tests.rest.helpers import as_demo
 from zope.component import getGlobalSiteManager
-
-import json
-import re
 
 
 DOCS = Path(__file__).parents[2] / "docs" / "openapi.json"
@@ -29,8 +28,7 @@ def registered_services():
         name = registration.name or ""
         # plone.rest registers a class made from the service's: its first base
         bases = getattr(factory, "__bases__", ())
-        if method not in METHODS or not bases or not bases[0].__module__.startswith(
-                "iasolutions."):
+        if method not in METHODS or not bases or not bases[0].__module__.startswith("iasolutions."):
             continue
         service = re.sub(rf"^{method}_application_json_", "", name)
         found.add((method, service))
@@ -54,7 +52,8 @@ def test_served_to_anyone_and_kept_in_the_docs(demo_portal):
     assert served.pop("servers") == [{"url": demo_portal.absolute_url()}]
     assert served == json.loads(DOCS.read_text("utf-8")), (
         "docs/openapi.json is not what the site serves: regenerate it with "
-        "iasolutions.core.restapi.openapi.description(['iasolutions.delib', 'iasolutions.mail'])")
+        "iasolutions.core.restapi.openapi.description(['iasolutions.delib', 'iasolutions.mail'])"
+    )
     assert served["openapi"].startswith("3.")
 
 
@@ -71,5 +70,8 @@ def test_every_operation_answers_errors_in_the_suite_shape():
     for path, operations in description["paths"].items():
         for method, operation in operations.items():
             assert operation.get("responses"), (method, path)
-            assert "400" in operation["responses"] or method == "get" and not operation.get(
-                "parameters"), (method, path)
+            assert (
+                "400" in operation["responses"]
+                or method == "get"
+                and not operation.get("parameters")
+            ), (method, path)

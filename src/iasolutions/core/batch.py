@@ -46,7 +46,10 @@ def common_transition_titles(objs, request):
     if not objs:
         return []
     workflow = api.portal.get_tool("portal_workflow")
-    titles = {info["id"]: info["title"] or info["id"]
-              for info in workflow.getTransitionsFor(objs[0])}
-    return [{"id": tid, "title": translate(titles.get(tid, tid), domain="plone", context=request)}
-            for tid in common_transitions(objs)]
+    titles = {
+        info["id"]: info["title"] or info["id"] for info in workflow.getTransitionsFor(objs[0])
+    }
+    return [
+        {"id": tid, "title": translate(titles.get(tid, tid), domain="plone", context=request)}
+        for tid in common_transitions(objs)
+    ]

@@ -15,9 +15,8 @@ def open_zope(zope_conf):
     from AccessControl.users import system
     from Testing.makerequest import makerequest
     from zope.globalrequest import setRequest
-    from Zope2.Startup.run import make_wsgi_app
-
     import Zope2
+    from Zope2.Startup.run import make_wsgi_app
 
     make_wsgi_app({}, zope_conf)
     app = makerequest(Zope2.app())

@@ -19,16 +19,24 @@ def add_person(container, lastname, firstname="", id=None, **fields):
     """Create a person; its id comes from its names ('anne-dupont', 'anne-dupont-1'…)."""
     name = id or getUtility(IIDNormalizer).normalize(" ".join(filter(None, [firstname, lastname])))
     return api.content.create(
-        container=container, type="person", id=unique_id(container, name), lastname=lastname,
-        firstname=firstname, **fields,
+        container=container,
+        type="person",
+        id=unique_id(container, name),
+        lastname=lastname,
+        firstname=firstname,
+        **fields,
     )
 
 
 def add_held_position(person, target, label="", id=None, **fields):
     """Make ``person`` hold a position in ``target`` (an organization or a position)."""
     return api.content.create(
-        container=person, type="held_position", id=unique_id(person, id or target.getId()),
-        position=relation_to(target), label=label, **fields,
+        container=person,
+        type="held_position",
+        id=unique_id(person, id or target.getId()),
+        position=relation_to(target),
+        label=label,
+        **fields,
     )
 
 
@@ -45,7 +53,10 @@ def find_by_email(email, portal_types=CONTACT_TYPES):
     """Active contacts whose email is ``email`` (case-insensitive), as brains."""
     if not email:
         return []
-    return list(api.content.find(
-        contact_email=email.strip().lower(), portal_type=list(portal_types),
-        review_state="active",
-    ))
+    return list(
+        api.content.find(
+            contact_email=email.strip().lower(),
+            portal_type=list(portal_types),
+            review_state="active",
+        )
+    )

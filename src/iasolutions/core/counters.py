@@ -19,18 +19,17 @@ from iasolutions.core.validators import InvalidValue
 from persistent import Persistent
 from plone import api
 from plone.registry.interfaces import IRegistry
+import random
+import re
+import threading
+import time
+import transaction
 from ZODB.POSException import ConflictError
 from zope import schema
 from zope.component import getUtility
 from zope.globalrequest import getRequest
 from zope.i18n import translate
 from zope.interface import Interface
-
-import random
-import re
-import threading
-import time
-import transaction
 
 
 REGISTRY_PREFIX = "iasolutions.counters"
@@ -60,24 +59,40 @@ def validate_format(value):
     """A format shows the number and renders: ``E%04d`` or ``COL/{year}/{number}``,
     with a width of at most ``MAX_WIDTH`` digits."""
     if not isinstance(value, str) or len(value) > MAX_REFERENCE_LENGTH:
-        raise InvalidValue(_("The format must be a text of at most ${length} characters.",
-                             mapping={"length": MAX_REFERENCE_LENGTH}))
+        raise InvalidValue(
+            _(
+                "The format must be a text of at most ${length} characters.",
+                mapping={"length": MAX_REFERENCE_LENGTH},
+            )
+        )
     if any(int(a or b) > MAX_WIDTH for a, b in WIDTH.findall(value)):
-        raise InvalidValue(_("The number of the format ${format} is wider than ${width} "
-                             "digits.", mapping={"format": value, "width": MAX_WIDTH}))
+        raise InvalidValue(
+            _(
+                "The number of the format ${format} is wider than ${width} digits.",
+                mapping={"format": value, "width": MAX_WIDTH},
+            )
+        )
     try:
         sample = render(value, 7, 2026)
     except (KeyError, IndexError, ValueError, TypeError):
-        raise InvalidValue(_("The format ${format} cannot be rendered. Use %04d or "
-                        "{number} for the number and {year} for the year.",
-                        mapping={"format": value}))
+        raise InvalidValue(
+            _(
+                "The format ${format} cannot be rendered. Use %04d or "
+                "{number} for the number and {year} for the year.",
+                mapping={"format": value},
+            )
+        )
     if len(sample) > MAX_REFERENCE_LENGTH:
-        raise InvalidValue(_("The format ${format} makes references longer than ${length} "
-                             "characters.", mapping={"format": value,
-                                                     "length": MAX_REFERENCE_LENGTH}))
+        raise InvalidValue(
+            _(
+                "The format ${format} makes references longer than ${length} characters.",
+                mapping={"format": value, "length": MAX_REFERENCE_LENGTH},
+            )
+        )
     if "7" not in sample:
-        raise InvalidValue(_("The format ${format} does not show the number.",
-                        mapping={"format": value}))
+        raise InvalidValue(
+            _("The format ${format} does not show the number.", mapping={"format": value})
+        )
     return True
 
 
@@ -91,9 +106,7 @@ class ICounterSettings(Interface):
         default="%d",
         constraint=validate_format,
     )
-    reset_yearly = schema.Bool(
-        title=_("Restart at 1 every year"), required=False, default=False
-    )
+    reset_yearly = schema.Bool(title=_("Restart at 1 every year"), required=False, default=False)
 
 
 class CounterValue(Persistent):
@@ -105,9 +118,7 @@ class CounterValue(Persistent):
 
 
 def _definitions():
-    return getUtility(IRegistry).collectionOfInterface(
-        ICounterSettings, prefix=REGISTRY_PREFIX
-    )
+    return getUtility(IRegistry).collectionOfInterface(ICounterSettings, prefix=REGISTRY_PREFIX)
 
 
 def counter_names():
@@ -116,7 +127,7 @@ def counter_names():
 
 def get_definition(name):
     definitions = _definitions()
-    if not isinstance(name, str) or name not in definitions.keys():
+    if not isinstance(name, str) or name not in definitions:
         raise CounterError(f"Unknown counter: {name}")
     return definitions[name]
 
@@ -138,7 +149,7 @@ def define(name, format, title="", reset_yearly=False):
     if not isinstance(reset_yearly, bool):
         raise CounterError(f"reset_yearly must be true or false, not {reset_yearly!r:.80}")
     definitions = _definitions()
-    settings = definitions[name] if name in definitions.keys() else definitions.add(name)
+    settings = definitions[name] if name in definitions else definitions.add(name)
     settings.format = format
     settings.title = title or settings.title or name
     settings.reset_yearly = reset_yearly
@@ -173,8 +184,9 @@ def set_next(name, number, today=None):
     """Make ``number`` the next one handed out (e.g. when leaving an older system)."""
     get_definition(name)
     if type(number) is not int or not 1 <= number <= MAX_NUMBER:
-        raise CounterError(f"The next number must be a positive integer up to {MAX_NUMBER}, "
-                           f"not {number!r:.80}")
+        raise CounterError(
+            f"The next number must be a positive integer up to {MAX_NUMBER}, not {number!r:.80}"
+        )
     year = (today or date.today()).year
 
     def change(values):

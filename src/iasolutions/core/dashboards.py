@@ -26,23 +26,22 @@ them into the current user's query, so nobody can ask for another user's
 values.
 """
 
-from datetime import date
+import csv
 from DateTime import DateTime
+from datetime import date
 from eea.facetednavigation.interfaces import ICriteria
 from eea.facetednavigation.interfaces import IFacetedNavigable
 from eea.facetednavigation.layout.interfaces import IFacetedLayout
 from eea.facetednavigation.widgets.checkbox.interfaces import ICheckboxSchema
 from eea.facetednavigation.widgets.checkbox.widget import Widget as CheckboxWidget
 from iasolutions.core.dates import format_date
+import io
 from plone import api
 from plone.app.querystring.queryparser import parseFormquery
 from zope.component import getMultiAdapter
 from zope.component import queryUtility
 from zope.globalrequest import getRequest
 from zope.interface import Interface
-
-import csv
-import io
 
 
 OPERATION = "iasolutions.core.operation.dashboard"
@@ -68,14 +67,21 @@ class IDashboardFilter(Interface):
 
 # Collection query rows --------------------------------------------------
 
+
 def type_is(*portal_types):
-    return {"i": "portal_type", "o": "plone.app.querystring.operation.selection.any",
-            "v": list(portal_types)}
+    return {
+        "i": "portal_type",
+        "o": "plone.app.querystring.operation.selection.any",
+        "v": list(portal_types),
+    }
 
 
 def state_is(*states):
-    return {"i": "review_state", "o": "plone.app.querystring.operation.selection.any",
-            "v": list(states)}
+    return {
+        "i": "review_state",
+        "o": "plone.app.querystring.operation.selection.any",
+        "v": list(states),
+    }
 
 
 def index_is(index, *values):
@@ -97,13 +103,24 @@ def dashboard_query_operation(context, row):
 
 # Faceted criteria -------------------------------------------------------
 
+
 def text_filter(title="Recherche", position="top"):
     return ("text", position, {"title": title, "index": "SearchableText", "wildcard": True})
 
 
 def checkbox_filter(index, title, vocabulary="", position="left", operator="or", hidden=False):
-    return ("checkbox", position, {"title": title, "index": index, "vocabulary": vocabulary,
-                                   "operator": operator, "hidden": hidden, "maxitems": 8})
+    return (
+        "checkbox",
+        position,
+        {
+            "title": title,
+            "index": index,
+            "vocabulary": vocabulary,
+            "operator": operator,
+            "hidden": hidden,
+            "maxitems": 8,
+        },
+    )
 
 
 def select_filter(index, title, vocabulary="", position="left"):
@@ -112,8 +129,17 @@ def select_filter(index, title, vocabulary="", position="left"):
 
 def search_filter(index, title, vocabulary, position="left"):
     """A drop-down list with a search box, for long vocabularies (contacts…)."""
-    return ("multiselect", position, {"title": title, "index": index, "vocabulary": vocabulary,
-                                      "operator": "or", "multiple": False})
+    return (
+        "multiselect",
+        position,
+        {
+            "title": title,
+            "index": index,
+            "vocabulary": vocabulary,
+            "operator": "or",
+            "multiple": False,
+        },
+    )
 
 
 def date_filter(index, title, position="left"):
@@ -123,8 +149,11 @@ def date_filter(index, title, position="left"):
 def user_filter(index, title, vocabulary, position="left"):
     """Checkboxes whose choices the ``IDashboardFilter`` named ``vocabulary``
     turns into the current user's query on ``index`` (each choice must hold)."""
-    return (UserFilterWidget.widget_type, position, {
-        "title": title, "index": index, "vocabulary": vocabulary, "operator": "and"})
+    return (
+        UserFilterWidget.widget_type,
+        position,
+        {"title": title, "index": index, "vocabulary": vocabulary, "operator": "and"},
+    )
 
 
 class IUserFilterSchema(ICheckboxSchema):
@@ -158,8 +187,19 @@ def own_query(dashboard):
     return parseFormquery(dashboard, dashboard.query or [])
 
 
-def create_dashboard(container, id, title, query, criteria=(), columns=None, sort_on="created",
-                     sort_reversed=True, page_size=PAGE_SIZE, batch_actions=(), description=""):
+def create_dashboard(
+    container,
+    id,
+    title,
+    query,
+    criteria=(),
+    columns=None,
+    sort_on="created",
+    sort_reversed=True,
+    page_size=PAGE_SIZE,
+    batch_actions=(),
+    description="",
+):
     """Create or update a dashboard (idempotent: a profile may run it again)."""
     dashboard = container.get(id)
     if dashboard is None:
@@ -185,12 +225,22 @@ def _configure_faceted(dashboard, criteria, page_size):
         handler.delete(cid)
     for widget, position, properties in criteria:
         handler.add(widget, position, "default", **properties)
-    handler.add("resultsperpage", "right", "default", title="Par page", start=page_size,
-                end=page_size * 3, step=page_size, default=page_size, hidden=True)
+    handler.add(
+        "resultsperpage",
+        "right",
+        "default",
+        title="Par page",
+        start=page_size,
+        end=page_size * 3,
+        step=page_size,
+        default=page_size,
+        hidden=True,
+    )
     IFacetedLayout(dashboard).update_layout(LAYOUT)
 
 
 # Results ----------------------------------------------------------------
+
 
 def results(dashboard, batch=False, **filters):
     """The dashboard's results for the current user, filtered as in the page.
@@ -198,8 +248,11 @@ def results(dashboard, batch=False, **filters):
     Filters are given by criterion id (``c1=…``, as the page sends them) or by
     the index of a criterion (``SearchableText="dupont"``).
     """
-    by_index = {criterion.index: cid for cid, criterion in ICriteria(dashboard).items()
-                if getattr(criterion, "index", None)}
+    by_index = {
+        criterion.index: cid
+        for cid, criterion in ICriteria(dashboard).items()
+        if getattr(criterion, "index", None)
+    }
     filters = {by_index.get(key, key): value for key, value in filters.items()}
     query_view = getMultiAdapter((dashboard, getRequest()), name="faceted_query")
     return query_view.query(batch=batch, **filters)

@@ -8,9 +8,9 @@ The one formatting helper of the suite (views, dashboard columns, documents)::
     '03/11/2026 09:05'
 """
 
+from DateTime import DateTime
 from datetime import date
 from datetime import datetime
-from DateTime import DateTime
 
 
 DATE_FORMAT = "%d/%m/%Y"

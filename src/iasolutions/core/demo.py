@@ -8,16 +8,49 @@ from plone import api
 
 
 ORGANIZATIONS = [
-    ("spw-territoire", "SPW Territoire, Logement, Patrimoine, Énergie", "administration",
-     {"city": "Namur", "zip_code": "5100", "street": "Rue des Brigades d'Irlande", "number": "1",
-      "email": "territoire@spw.example.org"}),
-    ("asbl-les-amis-du-parc", "ASBL Les Amis du Parc", "asbl",
-     {"city": "Démo", "zip_code": "7180", "email": "info@amisduparc.example.org",
-      "enterprise_number": "0403.170.701"}),
+    (
+        "spw-territoire",
+        "SPW Territoire, Logement, Patrimoine, Énergie",
+        "administration",
+        {
+            "city": "Namur",
+            "zip_code": "5100",
+            "street": "Rue des Brigades d'Irlande",
+            "number": "1",
+            "email": "territoire@spw.example.org",
+        },
+    ),
+    (
+        "asbl-les-amis-du-parc",
+        "ASBL Les Amis du Parc",
+        "asbl",
+        {
+            "city": "Démo",
+            "zip_code": "7180",
+            "email": "info@amisduparc.example.org",
+            "enterprise_number": "0403.170.701",
+        },
+    ),
 ]
 PERSONS = [
-    ("dupont-jean", "Dupont", "Jean", "M", "jean.dupont@example.org", "spw-territoire", "Inspecteur"),
-    ("martin-anne", "Martin", "Anne", "F", "anne.martin@example.org", "asbl-les-amis-du-parc", "Présidente"),
+    (
+        "dupont-jean",
+        "Dupont",
+        "Jean",
+        "M",
+        "jean.dupont@example.org",
+        "spw-territoire",
+        "Inspecteur",
+    ),
+    (
+        "martin-anne",
+        "Martin",
+        "Anne",
+        "F",
+        "anne.martin@example.org",
+        "asbl-les-amis-du-parc",
+        "Présidente",
+    ),
     ("lambert-luc", "Lambert", "Luc", "M", "luc.lambert@example.org", None, None),
 ]
 
@@ -27,8 +60,14 @@ def create_demo_contacts():
     contacts = ensure_contacts()
     for cid, title, kind, details in ORGANIZATIONS:
         if cid not in contacts:
-            api.content.create(container=contacts, type="organization", id=cid, title=title,
-                               organization_type=kind, **details)
+            api.content.create(
+                container=contacts,
+                type="organization",
+                id=cid,
+                title=title,
+                organization_type=kind,
+                **details,
+            )
     for cid, lastname, firstname, gender, email, org_id, label in PERSONS:
         if cid in contacts:
             continue

@@ -20,18 +20,17 @@ Administrators can add or change them.
 from dataclasses import dataclass
 from iasolutions.core.dates import as_datetime
 from iasolutions.core.interfaces import IDocumentHelper
-from plone import api
-from plone.i18n.normalizer.interfaces import IFileNameNormalizer
-from zope.component import getUtility
-from zope.component import queryMultiAdapter
-from zope.globalrequest import getRequest
-
 import logging
 import os
+from plone import api
+from plone.i18n.normalizer.interfaces import IFileNameNormalizer
 import shutil
 import subprocess
 import tempfile
 import threading
+from zope.component import getUtility
+from zope.component import queryMultiAdapter
+from zope.globalrequest import getRequest
 
 
 logger = logging.getLogger("iasolutions.core")
@@ -58,7 +57,8 @@ class GeneratedDocument:
 def templates_for(context, portal_type=None):
     """Enabled templates that apply to objects of the context's type, as objects."""
     brains = api.content.find(
-        portal_type="pod_template", pod_portal_types=portal_type or context.portal_type,
+        portal_type="pod_template",
+        pod_portal_types=portal_type or context.portal_type,
         sort_on="sortable_title",
     )
     return [brain.getObject() for brain in brains if brain.getObject().enabled]
@@ -71,8 +71,9 @@ def generate(template, context, output_format="odt", **extra):
     if output_format not in (template.output_formats or ()):
         raise DocumentError(f"The template {template.title!r} does not produce {output_format}")
     if template.pod_portal_types and context.portal_type not in template.pod_portal_types:
-        raise DocumentError(f"The template {template.title!r} does not apply to "
-                            f"{context.portal_type}")
+        raise DocumentError(
+            f"The template {template.title!r} does not apply to {context.portal_type}"
+        )
     if template.odt_file is None:
         raise DocumentError(f"The template {template.title!r} has no ODT file")
     odt = render(template.odt_file.data, namespace(context, **extra))
@@ -120,11 +121,22 @@ def convert(odt_data, output_format="pdf"):
         with open(source, "wb") as handle:
             handle.write(odt_data)
         profile = "file://" + os.path.join(tempfile.gettempdir(), f"iasolutions-lo-{os.getpid()}")
-        command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
-                   "--convert-to", output_format, "--outdir", folder, source]
+        command = [
+            soffice,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            output_format,
+            "--outdir",
+            folder,
+            source,
+        ]
         with _conversion_lock:
             try:
-                subprocess.run(command, capture_output=True, timeout=CONVERSION_TIMEOUT, check=False)
+                subprocess.run(
+                    command, capture_output=True, timeout=CONVERSION_TIMEOUT, check=False
+                )
             except subprocess.TimeoutExpired:
                 raise DocumentError("LibreOffice took too long to convert the document")
         target = os.path.join(folder, f"document.{output_format}")

@@ -17,7 +17,9 @@ def _text(obj, *names):
 
 @indexer(IOrganization)
 def organization_searchable_text(obj):
-    return " ".join(filter(None, [obj.get_full_title(), _text(obj, "acronym", "enterprise_number")]))
+    return " ".join(
+        filter(None, [obj.get_full_title(), _text(obj, "acronym", "enterprise_number")])
+    )
 
 
 @indexer(IPerson)

@@ -35,7 +35,8 @@ class IOrganisationSettings(Interface):
     )
     profile = schema.ASCIILine(
         title="Organisation profile applied last (e.g. iasolutions.policy:commune)",
-        required=False, default="",
+        required=False,
+        default="",
     )
 
 

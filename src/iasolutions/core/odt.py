@@ -14,10 +14,9 @@ Administrators replace them with ODT files made in LibreOffice Writer.
 
 from dataclasses import dataclass
 from html import unescape
-from xml.sax.saxutils import escape
-
 import io
 import re
+from xml.sax.saxutils import escape
 import zipfile
 
 
@@ -136,15 +135,21 @@ class OdtBuilder:
         row = []
         for index, paragraphs in enumerate(cells):
             inner = "".join(
-                _element("text:p", f'text:style-name="{style}"', parts,
-                         statement if index == 0 and number == 0 else None)
-                for number, (style, parts) in enumerate(paragraphs))
+                _element(
+                    "text:p",
+                    f'text:style-name="{style}"',
+                    parts,
+                    statement if index == 0 and number == 0 else None,
+                )
+                for number, (style, parts) in enumerate(paragraphs)
+            )
             row.append(f'<table:table-cell office:value-type="string">{inner}</table:table-cell>')
         self.blocks.append(
             f'<table:table table:name="Table{len(self.blocks)}">'
             f'<table:table-column table:number-columns-repeated="{len(cells)}"/>'
             f'<table:table-row table:style-name="KeptRow">{"".join(row)}</table:table-row>'
-            '</table:table>')
+            "</table:table>"
+        )
         return self
 
     def _add(self, tag, attributes, parts, statement):
@@ -155,24 +160,35 @@ class OdtBuilder:
         body = "".join(self.blocks)  # no whitespace: appy would make it line breaks
         styles = "<office:automatic-styles/>"
         if "<table:table " in body:
-            styles = ('<office:automatic-styles><style:style style:name="KeptRow" '
-                      'style:family="table-row"><style:table-row-properties '
-                      'fo:keep-together="always"/></style:style></office:automatic-styles>')
+            styles = (
+                '<office:automatic-styles><style:style style:name="KeptRow" '
+                'style:family="table-row"><style:table-row-properties '
+                'fo:keep-together="always"/></style:style></office:automatic-styles>'
+            )
         if body.endswith("</table:table>"):
             # Writer adds a paragraph after a closing table, that may spill alone onto a
             # blank page: end with a 1-point one instead.
             body += '<text:p text:style-name="End"/>'
-        return (f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content {NAMESPACES}>'
-                f"{styles}<office:body><office:text>{body}"
-                "</office:text></office:body></office:document-content>")
+        return (
+            f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content {NAMESPACES}>'
+            f"{styles}<office:body><office:text>{body}"
+            "</office:text></office:body></office:document-content>"
+        )
 
     def to_bytes(self):
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w") as archive:
-            archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text",
-                             compress_type=zipfile.ZIP_STORED)
-            for name, text in (("content.xml", self.content_xml()), ("styles.xml", STYLES),
-                               ("meta.xml", META), ("META-INF/manifest.xml", MANIFEST)):
+            archive.writestr(
+                zipfile.ZipInfo("mimetype"),
+                "application/vnd.oasis.opendocument.text",
+                compress_type=zipfile.ZIP_STORED,
+            )
+            for name, text in (
+                ("content.xml", self.content_xml()),
+                ("styles.xml", STYLES),
+                ("meta.xml", META),
+                ("META-INF/manifest.xml", MANIFEST),
+            ):
                 archive.writestr(name, text, compress_type=zipfile.ZIP_DEFLATED)
         return buffer.getvalue()
 
@@ -181,8 +197,10 @@ def _element(tag, attributes, parts, statement):
     inner = "".join(_part(part) for part in parts)
     if statement:
         # appy wants the "from" clause of a statement on a line of its own
-        lines = "".join(f"<text:p>{escape(line.strip())}</text:p>"
-                        for line in statement.replace(" from ", "\nfrom ").splitlines())
+        lines = "".join(
+            f"<text:p>{escape(line.strip())}</text:p>"
+            for line in statement.replace(" from ", "\nfrom ").splitlines()
+        )
         inner = f"<office:annotation>{lines}</office:annotation>{inner}"
     return f"<{tag} {attributes}>{inner}</{tag}>"
 

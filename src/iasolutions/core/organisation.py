@@ -44,7 +44,7 @@ def profile_chain(profile_id):
     chain = []
 
     def visit(pid):
-        pid = pid[len("profile-"):] if pid.startswith("profile-") else pid
+        pid = pid[len("profile-") :] if pid.startswith("profile-") else pid
         if pid in chain:
             return
         for dependency in setup.getDependenciesForProfile(pid) or ():
@@ -132,11 +132,20 @@ def define_counter(name, definition):
     """Define a counter of a profile ({format, title, reset_yearly}), keeping the
     fields an administrator changed; its value is never touched."""
     current = counters.get_definition(name) if name in counters.counter_names() else None
-    wanted = {"format": definition.get("format", ""), "title": definition.get("title", ""),
-              "reset_yearly": bool(definition.get("reset_yearly", False))}
-    values = {field: profile_value(f"counters/{name}/{field}", value,
-                                   MISSING if current is None else getattr(current, field))
-              for field, value in wanted.items()}
+    wanted = {
+        "format": definition.get("format", ""),
+        "title": definition.get("title", ""),
+        "reset_yearly": bool(definition.get("reset_yearly", False)),
+    }
+    values = {
+        field: profile_value(
+            f"counters/{name}/{field}",
+            value,
+            MISSING if current is None else getattr(current, field),
+        )
+        for field, value in wanted.items()
+    }
     if current is None or any(getattr(current, f) != v for f, v in values.items()):
-        counters.define(name, values["format"], title=values["title"],
-                        reset_yearly=values["reset_yearly"])
+        counters.define(
+            name, values["format"], title=values["title"], reset_yearly=values["reset_yearly"]
+        )

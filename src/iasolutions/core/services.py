@@ -78,7 +78,11 @@ def add_service(title, acronym="", parent=None, id=None):
     """Create an internal service (under ``parent``, default the organisation)."""
     parent = parent if parent is not None else get_own_organization()
     return api.content.create(
-        container=parent, type="organization", title=title, acronym=acronym, id=id,
+        container=parent,
+        type="organization",
+        title=title,
+        acronym=acronym,
+        id=id,
         safe_id=id is None,
     )
 
@@ -143,9 +147,9 @@ def services_of_user(user=None, function_id=None):
     uids = []
     for gid in user.getGroups():
         parts = split_group_id(gid)
-        if parts and (function_id is None or parts[1] == function_id):
-            if parts[0] not in uids:
-                uids.append(parts[0])
+        holds = parts and (function_id is None or parts[1] == function_id)
+        if holds and parts[0] not in uids:
+            uids.append(parts[0])
     return uids
 
 
@@ -159,4 +163,3 @@ def service_members(service_uid, function_id):
 
 def _site_language():
     return api.portal.get_default_language() or "fr"
-

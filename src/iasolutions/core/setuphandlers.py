@@ -5,29 +5,36 @@ from iasolutions.core.organisation import define_counter
 from iasolutions.core.organisation import profile_value
 from iasolutions.core.organisation import should_create
 from iasolutions.core.services import CONTACTS_ID
-from iasolutions.core.services import get_own_organization
 from iasolutions.core.services import OWN_ORGANIZATION_ID
+from iasolutions.core.services import get_own_organization
 from iasolutions.core.services import sync_all_groups
+import json
+import logging
 from plone import api
 from Products.CMFPlone.interfaces import INonInstallable
 from zope.interface import implementer
-
-import json
-import logging
 
 
 logger = logging.getLogger("iasolutions.core")
 
 CONTACTS_MANAGERS = "gestion_contacts"
 DEFAULT_POSITION_TYPES = [
-    "bourgmestre|Bourgmestre", "echevin|Échevin", "president|Président",
-    "conseiller|Conseiller", "directeur-general|Directeur général",
-    "directeur-financier|Directeur financier", "chef-de-service|Chef de service",
+    "bourgmestre|Bourgmestre",
+    "echevin|Échevin",
+    "president|Président",
+    "conseiller|Conseiller",
+    "directeur-general|Directeur général",
+    "directeur-financier|Directeur financier",
+    "chef-de-service|Chef de service",
     "agent|Agent",
 ]
 DEFAULT_ORGANIZATION_TYPES = [
-    "commune|Commune", "cpas|CPAS", "zone-de-police|Zone de police",
-    "entreprise|Entreprise", "asbl|ASBL", "administration|Administration publique",
+    "commune|Commune",
+    "cpas|CPAS",
+    "zone-de-police|Zone de police",
+    "entreprise|Entreprise",
+    "asbl|ASBL",
+    "administration|Administration publique",
 ]
 DEFAULT_ORGANIZATION_LEVELS = ["departement|Département", "service|Service", "cellule|Cellule"]
 
@@ -53,7 +60,10 @@ def ensure_contacts():
     contacts = portal.get(CONTACTS_ID)
     if contacts is None:
         contacts = api.content.create(
-            container=portal, type="directory", id=CONTACTS_ID, title="Contacts",
+            container=portal,
+            type="directory",
+            id=CONTACTS_ID,
+            title="Contacts",
             position_types=DEFAULT_POSITION_TYPES,
             organization_types=DEFAULT_ORGANIZATION_TYPES,
             organization_levels=DEFAULT_ORGANIZATION_LEVELS,
@@ -66,8 +76,11 @@ def ensure_contacts():
     own = get_own_organization()
     if own is None:
         own = api.content.create(
-            container=contacts, type="organization", id=OWN_ORGANIZATION_ID,
-            title=portal.title or "Mon organisation", organization_type="commune",
+            container=contacts,
+            type="organization",
+            id=OWN_ORGANIZATION_ID,
+            title=portal.title or "Mon organisation",
+            organization_type="commune",
         )
         # Only administrators manage the internal services.
         own.__ac_local_roles_block__ = True
@@ -82,7 +95,9 @@ def _read_json(context, filename):
     try:
         return json.loads(data)
     except ValueError as error:
-        raise ValueError(f"{filename} of profile {_profile_name(context)} is not valid JSON: {error}")
+        raise ValueError(
+            f"{filename} of profile {_profile_name(context)} is not valid JSON: {error}"
+        )
 
 
 def import_services(context):
@@ -115,8 +130,11 @@ def _create_services(parent, entries, path="services"):
         key = f"{path}/{entry['id']}"
         if should_create(key, entry["id"] in parent):
             api.content.create(
-                container=parent, type="organization", id=entry["id"],
-                title=entry["title"], acronym=entry.get("acronym", ""),
+                container=parent,
+                type="organization",
+                id=entry["id"],
+                title=entry["title"],
+                acronym=entry.get("acronym", ""),
                 organization_type=entry.get("type", "service"),
             )
             created += 1

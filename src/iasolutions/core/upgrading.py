@@ -15,10 +15,14 @@ def grant_in_workflow(workflow_id, permission, roles):
     for state in workflow.states.objectValues():
         current = set(state.getPermissionInfo(permission)["roles"] or ())
         state.setPermission(permission, False, sorted(current | set(roles)))
-    types = [portal_type for portal_type, chain in tool.listChainOverrides()
-             if workflow_id in chain]
-    types += [fti.getId() for fti in api.portal.get_tool("portal_types").objectValues()
-              if workflow_id in (tool.getChainForPortalType(fti.getId()) or ())]
+    types = [
+        portal_type for portal_type, chain in tool.listChainOverrides() if workflow_id in chain
+    ]
+    types += [
+        fti.getId()
+        for fti in api.portal.get_tool("portal_types").objectValues()
+        if workflow_id in (tool.getChainForPortalType(fti.getId()) or ())
+    ]
     catalog = api.portal.get_tool("portal_catalog")
     for brain in catalog.unrestrictedSearchResults(portal_type=sorted(set(types))):
         obj = brain._unrestrictedGetObject()

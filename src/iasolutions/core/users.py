@@ -15,7 +15,9 @@ def ensure_user(userid, fullname, password, email=None, roles=(), groups=()):
     user = api.user.get(userid=userid)
     if should_create(f"users/{userid}", user is not None):
         user = api.user.create(
-            username=userid, email=email or f"{userid}@example.org", password=password,
+            username=userid,
+            email=email or f"{userid}@example.org",
+            password=password,
             properties={"fullname": fullname},
         )
     if user is None:

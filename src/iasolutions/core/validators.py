@@ -2,9 +2,8 @@
 forms and the REST API show as is: a form error, a 400 with the message)."""
 
 from iasolutions.core import _
-from zope.schema.interfaces import ValidationError
-
 import re
+from zope.schema.interfaces import ValidationError
 
 
 class InvalidValue(ValidationError):
@@ -37,8 +36,12 @@ def check_phone(value):
 
 def check_url(value):
     if value and not URL.match(value):
-        raise InvalidValue(_("${value} is not a valid web address (http:// or https://).",
-                        mapping={"value": value}))
+        raise InvalidValue(
+            _(
+                "${value} is not a valid web address (http:// or https://).",
+                mapping={"value": value},
+            )
+        )
     return True
 
 
@@ -56,6 +59,7 @@ def check_enterprise_number(value):
     if len(digits) == 9:
         digits = "0" + digits
     if len(digits) != 10 or digits[0] not in "01" or 97 - int(digits[:8]) % 97 != int(digits[8:]):
-        raise InvalidValue(_("${value} is not a valid enterprise number (BCE).",
-                        mapping={"value": value}))
+        raise InvalidValue(
+            _("${value} is not a valid enterprise number (BCE).", mapping={"value": value})
+        )
     return True

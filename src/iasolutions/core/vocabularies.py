@@ -29,11 +29,16 @@ def protect_vocabularies(*names, permission=VIEW_INTERNAL):
 
 # The core's lists of services and functions are internal; Plone's lists of groups
 # and principals name the suite's groups and users; two of Plone's fail without rights.
-protect_vocabularies("iasolutions.core.services", "iasolutions.core.functions",
-                     "plone.app.vocabularies.Groups", "plone.app.vocabularies.Principals",
-                     "plone.app.users.group_ids")
-protect_vocabularies("Behaviors", "plone.app.content.ValidAddableTypes",
-                     permission="Modify portal content")
+protect_vocabularies(
+    "iasolutions.core.services",
+    "iasolutions.core.functions",
+    "plone.app.vocabularies.Groups",
+    "plone.app.vocabularies.Principals",
+    "plone.app.users.group_ids",
+)
+protect_vocabularies(
+    "Behaviors", "plone.app.content.ValidAddableTypes", permission="Modify portal content"
+)
 
 
 def parse_term_lines(lines):
@@ -42,7 +47,9 @@ def parse_term_lines(lines):
     terms, seen = [], set()
     for line in lines or ():
         token, sep, label = line.partition("|")
-        token, label = (token.strip(), label.strip()) if sep else (normalizer.normalize(line), line.strip())
+        token, label = (
+            (token.strip(), label.strip()) if sep else (normalizer.normalize(line), line.strip())
+        )
         if token and token not in seen:
             seen.add(token)
             terms.append(SimpleTerm(token, token, label))
@@ -99,5 +106,6 @@ def functions(context):
 
 @provider(IVocabularyFactory)
 def output_formats(context):
-    return SimpleVocabulary([SimpleTerm("odt", "odt", _("Editable document (ODT)")),
-                             SimpleTerm("pdf", "pdf", _("PDF"))])
+    return SimpleVocabulary(
+        [SimpleTerm("odt", "odt", _("Editable document (ODT)")), SimpleTerm("pdf", "pdf", _("PDF"))]
+    )

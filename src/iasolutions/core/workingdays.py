@@ -12,11 +12,10 @@ from dateutil.easter import easter
 from iasolutions.core import _
 from iasolutions.core.validators import InvalidValue
 from plone.registry.interfaces import IRegistry
+import re
 from zope import schema
 from zope.component import queryUtility
 from zope.interface import Interface
-
-import re
 
 
 REGISTRY_PREFIX = "iasolutions.core.calendar"
@@ -28,9 +27,13 @@ def check_days(values):
     for value in values or ():
         day = value.split("|")[0].strip()
         if not DAY_PATTERN.match(day) or _parse_day(day, 2024) is None:
-            raise InvalidValue(_("${value} is not a date: use YYYY-MM-DD, or MM-DD for every "
-                            "year, optionally followed by | and a name.",
-                            mapping={"value": value}))
+            raise InvalidValue(
+                _(
+                    "${value} is not a date: use YYYY-MM-DD, or MM-DD for every "
+                    "year, optionally followed by | and a name.",
+                    mapping={"value": value},
+                )
+            )
     return True
 
 
@@ -39,8 +42,10 @@ class ICalendarSettings(Interface):
 
     municipal_holidays = schema.List(
         title=_("Municipal holidays"),
-        description=_("One per line: MM-DD for every year (e.g. 11-02 | Toussaint "
-                      "(jour des morts)) or YYYY-MM-DD for one year only."),
+        description=_(
+            "One per line: MM-DD for every year (e.g. 11-02 | Toussaint "
+            "(jour des morts)) or YYYY-MM-DD for one year only."
+        ),
         value_type=schema.TextLine(),
         required=False,
         default=[],
@@ -68,7 +73,11 @@ def belgian_public_holidays(year):
 def municipal_holidays(year):
     """The municipality's holidays for a year, as {date: name}."""
     registry = queryUtility(IRegistry)
-    settings = registry.forInterface(ICalendarSettings, prefix=REGISTRY_PREFIX, check=False) if registry else None
+    settings = (
+        registry.forInterface(ICalendarSettings, prefix=REGISTRY_PREFIX, check=False)
+        if registry
+        else None
+    )
     lines = getattr(settings, "municipal_holidays", None) or []
     days = {}
     for line in lines:
@@ -122,8 +131,11 @@ def working_days_between(start, end):
     if end <= start:
         return 0
     cache = {}
-    return sum(1 for offset in range(1, (end - start).days + 1)
-               if is_working_day(start + timedelta(days=offset), cache))
+    return sum(
+        1
+        for offset in range(1, (end - start).days + 1)
+        if is_working_day(start + timedelta(days=offset), cache)
+    )
 
 
 def _parse_day(text, year):

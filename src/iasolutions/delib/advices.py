@@ -26,8 +26,15 @@ from plone import api
 
 
 # The reference's advice types; a configuration offers those of ``usedAdviceTypes``.
-ADVICE_TYPES = ("positive", "positive_with_remarks", "cautious", "negative", "nil", "read",
-                "back_to_proposing_group")
+ADVICE_TYPES = (
+    "positive",
+    "positive_with_remarks",
+    "cautious",
+    "negative",
+    "nil",
+    "read",
+    "back_to_proposing_group",
+)
 # What configurations offered before ``usedAdviceTypes`` existed (its default).
 DEFAULT_ADVICE_TYPES = ("positive", "positive_with_remarks", "cautious", "negative", "nil")
 
@@ -39,7 +46,8 @@ def resolve_service(reference):
     reference = (reference or "").strip()
     for brain in service_brains():
         if reference in (brain.UID, brain.getId) or (
-                brain.acronym and reference.lower() == brain.acronym.lower()):
+            brain.acronym and reference.lower() == brain.acronym.lower()
+        ):
             return brain.UID
     return None
 
@@ -48,12 +56,14 @@ def parse_custom_adviser(line):
     """'finances | 10 | *' → {'service': 'finances', 'delay': 10, 'categories': ['*']}."""
     parts = [part.strip() for part in (line or "").split("|")]
     if not parts[0] or len(parts) > 3:
-        raise InvalidValue(_("${line}: write service | delay | categories.",
-                             mapping={"line": line}))
+        raise InvalidValue(
+            _("${line}: write service | delay | categories.", mapping={"line": line})
+        )
     delay = parts[1] if len(parts) > 1 else ""
     if delay and (not delay.isdigit() or int(delay) < 1):
-        raise InvalidValue(_("${line}: the delay is a number of working days.",
-                             mapping={"line": line}))
+        raise InvalidValue(
+            _("${line}: the delay is a number of working days.", mapping={"line": line})
+        )
     categories = [c.strip() for c in parts[2].split(",") if c.strip()] if len(parts) > 2 else []
     return {"service": parts[0], "delay": int(delay) if delay else None, "categories": categories}
 
@@ -71,8 +81,11 @@ def custom_advisers(cfg):
 
 
 def automatic_advisers(item, cfg):
-    return [row["uid"] for row in custom_advisers(cfg)
-            if "*" in row["categories"] or (item.category and item.category in row["categories"])]
+    return [
+        row["uid"]
+        for row in custom_advisers(cfg)
+        if "*" in row["categories"] or (item.category and item.category in row["categories"])
+    ]
 
 
 def asked_advisers(item, cfg=None):
@@ -107,8 +120,11 @@ def update_advice_index(item, cfg=None, today=None):
     asked = asked_advisers(item, cfg)
     automatic = automatic_advisers(item, cfg)
     for uid in list(index):
-        if uid not in asked and not index[uid].get("given_on") and \
-                not index[uid].get("inherited_from"):
+        if (
+            uid not in asked
+            and not index[uid].get("given_on")
+            and not index[uid].get("inherited_from")
+        ):
             del index[uid]
     for uid in asked:
         info = index.get(uid)
@@ -189,8 +205,7 @@ def addable_advice_groups(item, user=None):
     """Services the user may add an advice for on this item."""
     cfg = config_of(item)
     mine = services_of_user(user, "advisers")
-    return [uid for uid in mine
-            if may_give_advice(item, uid, cfg) and advice_of(item, uid) is None]
+    return [uid for uid in mine if may_give_advice(item, uid, cfg) and advice_of(item, uid) is None]
 
 
 def mandatory_advices_missing(item, cfg):
@@ -224,18 +239,24 @@ def _advice_row(advice, hidden):
         return {"type": None, "comment": None, "given_by": None, "given_on": None}
     actor, when = given_by_and_on(advice) if is_given(advice) else (None, None)
     comment = advice.advice_comment
-    return {"type": advice.advice_type,
-            "comment": comment.output if comment is not None else None,
-            "given_by": actor, "given_on": when.isoformat() if when else None}
+    return {
+        "type": advice.advice_type,
+        "comment": comment.output if comment is not None else None,
+        "given_by": actor,
+        "given_on": when.isoformat() if when else None,
+    }
 
 
 def _inheritance_row(item, uid):
     """The row's part saying whether the advice is inherited, and from which item."""
     origin_uid = inherited_from(item, uid)
     origin = _find_unrestricted(origin_uid) if origin_uid else None
-    return {"inherited": bool(origin_uid),
-            "inherited_from": {"UID": origin_uid, "@id": origin.absolute_url(),
-                               "title": origin.title} if origin is not None else None}
+    return {
+        "inherited": bool(origin_uid),
+        "inherited_from": {"UID": origin_uid, "@id": origin.absolute_url(), "title": origin.title}
+        if origin is not None
+        else None,
+    }
 
 
 def advice_summary(item):
@@ -248,8 +269,11 @@ def advice_summary(item):
         inherited = bool(inherited_from(item, uid))
         advice = inherited_advice(item, uid) if inherited else advice_of(item, uid)
         state = api.content.get_state(advice) if advice is not None else None
-        hidden = advice is not None and advice.advice_hide_during_redaction and \
-            state == "advice_under_edit"
+        hidden = (
+            advice is not None
+            and advice.advice_hide_during_redaction
+            and state == "advice_under_edit"
+        )
         service = get_service(uid)
         limit = limit_date(item, uid)
         row = {
@@ -284,16 +308,22 @@ class AdviserRoles:
             from Acquisition import aq_parent
 
             item = aq_parent(aq_inner(obj))
-            if obj.advice_group and api.content.get_state(obj) == "advice_under_edit" and \
-                    may_give_advice(item, obj.advice_group):
+            if (
+                obj.advice_group
+                and api.content.get_state(obj) == "advice_under_edit"
+                and may_give_advice(item, obj.advice_group)
+            ):
                 return {f"{obj.advice_group}_advisers": ("Editor", "Reviewer")}
             return {}
         cfg = config_of(obj)
         if cfg is None or api.content.get_state(obj) not in (cfg.itemAdviceStates or ()):
             return {}
         # MeetingAdviser adds the advice: only while the service has none yet.
-        return {f"{uid}_advisers": ("MeetingAdviser",) for uid in asked_advisers(obj, cfg)
-                if may_give_advice(obj, uid, cfg) and advice_of(obj, uid) is None}
+        return {
+            f"{uid}_advisers": ("MeetingAdviser",)
+            for uid in asked_advisers(obj, cfg)
+            if may_give_advice(obj, uid, cfg) and advice_of(obj, uid) is None
+        }
 
     def getRoles(self, principal_id):
         if not principal_id.endswith("_advisers"):
@@ -308,8 +338,7 @@ class AdviserRoles:
             wanted = self._wanted()
         except Exception:
             return
-        for principal, roles in wanted.items():
-            yield principal, roles
+        yield from wanted.items()
 
 
 def reindex_timed_out_advices(today=None):
@@ -320,8 +349,11 @@ def reindex_timed_out_advices(today=None):
     for brain in catalog.unrestrictedSearchResults(object_provides=IMeetingItem.__identifier__):
         item = brain._unrestrictedGetObject()
         for uid, info in advice_index(item).items():
-            if info.get("delay") and not advice_is_given(item, uid) and \
-                    is_timed_out(item, uid, today):
+            if (
+                info.get("delay")
+                and not advice_is_given(item, uid)
+                and is_timed_out(item, uid, today)
+            ):
                 item.reindexObject(idxs=["indexAdvisers"])
                 count += 1
                 break

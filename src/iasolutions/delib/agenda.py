@@ -8,13 +8,18 @@ An item presented to a meeting that is already frozen is a late item.
 
 from datetime import datetime
 from iasolutions.delib import _
-from iasolutions.delib.meetingconfigs import config_categories
 from iasolutions.delib.meetingconfigs import MEETING_STATES_ACCEPTING_ITEMS
+from iasolutions.delib.meetingconfigs import config_categories
 from plone import api
 
 
-INSERTING_METHODS = ("at_the_end", "on_proposing_groups", "on_list_type", "on_privacy",
-                     "on_categories")
+INSERTING_METHODS = (
+    "at_the_end",
+    "on_proposing_groups",
+    "on_list_type",
+    "on_privacy",
+    "on_categories",
+)
 LIST_TYPES = ("normal", "late")
 PRIVACIES = ("public", "secret")
 
@@ -53,8 +58,9 @@ def items_of(meeting, unrestricted=False, **query):
     catalog = api.portal.get_tool("portal_catalog")
     search = catalog.unrestrictedSearchResults if unrestricted else catalog.searchResults
     brains = search(meeting_uid=api.content.get_uuid(meeting), sort_on="getItemNumber", **query)
-    return [brain._unrestrictedGetObject() if unrestricted else brain.getObject()
-            for brain in brains]
+    return [
+        brain._unrestrictedGetObject() if unrestricted else brain.getObject() for brain in brains
+    ]
 
 
 def item_brains_of(meeting, **query):
@@ -66,8 +72,10 @@ def meetings_accepting_items(cfg):
     """Meetings of the configuration that still accept items, the soonest first."""
     catalog = api.portal.get_tool("portal_catalog")
     brains = catalog.unrestrictedSearchResults(
-        portal_type=cfg.getMeetingTypeName(), review_state=list(MEETING_STATES_ACCEPTING_ITEMS),
-        sort_on="meeting_date")
+        portal_type=cfg.getMeetingTypeName(),
+        review_state=list(MEETING_STATES_ACCEPTING_ITEMS),
+        sort_on="meeting_date",
+    )
     return [brain._unrestrictedGetObject() for brain in brains]
 
 
@@ -88,9 +96,12 @@ def meeting_to_present_in(item, cfg):
         return candidates[item.preferredMeeting]
     now = datetime.now()
     for meeting in candidates.values():
-        if meeting.date is not None and meeting.date.replace(tzinfo=None) >= now.replace(
-                hour=0, minute=0, second=0, microsecond=0) and \
-                api.content.get_state(meeting) in ("created", "frozen"):
+        if (
+            meeting.date is not None
+            and meeting.date.replace(tzinfo=None)
+            >= now.replace(hour=0, minute=0, second=0, microsecond=0)
+            and api.content.get_state(meeting) in ("created", "frozen")
+        ):
             return meeting
     return None
 
@@ -110,11 +121,13 @@ def parse_number(text):
         whole = int(whole)
         sub = int(sub) if sub else 0
     except ValueError:
-        raise AgendaError(_("${number} is not an item number (use 3 or 3.1).",
-                            mapping={"number": text}))
+        raise AgendaError(
+            _("${number} is not an item number (use 3 or 3.1).", mapping={"number": text})
+        )
     if whole < 1 or sub < 0 or sub > 99:
-        raise AgendaError(_("${number} is not an item number (use 3 or 3.1).",
-                            mapping={"number": text}))
+        raise AgendaError(
+            _("${number} is not an item number (use 3 or 3.1).", mapping={"number": text})
+        )
     return whole * 100 + sub
 
 
@@ -143,8 +156,9 @@ def _sort_key(item, cfg, meeting_items_count):
     for method in cfg.insertingMethodsOnAddItem or ("at_the_end",):
         if method == "on_proposing_groups":
             order = services_order()
-            key.append(order.index(item.proposingGroup) if item.proposingGroup in order
-                       else len(order))
+            key.append(
+                order.index(item.proposingGroup) if item.proposingGroup in order else len(order)
+            )
         elif method == "on_list_type":
             key.append(LIST_TYPES.index(item.listType) if item.listType in LIST_TYPES else 9)
         elif method == "on_privacy":
@@ -161,8 +175,11 @@ def insert(item, meeting, cfg):
     if api.content.get_state(meeting) != "created":
         item.listType = "late"
     uid = api.content.get_uuid(item)
-    items = [other for other in items_of(meeting, unrestricted=True)
-             if api.content.get_uuid(other) != uid]
+    items = [
+        other
+        for other in items_of(meeting, unrestricted=True)
+        if api.content.get_uuid(other) != uid
+    ]
     key = _sort_key(item, cfg, len(items))
     position = len(items)
     if "at_the_end" not in (cfg.insertingMethodsOnAddItem or ("at_the_end",)):
@@ -217,17 +234,24 @@ def move(item, number):
         raise AgendaError(_("meeting_is_closed"))
     wanted = parse_number(number) if not isinstance(number, int) else number
     uid = api.content.get_uuid(item)
-    items = [other for other in items_of(meeting, unrestricted=True)
-             if api.content.get_uuid(other) != uid]
+    items = [
+        other
+        for other in items_of(meeting, unrestricted=True)
+        if api.content.get_uuid(other) != uid
+    ]
     whole, sub = divmod(wanted, 100)
     parents = [other for other in items if other.itemNumber % 100 == 0]
     if whole > len(parents) + (0 if sub else 1):
-        raise AgendaError(_("${number} is after the last item.",
-                            mapping={"number": format_number(wanted)}))
+        raise AgendaError(
+            _("${number} is after the last item.", mapping={"number": format_number(wanted)})
+        )
     if sub:
         parent = parents[whole - 1]
-        children = [other for other in items if other.itemNumber // 100 == parent.itemNumber // 100
-                    and other.itemNumber % 100]
+        children = [
+            other
+            for other in items
+            if other.itemNumber // 100 == parent.itemNumber // 100 and other.itemNumber % 100
+        ]
         position = items.index(parent) + 1 + min(sub - 1, len(children))
         items.insert(position, item)
         # The moved item becomes a sub-number: mark it so renumbering keeps it under its parent.
@@ -252,6 +276,10 @@ def create_meeting(cfg, date, id=None, **fields):
     from iasolutions.delib.meetingconfigs import free_id
 
     folder = folder_of(cfg)
-    return api.content.create(container=folder, type=cfg.getMeetingTypeName(),
-                              id=free_id(folder, id or f"meeting-{date:%Y%m%d-%H%M}"), date=date,
-                              **fields)
+    return api.content.create(
+        container=folder,
+        type=cfg.getMeetingTypeName(),
+        id=free_id(folder, id or f"meeting-{date:%Y%m%d-%H%M}"),
+        date=date,
+        **fields,
+    )

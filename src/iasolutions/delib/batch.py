@@ -18,12 +18,11 @@ from iasolutions.core.batch import common_transitions  # noqa: F401 (the views o
 from iasolutions.delib import _
 from iasolutions.delib.interfaces import IMeetingItem
 from iasolutions.delib.meetingconfigs import config_of
-from iasolutions.delib.transitions import do_transition
 from iasolutions.delib.transitions import TransitionRefused
+from iasolutions.delib.transitions import do_transition
 from plone import api
-from zope.lifecycleevent import modified
-
 import transaction
+from zope.lifecycleevent import modified
 
 
 class BatchError(ValueError):
@@ -43,8 +42,9 @@ def items_from_uids(uids):
     found = {brain.UID: brain.getObject() for brain in api.content.find(UID=list(uids))}
     missing = [uid for uid in uids if not IMeetingItem.providedBy(found.get(uid))]
     if missing:
-        raise BatchError(_("Unknown or hidden items: ${uids}.",
-                           mapping={"uids": ", ".join(missing)}))
+        raise BatchError(
+            _("Unknown or hidden items: ${uids}.", mapping={"uids": ", ".join(missing)})
+        )
     return [found[uid] for uid in uids]
 
 
@@ -79,7 +79,8 @@ def update_copy_groups(items, add=(), remove=()):
             continue
         current = list(item.copyGroups or ())
         wanted = [group for group in current if group not in remove] + [
-            group for group in add if group not in current and group not in remove]
+            group for group in add if group not in current and group not in remove
+        ]
         if wanted != current:
             item.copyGroups = wanted
             modified(item)  # history, local roles and catalog follow (subscribers)
@@ -96,6 +97,8 @@ def _copy_groups_refusal(item, added):
     # Taking out a group the configuration no longer offers is allowed (a clean-up).
     unknown = [group for group in added if group not in (cfg.selectableCopyGroups or ())]
     if unknown:
-        return _("Not a copy group of this configuration: ${groups}.",
-                 mapping={"groups": ", ".join(unknown)})
+        return _(
+            "Not a copy group of this configuration: ${groups}.",
+            mapping={"groups": ", ".join(unknown)},
+        )
     return None

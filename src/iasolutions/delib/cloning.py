@@ -1,22 +1,34 @@
 """Items made from other items: the successor of a delayed item, the copy sent to another
 configuration (College → Council), with a link both ways and the annexes kept."""
 
+import copy
 from iasolutions.delib import _
 from iasolutions.delib.meetingconfigs import config_of
 from iasolutions.delib.meetingconfigs import folder_of
 from iasolutions.delib.meetingconfigs import free_id
 from iasolutions.delib.meetingconfigs import get_config
+from persistent.mapping import PersistentMapping
 from plone import api
 from zope.annotation.interfaces import IAnnotations
-from persistent.mapping import PersistentMapping
-
-import copy
 
 
 SENT_KEY = "iasolutions.delib.sent_to"
-COPIED_FIELDS = ("title", "description", "proposingGroup", "groupsInCharge", "associatedGroups",
-                 "category", "motivation", "decision", "privacy", "pollType", "toDiscuss",
-                 "copyGroups", "optionalAdvisers", "notes")
+COPIED_FIELDS = (
+    "title",
+    "description",
+    "proposingGroup",
+    "groupsInCharge",
+    "associatedGroups",
+    "category",
+    "motivation",
+    "decision",
+    "privacy",
+    "pollType",
+    "toDiscuss",
+    "copyGroups",
+    "optionalAdvisers",
+    "notes",
+)
 
 
 class SendRefused(ValueError):
@@ -34,8 +46,12 @@ def _new_item(source, cfg, fields=COPIED_FIELDS, owner=None):
         values.pop("copyGroups", None)
         values.pop("optionalAdvisers", None)
     with api.env.adopt_roles(["Manager"]):
-        new = api.content.create(container=folder, type=cfg.getItemTypeName(),
-                                 id=free_id(folder, source.getId()), **values)
+        new = api.content.create(
+            container=folder,
+            type=cfg.getItemTypeName(),
+            id=free_id(folder, source.getId()),
+            **values,
+        )
         new.predecessor_uid = api.content.get_uuid(source)
         owner = owner or source.getOwner()
         if owner is not None:

@@ -10,8 +10,8 @@ and privacy. The per-user parts are ``IDashboardQuery`` utilities named
 from iasolutions.core import dashboards as core
 from iasolutions.core.services import services_of_user
 from iasolutions.delib import _
-from iasolutions.delib.meetingconfigs import config_of
 from iasolutions.delib.meetingconfigs import DECIDED_STATES
+from iasolutions.delib.meetingconfigs import config_of
 from iasolutions.delib.meetingconfigs import enabled_levels
 from iasolutions.delib.meetingconfigs import folder_of
 from plone import api
@@ -93,22 +93,39 @@ BATCH_ACTIONS = [
     "delib-batch-transition|Changer l'état",
     "delib-batch-copy-groups|Groupes en copie",
 ]
-ITEM_DASHBOARDS = ("mes-points", "points-a-valider", "points-en-copie", "points-a-aviser",
-                   "tous-les-points", "dernieres-decisions")
+ITEM_DASHBOARDS = (
+    "mes-points",
+    "points-a-valider",
+    "points-en-copie",
+    "points-a-aviser",
+    "tous-les-points",
+    "dernieres-decisions",
+)
 
-ITEM_COLUMNS = ["Title", "getProposingGroup", "review_state", "meeting_date", "getItemNumber",
-                "modified"]
+ITEM_COLUMNS = [
+    "Title",
+    "getProposingGroup",
+    "review_state",
+    "meeting_date",
+    "getItemNumber",
+    "modified",
+]
 
 
 def item_filters():
     return [
         core.text_filter(),
-        core.checkbox_filter("getProposingGroup", "Service", vocabulary="iasolutions.core.services"),
+        core.checkbox_filter(
+            "getProposingGroup", "Service", vocabulary="iasolutions.core.services"
+        ),
         core.checkbox_filter("getCategory", "Catégorie", vocabulary="iasolutions.delib.categories"),
         core.checkbox_filter("review_state", "État", vocabulary="iasolutions.delib.item_states"),
-        core.select_filter("meeting_uid", "Séance",
-                           vocabulary="iasolutions.delib.meetings_accepting_items"),
-        core.checkbox_filter("privacy", "Confidentialité", vocabulary="iasolutions.delib.privacies"),
+        core.select_filter(
+            "meeting_uid", "Séance", vocabulary="iasolutions.delib.meetings_accepting_items"
+        ),
+        core.checkbox_filter(
+            "privacy", "Confidentialité", vocabulary="iasolutions.delib.privacies"
+        ),
         core.date_filter("created", "Créé le"),
         core.date_filter("meeting_date", "Date de séance"),
     ]
@@ -131,31 +148,65 @@ def create_dashboards(cfg, wanted=lambda id: True):
     with api.env.adopt_roles(["Manager"]):
         for id, title, query, sort_on in (
             ("mes-points", "Mes points", [items, core.user_query("delib.my_items")], "modified"),
-            ("points-a-valider", "Points à valider",
-             [items, core.user_query("delib.items_to_validate")], "modified"),
-            ("points-en-copie", "Points en copie",
-             [items, core.user_query("delib.items_in_copy")], "modified"),
-            ("points-a-aviser", "Points à aviser",
-             [items, core.user_query("delib.items_to_advise")], "modified"),
+            (
+                "points-a-valider",
+                "Points à valider",
+                [items, core.user_query("delib.items_to_validate")],
+                "modified",
+            ),
+            (
+                "points-en-copie",
+                "Points en copie",
+                [items, core.user_query("delib.items_in_copy")],
+                "modified",
+            ),
+            (
+                "points-a-aviser",
+                "Points à aviser",
+                [items, core.user_query("delib.items_to_advise")],
+                "modified",
+            ),
             ("tous-les-points", "Tous les points", [items], "modified"),
-            ("dernieres-decisions", "Dernières décisions",
-             [items, core.state_is(*DECIDED_STATES)], "meeting_date"),
+            (
+                "dernieres-decisions",
+                "Dernières décisions",
+                [items, core.state_is(*DECIDED_STATES)],
+                "meeting_date",
+            ),
         ):
             if not wanted(id):
                 continue
-            made.append(core.create_dashboard(folder, id, f"{title} ({cfg.title})", query=query,
-                                              criteria=item_filters(), columns=ITEM_COLUMNS,
-                                              sort_on=sort_on, batch_actions=BATCH_ACTIONS))
+            made.append(
+                core.create_dashboard(
+                    folder,
+                    id,
+                    f"{title} ({cfg.title})",
+                    query=query,
+                    criteria=item_filters(),
+                    columns=ITEM_COLUMNS,
+                    sort_on=sort_on,
+                    batch_actions=BATCH_ACTIONS,
+                )
+            )
         if not wanted("seances"):
             return made
-        made.append(core.create_dashboard(
-            folder, "seances", f"Séances ({cfg.title})",
-            query=[core.type_is(cfg.getMeetingTypeName())],
-            criteria=[core.text_filter(),
-                      core.checkbox_filter("review_state", "État",
-                                           vocabulary="iasolutions.delib.meeting_states"),
-                      core.date_filter("meeting_date", "Date de séance")],
-            columns=["Title", "review_state", "meeting_date"], sort_on="meeting_date"))
+        made.append(
+            core.create_dashboard(
+                folder,
+                "seances",
+                f"Séances ({cfg.title})",
+                query=[core.type_is(cfg.getMeetingTypeName())],
+                criteria=[
+                    core.text_filter(),
+                    core.checkbox_filter(
+                        "review_state", "État", vocabulary="iasolutions.delib.meeting_states"
+                    ),
+                    core.date_filter("meeting_date", "Date de séance"),
+                ],
+                columns=["Title", "review_state", "meeting_date"],
+                sort_on="meeting_date",
+            )
+        )
     return made
 
 

@@ -18,11 +18,10 @@ from iasolutions.delib.meetingconfigs import free_id
 from iasolutions.delib.meetingconfigs import get_config
 from iasolutions.delib.publication import publish
 from iasolutions.delib.transitions import do_transition
+import logging
 from plone import api
 from plone.app.textfield.value import RichTextValue
 from zope.globalrequest import getRequest
-
-import logging
 
 
 logger = logging.getLogger("iasolutions.delib")
@@ -35,12 +34,21 @@ USERS = [
     ("agent-trav", "Thomas Pavé (agent, Travaux)", [("travaux", "creators")]),
     ("chef-trav", "Chantal Dumur (cheffe de service, Travaux)", [("travaux", "reviewers")]),
     ("avis-fin", "Véronique Chiffre (directrice financière, avis)", [("finances", "advisers")]),
-    ("observ-dg", "Olivier Regard (observateur, Direction générale)",
-     [("direction-generale", "observers")]),
-    ("dir-gen", "Denise Général (directrice générale, gestionnaire de séances)",
-     ["meeting-config-college_meetingmanagers", "meeting-config-council_meetingmanagers"]),
-    ("echevin", "Eric Échevin (super observateur du Collège)",
-     ["meeting-config-college_powerobservers"]),
+    (
+        "observ-dg",
+        "Olivier Regard (observateur, Direction générale)",
+        [("direction-generale", "observers")],
+    ),
+    (
+        "dir-gen",
+        "Denise Général (directrice générale, gestionnaire de séances)",
+        ["meeting-config-college_meetingmanagers", "meeting-config-council_meetingmanagers"],
+    ),
+    (
+        "echevin",
+        "Eric Échevin (super observateur du Collège)",
+        ["meeting-config-college_powerobservers"],
+    ),
 ]
 
 # id, last name, first name, label, gender (documents print "La Directrice générale")
@@ -84,8 +92,14 @@ def ensure_assembly(cfg):
     for person_id, lastname, firstname, label, gender in ASSEMBLY:
         person = contacts.get(person_id)
         if person is None:
-            person = add_person(contacts, lastname, firstname, id=person_id, gender=gender,
-                                person_title="Madame" if gender == "F" else "Monsieur")
+            person = add_person(
+                contacts,
+                lastname,
+                firstname,
+                id=person_id,
+                gender=gender,
+                person_title="Madame" if gender == "F" else "Monsieur",
+            )
         held = [child for child in person.objectValues() if child.portal_type == "held_position"]
         if not held:
             held = [add_held_position(person, own, label=label)]
@@ -97,13 +111,18 @@ def ensure_assembly(cfg):
 
 def _item(cfg, userid, service, title, **fields):
     folder = folder_of(cfg)
-    existing = [b for b in api.content.find(portal_type=cfg.getItemTypeName(), Title=title)]
+    existing = list(api.content.find(portal_type=cfg.getItemTypeName(), Title=title))
     if existing:
         return existing[0].getObject()
     with api.env.adopt_user(username=userid):
-        return api.content.create(container=folder, type=cfg.getItemTypeName(),
-                                  id=free_id(folder, title), title=title,
-                                  proposingGroup=resolve_service(service), **fields)
+        return api.content.create(
+            container=folder,
+            type=cfg.getItemTypeName(),
+            id=free_id(folder, title),
+            title=title,
+            proposingGroup=resolve_service(service),
+            **fields,
+        )
 
 
 def _as(userid, obj, *transitions):
@@ -118,34 +137,59 @@ def create_demo_content(cfg, assembly):
         return
     motivation = _html("<p>Vu le Code de la démocratie locale et de la décentralisation ;</p>")
     # Items still with their services
-    _item(cfg, "agent-fin", "finances", "Modification budgétaire n°1", category="finances",
-          motivation=motivation)
-    proposed = _item(cfg, "agent-trav", "travaux", "Réfection de la rue de l'Église",
-                     category="travaux", motivation=motivation,
-                     decision=_html("<p>Approuve le cahier des charges.</p>"))
+    _item(
+        cfg,
+        "agent-fin",
+        "finances",
+        "Modification budgétaire n°1",
+        category="finances",
+        motivation=motivation,
+    )
+    proposed = _item(
+        cfg,
+        "agent-trav",
+        "travaux",
+        "Réfection de la rue de l'Église",
+        category="travaux",
+        motivation=motivation,
+        decision=_html("<p>Approuve le cahier des charges.</p>"),
+    )
     _as("agent-trav", proposed, "propose")
     # A decided meeting, last week
-    last_week = (datetime.now() - timedelta(days=7)).replace(hour=9, minute=0, second=0,
-                                                             microsecond=0)
+    last_week = (datetime.now() - timedelta(days=7)).replace(
+        hour=9, minute=0, second=0, microsecond=0
+    )
     with api.env.adopt_user(username="dir-gen"):
-        decided = create_meeting(cfg, last_week, id="demo-decided-meeting",
-                                 place="Salle du Collège", attendees=assembly,
-                                 signatories=[assembly[0], assembly[3]])
+        decided = create_meeting(
+            cfg,
+            last_week,
+            id="demo-decided-meeting",
+            place="Salle du Collège",
+            attendees=assembly,
+            signatories=[assembly[0], assembly[3]],
+        )
     decisions = [
         ("Achat de mobilier scolaire", "travaux", "agent-trav", "chef-trav", "accept"),
         ("Subside à l'ASBL Les Amis du Parc", "finances", "agent-fin", "chef-fin", "accept"),
         ("Désignation d'un auteur de projet", "travaux", "agent-trav", "chef-trav", "delay"),
-        ("Prime à la rénovation",
-         "finances", "agent-fin", "chef-fin", "refuse"),
+        ("Prime à la rénovation", "finances", "agent-fin", "chef-fin", "refuse"),
     ]
     items = []
     for title, service, creator, reviewer, decision in decisions:
-        item = _item(cfg, creator, service, title, category="administration",
-                     motivation=motivation,
-                     decision=_html('<p>Décide d\'octroyer à <span class="pm-anonymize">'
-                                    'Madame Dupont</span> la somme demandée.</p>'
-                                    if title.startswith("Prime") else
-                                    "<p>Décide d'approuver la proposition.</p>"))
+        item = _item(
+            cfg,
+            creator,
+            service,
+            title,
+            category="administration",
+            motivation=motivation,
+            decision=_html(
+                '<p>Décide d\'octroyer à <span class="pm-anonymize">'
+                "Madame Dupont</span> la somme demandée.</p>"
+                if title.startswith("Prime")
+                else "<p>Décide d'approuver la proposition.</p>"
+            ),
+        )
         _as(creator, item, "propose")
         _as(reviewer, item, "validate")
         current = getRequest()
@@ -166,12 +210,19 @@ def create_demo_content(cfg, assembly):
     with api.env.adopt_user(username="dir-gen"):
         publish(decided, "decision")
     # The next meeting, next week, with a validated item waiting to be presented
-    next_week = (datetime.now() + timedelta(days=7)).replace(hour=9, minute=0, second=0,
-                                                             microsecond=0)
+    next_week = (datetime.now() + timedelta(days=7)).replace(
+        hour=9, minute=0, second=0, microsecond=0
+    )
     with api.env.adopt_user(username="dir-gen"):
         create_meeting(cfg, next_week, place="Salle du Collège", attendees=assembly)
-    waiting = _item(cfg, "agent-fin", "finances", "Compte de fin d'exercice",
-                    category="administration", motivation=motivation,
-                    decision=_html("<p>Arrête le compte.</p>"))
+    waiting = _item(
+        cfg,
+        "agent-fin",
+        "finances",
+        "Compte de fin d'exercice",
+        category="administration",
+        motivation=motivation,
+        decision=_html("<p>Arrête le compte.</p>"),
+    )
     _as("agent-fin", waiting, "propose")
     _as("chef-fin", waiting, "validate")

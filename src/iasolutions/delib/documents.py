@@ -20,6 +20,9 @@ deliberation is made of (as the reference's MeetingCommunes templates print it):
     helper.signature_rows()     [[{'title': 'La Directrice générale,', 'name': …}, …]]
 """
 
+from datetime import datetime
+import hashlib
+from html import escape
 from iasolutions.core.documents import DocumentHelper
 from iasolutions.core.odt import Expr
 from iasolutions.core.odt import OdtBuilder
@@ -27,20 +30,15 @@ from iasolutions.core.services import get_service
 from iasolutions.delib import agenda
 from iasolutions.delib import signatories
 from iasolutions.delib import votes
-from iasolutions.delib.meetingconfigs import config_of
 from iasolutions.delib.meetingconfigs import DECIDED_STATES
+from iasolutions.delib.meetingconfigs import config_of
 from iasolutions.delib.publication import pseudonymise
 from iasolutions.delib.publication import public_title
-from plone import api
-from plone.namedfile.file import NamedBlobFile
-
-from datetime import datetime
-from html import escape
-
-import hashlib
 import io
 import lxml.etree
 import lxml.html
+from plone import api
+from plone.namedfile.file import NamedBlobFile
 import re
 import zipfile
 
@@ -48,18 +46,38 @@ import zipfile
 # The document text is French, the municipalities' language (not UI strings).
 
 DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-          "septembre", "octobre", "novembre", "décembre")
+MONTHS = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
 
 # kind: (singular, feminine singular, plural, feminine plural)
 ATTENDANCE_LABELS = {
     "present": ("Présent", "Présente", "Présents", "Présentes"),
     "excused": ("Excusé", "Excusée", "Excusés", "Excusées"),
     "absent": ("Absent", "Absente", "Absents", "Absentes"),
-    "item_excused": ("Excusé pour ce point", "Excusée pour ce point",
-                     "Excusés pour ce point", "Excusées pour ce point"),
-    "item_absent": ("Absent pour ce point", "Absente pour ce point",
-                    "Absents pour ce point", "Absentes pour ce point"),
+    "item_excused": (
+        "Excusé pour ce point",
+        "Excusée pour ce point",
+        "Excusés pour ce point",
+        "Excusées pour ce point",
+    ),
+    "item_absent": (
+        "Absent pour ce point",
+        "Absente pour ce point",
+        "Absents pour ce point",
+        "Absentes pour ce point",
+    ),
 }
 
 # vote value, one, several ({} is the count): the reference's sentences
@@ -74,9 +92,12 @@ VOTE_WORDS = (
 )
 
 # Items whose minutes say what became of them instead of only their decision.
-STATE_NOTES = {"delayed": "Point reporté.", "refused": "Point refusé.",
-               "accepted_but_modified": "Point approuvé moyennant modifications.",
-               "returned_to_proposing_group": "Point renvoyé au service."}
+STATE_NOTES = {
+    "delayed": "Point reporté.",
+    "refused": "Point refusé.",
+    "accepted_but_modified": "Point approuvé moyennant modifications.",
+    "returned_to_proposing_group": "Point renvoyé au service.",
+}
 
 ARTICLE = re.compile(r"^\s*art(icle|\.)\s", re.IGNORECASE)
 
@@ -147,8 +168,11 @@ def numbered_articles(html):
     if not html or not html.strip():
         return html or ""
     fragments = lxml.html.fragments_fromstring(html)
-    paragraphs = [fragment for fragment in fragments if not isinstance(fragment, str)
-                  and fragment.tag == "p" and fragment.text_content().strip()]
+    paragraphs = [
+        fragment
+        for fragment in fragments
+        if not isinstance(fragment, str) and fragment.tag == "p" and fragment.text_content().strip()
+    ]
     if len(paragraphs) < 2 or any(ARTICLE.match(p.text_content()) for p in paragraphs):
         return html
     for number, paragraph in enumerate(paragraphs, start=1):
@@ -157,17 +181,26 @@ def numbered_articles(html):
         label.tail = " " + (paragraph.text or "").lstrip()
         paragraph.text = None
         paragraph.insert(0, label)
-    return "".join(fragment if isinstance(fragment, str) else
-                   lxml.etree.tostring(fragment, encoding="unicode", method="xml")
-                   for fragment in fragments)
+    return "".join(
+        fragment
+        if isinstance(fragment, str)
+        else lxml.etree.tostring(fragment, encoding="unicode", method="xml")
+        for fragment in fragments
+    )
 
 
 def _held_positions(uids):
     """{UID: held position}; unrestricted, as whoever generates a document may print
     who attended and who signs without opening the contacts."""
     catalog = api.portal.get_tool("portal_catalog")
-    return {b.UID: b._unrestrictedGetObject()
-            for b in catalog.unrestrictedSearchResults(UID=list(uids))} if uids else {}
+    return (
+        {
+            b.UID: b._unrestrictedGetObject()
+            for b in catalog.unrestrictedSearchResults(UID=list(uids))
+        }
+        if uids
+        else {}
+    )
 
 
 def _titles(uids):
@@ -182,9 +215,12 @@ def _signatory(held):
     person, target = held.get_person(), held.get_position()
     position = target.title if target is not None else ""
     is_position = target is not None and target.portal_type == "position"
-    return {"label": held.label or (position if is_position else ""),
-            "name": person.title if person is not None else "", "position": position,
-            "gender": getattr(person, "gender", None) if person is not None else None}
+    return {
+        "label": held.label or (position if is_position else ""),
+        "name": person.title if person is not None else "",
+        "position": position,
+        "gender": getattr(person, "gender", None) if person is not None else None,
+    }
 
 
 def _attendee(held):
@@ -203,14 +239,18 @@ def attendance_rows(groups):
     for kind, uids in groups:
         people = [_attendee(held[uid]) for uid in uids if uid in held]
         if people:
-            rows.append({"label": attendance_label(kind, [gender for line, gender in people]),
-                         "names": " ; ".join(line for line, gender in people)})
+            rows.append(
+                {
+                    "label": attendance_label(kind, [gender for line, gender in people]),
+                    "names": " ; ".join(line for line, gender in people),
+                }
+            )
     return rows
 
 
 def signature_rows(signatures):
     """Signatures two by two, as printed side by side (the last row may hold one)."""
-    rows = [list(signatures[index:index + 2]) for index in range(0, len(signatures), 2)]
+    rows = [list(signatures[index : index + 2]) for index in range(0, len(signatures), 2)]
     for row in rows:
         if len(row) == 1:
             row.append({"title": "", "name": ""})
@@ -272,8 +312,12 @@ class DelibDocumentHelper(DocumentHelper):
     def signature_rows(self):
         """The signatories two by two ({'title': 'Le Bourgmestre,', 'name': …}), for a
         table with ``do row for pair in helper.signature_rows()``."""
-        return signature_rows([{"title": f"{s['title']}," if s["title"] else "",
-                                "name": s["name"]} for s in self.signatories()])
+        return signature_rows(
+            [
+                {"title": f"{s['title']}," if s["title"] else "", "name": s["name"]}
+                for s in self.signatories()
+            ]
+        )
 
 
 class ItemDocumentHelper(DelibDocumentHelper):
@@ -309,8 +353,7 @@ class ItemDocumentHelper(DelibDocumentHelper):
         """The extract's opening, once decided."""
         if not self.is_decided():
             return ""
-        return (f"Du registre aux délibérations {_of(self.assembly())} a été extrait ce qui "
-                "suit :")
+        return f"Du registre aux délibérations {_of(self.assembly())} a été extrait ce qui suit :"
 
     def subject_prefix(self):
         """'Objet n° 2 : ' ('Objet : ' out of a meeting), before the title."""
@@ -353,19 +396,30 @@ class ItemDocumentHelper(DelibDocumentHelper):
             return []
         item_excused = votes.item_excused(meeting, self.context)
         item_absents = votes.item_absents(meeting, self.context)
-        return attendance_rows([
-            ("present", votes.present_voters(meeting, self.context)),
-            ("excused", list(meeting.excused or ())),
-            ("absent", list(meeting.absents or ())),
-            ("item_excused", item_excused), ("item_absent", item_absents)])
+        return attendance_rows(
+            [
+                ("present", votes.present_voters(meeting, self.context)),
+                ("excused", list(meeting.excused or ())),
+                ("absent", list(meeting.absents or ())),
+                ("item_excused", item_excused),
+                ("item_absent", item_absents),
+            ]
+        )
 
     def vote_totals(self):
         meeting = self.meeting()
         if meeting is None:
             return ""
         totals = votes.vote_totals(meeting, self.context)
-        labels = {"yes": "oui", "no": "non", "abstain": "abstention", "blank": "blanc",
-                  "invalid": "nul", "does_not_vote": "ne vote pas", "not_found": "absent"}
+        labels = {
+            "yes": "oui",
+            "no": "non",
+            "abstain": "abstention",
+            "blank": "blanc",
+            "invalid": "nul",
+            "does_not_vote": "ne vote pas",
+            "not_found": "absent",
+        }
         return ", ".join(f"{count} {labels.get(value, value)}" for value, count in totals.items())
 
     def vote_result(self):
@@ -375,8 +429,10 @@ class ItemDocumentHelper(DelibDocumentHelper):
         record = votes.get_vote(meeting, self.context) if meeting is not None else None
         if record is None:
             return ""
-        return vote_sentence(votes.vote_totals(meeting, self.context),
-                             secret=record.get("poll_type") in votes.SECRET_POLL_TYPES)
+        return vote_sentence(
+            votes.vote_totals(meeting, self.context),
+            secret=record.get("poll_type") in votes.SECRET_POLL_TYPES,
+        )
 
     def signatories(self):
         """Who signs, in signing order, the item's replacements applied: dicts with
@@ -388,8 +444,12 @@ class ItemDocumentHelper(DelibDocumentHelper):
             return []
         rows = signatories.item_signatories(meeting, self.context)
         held = _held_positions([row["held_position"] for row in rows])
-        return [_signature(held.get(row["held_position"]), number=row["number"],
-                           replaced=bool(row["replaces"])) for row in rows]
+        return [
+            _signature(
+                held.get(row["held_position"]), number=row["number"], replaced=bool(row["replaces"])
+            )
+            for row in rows
+        ]
 
     def minutes_xhtml(self):
         """This item in the minutes: its subject, what became of it, its motivation, who
@@ -413,8 +473,12 @@ class ItemDocumentHelper(DelibDocumentHelper):
         meeting = self.meeting()
         if meeting is None:
             return []
-        return attendance_rows([("item_excused", votes.item_excused(meeting, self.context)),
-                                ("item_absent", votes.item_absents(meeting, self.context))])
+        return attendance_rows(
+            [
+                ("item_excused", votes.item_excused(meeting, self.context)),
+                ("item_absent", votes.item_absents(meeting, self.context)),
+            ]
+        )
 
 
 def _of(assembly):
@@ -470,17 +534,22 @@ class MeetingDocumentHelper(DelibDocumentHelper):
         """Rows ``label`` ('Présents', 'Excusées'…) and ``names`` ('Monsieur Marc
         Durant, Bourgmestre ; …'), only for the groups that have someone."""
         away = set(self.context.excused or ()) | set(self.context.absents or ())
-        return attendance_rows([
-            ("present", [uid for uid in self.context.attendees or () if uid not in away]),
-            ("excused", list(self.context.excused or ())),
-            ("absent", list(self.context.absents or ()))])
+        return attendance_rows(
+            [
+                ("present", [uid for uid in self.context.attendees or () if uid not in away]),
+                ("excused", list(self.context.excused or ())),
+                ("absent", list(self.context.absents or ())),
+            ]
+        )
 
     def signatories(self):
         """The meeting's signatories in signing order (same dicts as an item's)."""
         uids = list(self.context.signatories or ())
         held = _held_positions(uids)
-        return [_signature(held.get(uid), number=number, replaced=False)
-                for number, uid in enumerate(uids, start=1)]
+        return [
+            _signature(held.get(uid), number=number, replaced=False)
+            for number, uid in enumerate(uids, start=1)
+        ]
 
     def meeting_date(self):
         return self.display_date(self.context.date, "%d/%m/%Y à %H:%M")
@@ -510,12 +579,18 @@ def _heading(odt, title):
 def _signatures(odt):
     """'Ainsi fait en séance du …', 'Par le Collège communal,' and the signatories side
     by side (title over name)."""
-    odt.paragraph(Expr("helper.closing()"), statement="do text if helper.closing()",
-                  style="Closing")
-    odt.paragraph(Expr("helper.signed_by_assembly()"),
-                  statement="do text if helper.signatories()", style="Kept")
-    cells = [[("Centered", [Expr(f"pair[{n}]['title']")]),
-              ("Signature", [Expr(f"pair[{n}]['name']")])] for n in (0, 1)]
+    odt.paragraph(
+        Expr("helper.closing()"), statement="do text if helper.closing()", style="Closing"
+    )
+    odt.paragraph(
+        Expr("helper.signed_by_assembly()"),
+        statement="do text if helper.signatories()",
+        style="Kept",
+    )
+    cells = [
+        [("Centered", [Expr(f"pair[{n}]['title']")]), ("Signature", [Expr(f"pair[{n}]['name']")])]
+        for n in (0, 1)
+    ]
     odt.table(*cells, statement="do row for pair in helper.signature_rows()")
 
 
@@ -527,12 +602,16 @@ def agenda_template():
     odt.heading(Expr("helper.session()"))
     item = (Expr("helper.number(item)"), ". ", Expr("item.title"))
     for privacy, heading, condition in (
-            ("public", "Séance publique", "helper.has_both_privacies()"),
-            ("secret", "Séance à huis clos", "helper.items(privacy='secret')")):
+        ("public", "Séance publique", "helper.has_both_privacies()"),
+        ("secret", "Séance à huis clos", "helper.items(privacy='secret')"),
+    ):
         odt.heading(heading, level=2, statement=f"do title if {condition}")
         odt.paragraph(*item, statement=f"do text for item in helper.items('normal', '{privacy}')")
-        odt.heading("Points supplémentaires", level=2,
-                    statement=f"do title if helper.items('late', '{privacy}')")
+        odt.heading(
+            "Points supplémentaires",
+            level=2,
+            statement=f"do title if helper.items('late', '{privacy}')",
+        )
         odt.paragraph(*item, statement=f"do text for item in helper.items('late', '{privacy}')")
     return odt.to_bytes()
 
@@ -543,10 +622,15 @@ def minutes_template():
     odt = OdtBuilder()
     _heading(odt, ("Procès-verbal",))
     odt.heading(Expr("helper.session()"))
-    odt.paragraph(Expr("row['label']"), " : ", Expr("row['names']"),
-                  statement="do text for row in helper.attendance()")
-    odt.paragraph("", statement="do text if helper.observations() "
-                                "from xhtml(helper.observations())")
+    odt.paragraph(
+        Expr("row['label']"),
+        " : ",
+        Expr("row['names']"),
+        statement="do text for row in helper.attendance()",
+    )
+    odt.paragraph(
+        "", statement="do text if helper.observations() from xhtml(helper.observations())"
+    )
     odt.paragraph("", statement="do text from xhtml(helper.minutes_xhtml())")
     _signatures(odt)
     return odt.to_bytes()
@@ -558,16 +642,27 @@ def _deliberation(public):
     prefix = "public_" if public else ""
     odt = OdtBuilder()
     _heading(odt, (Expr("helper.document_title()"),))
-    odt.paragraph(Expr("helper.extract_from_register()"),
-                  statement="do text if helper.extract_from_register()")
+    odt.paragraph(
+        Expr("helper.extract_from_register()"),
+        statement="do text if helper.extract_from_register()",
+    )
     odt.heading(Expr("helper.session()"), level=2, statement="do title if helper.session()")
-    odt.paragraph(Expr("row['label']"), " : ", Expr("row['names']"),
-                  statement="do text for row in helper.attendance()")
-    odt.heading(Expr("helper.subject_prefix()"),
-                Expr("helper.public_title()" if public else "context.title"))
+    odt.paragraph(
+        Expr("row['label']"),
+        " : ",
+        Expr("row['names']"),
+        statement="do text for row in helper.attendance()",
+    )
+    odt.heading(
+        Expr("helper.subject_prefix()"),
+        Expr("helper.public_title()" if public else "context.title"),
+    )
     if not public:
-        odt.paragraph("Référence : ", Expr("context.itemReference"),
-                      statement="do text if context.itemReference")
+        odt.paragraph(
+            "Référence : ",
+            Expr("context.itemReference"),
+            statement="do text if context.itemReference",
+        )
         odt.paragraph("Service : ", Expr("helper.proposing_group()"))
     odt.paragraph("", statement=f"do text from xhtml(helper.{prefix}motivation())")
     odt.paragraph(Expr("helper.assembly_decides()"), style="Strong")
@@ -592,8 +687,12 @@ TEMPLATES = (
     ("oj", "Ordre du jour", agenda_template, True),
     ("pv", "Procès-verbal", minutes_template, True),
     ("deliberation", "Délibération", deliberation_template, False),
-    ("deliberation-publique", "Délibération (version publique)", public_deliberation_template,
-     False),
+    (
+        "deliberation-publique",
+        "Délibération (version publique)",
+        public_deliberation_template,
+        False,
+    ),
 )
 
 
@@ -627,8 +726,11 @@ def is_current_default(cfg, id):
     """True when template ``id`` of ``cfg`` is this version's default."""
     template = cfg.get(id)
     builder = {tid: build for tid, title, build, for_meetings in TEMPLATES}[id]
-    return template is not None and template.odt_file is not None and \
-        content_checksum(template.odt_file.data) == content_checksum(builder())
+    return (
+        template is not None
+        and template.odt_file is not None
+        and content_checksum(template.odt_file.data) == content_checksum(builder())
+    )
 
 
 def update_default_template(cfg, id):
@@ -654,8 +756,15 @@ def ensure_templates(cfg, wanted=lambda id: True):
             if not wanted(id) or id in cfg:
                 continue
             portal_type = cfg.getMeetingTypeName() if for_meetings else cfg.getItemTypeName()
-            made.append(api.content.create(
-                container=cfg, type="pod_template", id=id, title=title,
-                odt_file=NamedBlobFile(builder(), filename=f"{id}.odt"),
-                pod_portal_types=[portal_type], output_formats=["odt", "pdf"]))
+            made.append(
+                api.content.create(
+                    container=cfg,
+                    type="pod_template",
+                    id=id,
+                    title=title,
+                    odt_file=NamedBlobFile(builder(), filename=f"{id}.odt"),
+                    pod_portal_types=[portal_type],
+                    output_formats=["odt", "pdf"],
+                )
+            )
     return made

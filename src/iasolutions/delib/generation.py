@@ -10,12 +10,11 @@ their states are kept).
 from iasolutions.core import counters
 from iasolutions.delib import _
 from iasolutions.delib import workflows
-from iasolutions.delib.meetingconfigs import folder_of
 from iasolutions.delib.meetingconfigs import ITEMS_ROOT
+from iasolutions.delib.meetingconfigs import folder_of
+import logging
 from plone import api
 from plone.dexterity.utils import createContentInContainer
-
-import logging
 
 
 logger = logging.getLogger("iasolutions.delib")
@@ -26,9 +25,13 @@ BASE_MEETING_TYPE = "Meeting"
 # Fields whose change calls for new workflows / new local roles on existing items.
 WORKFLOW_FIELDS = ("itemWFValidationLevels", "workflowAdaptations")
 ROLE_FIELDS = WORKFLOW_FIELDS + (
-    "itemCopyGroupsStates", "itemPowerObserversStates", "meetingPowerObserversStates",
-    "itemRestrictedPowerObserversStates", "meetingRestrictedPowerObserversStates",
-    "itemAdviceStates", "itemAdviceViewStates",
+    "itemCopyGroupsStates",
+    "itemPowerObserversStates",
+    "meetingPowerObserversStates",
+    "itemRestrictedPowerObserversStates",
+    "meetingRestrictedPowerObserversStates",
+    "itemAdviceStates",
+    "itemAdviceViewStates",
 )
 
 
@@ -46,17 +49,29 @@ def check_short_name(cfg):
     fti = types_tool.get(cfg.getItemTypeName())
     owner = getattr(fti, "_delib_config", None) if fti is not None else None
     if owner and owner != cfg.getId():
-        raise BadRequest(translate(_("The short name ${name} is already used by ${config}.",
-                                     mapping={"name": cfg.shortName, "config": owner}),
-                                   context=getRequest()))
+        raise BadRequest(
+            translate(
+                _(
+                    "The short name ${name} is already used by ${config}.",
+                    mapping={"name": cfg.shortName, "config": owner},
+                ),
+                context=getRequest(),
+            )
+        )
     previous = getattr(cfg, "_applied_short_name", None)
     if previous and previous != cfg.shortName:
         catalog = api.portal.get_tool("portal_catalog")
-        if len(catalog.unrestrictedSearchResults(
-                portal_type=[f"MeetingItem{previous}", f"Meeting{previous}"])):
-            raise BadRequest(translate(_(
-                "The short name cannot change: the configuration has items or meetings."),
-                context=getRequest()))
+        if len(
+            catalog.unrestrictedSearchResults(
+                portal_type=[f"MeetingItem{previous}", f"Meeting{previous}"]
+            )
+        ):
+            raise BadRequest(
+                translate(
+                    _("The short name cannot change: the configuration has items or meetings."),
+                    context=getRequest(),
+                )
+            )
 
 
 def apply_config(cfg, force=False):
@@ -69,12 +84,17 @@ def apply_config(cfg, force=False):
         define_reference_counter(cfg, pending)
         cfg._pending_reference_format = None
     if cfg.getId() not in counters.counter_names():
-        counters.define(cfg.getId(), cfg.shortName[:3].upper() + "/{year}/{number}",
-                        title=cfg.title, reset_yearly=True)
+        counters.define(
+            cfg.getId(),
+            cfg.shortName[:3].upper() + "/{year}/{number}",
+            title=cfg.title,
+            reset_yearly=True,
+        )
     meeting_counter = f"{cfg.getId()}-meetings"
     if meeting_counter not in counters.counter_names():
-        counters.define(meeting_counter, "%d", title=f"{cfg.title}: numéros de séance",
-                        reset_yearly=True)
+        counters.define(
+            meeting_counter, "%d", title=f"{cfg.title}: numéros de séance", reset_yearly=True
+        )
     ensure_types(cfg)
     workflow_sig = signature(cfg, WORKFLOW_FIELDS)
     role_sig = signature(cfg, ROLE_FIELDS)
@@ -95,8 +115,10 @@ def apply_config(cfg, force=False):
 def ensure_types(cfg):
     """Create ``MeetingItem<ShortName>`` and ``Meeting<ShortName>`` from the base FTIs."""
     types_tool = api.portal.get_tool("portal_types")
-    for base_id, type_id, label in ((BASE_ITEM_TYPE, cfg.getItemTypeName(), "Point"),
-                                    (BASE_MEETING_TYPE, cfg.getMeetingTypeName(), "Séance")):
+    for base_id, type_id, label in (
+        (BASE_ITEM_TYPE, cfg.getItemTypeName(), "Point"),
+        (BASE_MEETING_TYPE, cfg.getMeetingTypeName(), "Séance"),
+    ):
         fti = types_tool.get(type_id)
         if fti is None:
             fti = types_tool[base_id]._getCopy(types_tool)
@@ -127,9 +149,11 @@ def add_view_expr(type_id):
 
 
 def ensure_groups(cfg):
-    for group_id, title in ((cfg.meetingmanagers_group(), "Gestionnaires de séance"),
-                            (cfg.powerobservers_group(), "Super observateurs"),
-                            (cfg.restrictedpowerobservers_group(), "Super observateurs restreints")):
+    for group_id, title in (
+        (cfg.meetingmanagers_group(), "Gestionnaires de séance"),
+        (cfg.powerobservers_group(), "Super observateurs"),
+        (cfg.restrictedpowerobservers_group(), "Super observateurs restreints"),
+    ):
         full_title = f"{cfg.title} ({title})"
         group = api.group.get(groupname=group_id)
         if group is None:
@@ -142,8 +166,9 @@ def ensure_items_root():
     portal = api.portal.get()
     root = portal.get(ITEMS_ROOT)
     if root is None:
-        root = createContentInContainer(portal, "MeetingFolder", checkConstraints=False,
-                                        id=ITEMS_ROOT, title="Délibérations")
+        root = createContentInContainer(
+            portal, "MeetingFolder", checkConstraints=False, id=ITEMS_ROOT, title="Délibérations"
+        )
         root.__ac_local_roles_block__ = True
     return root
 
@@ -154,8 +179,9 @@ def ensure_folder(cfg):
     root = ensure_items_root()
     folder = folder_of(cfg)
     if folder is None:
-        folder = createContentInContainer(root, "MeetingFolder", checkConstraints=False,
-                                          id=cfg.getId(), title=cfg.title)
+        folder = createContentInContainer(
+            root, "MeetingFolder", checkConstraints=False, id=cfg.getId(), title=cfg.title
+        )
         folder.config_id = cfg.getId()
     elif folder.title != cfg.title:
         folder.title = cfg.title
@@ -170,8 +196,11 @@ def remove_config(cfg_id):
     types_tool = api.portal.get_tool("portal_types")
     for type_id in list(types_tool.objectIds()):
         fti = types_tool[type_id]
-        if type_id.startswith(("MeetingItem", "Meeting")) and type_id not in (
-                BASE_ITEM_TYPE, BASE_MEETING_TYPE) and getattr(fti, "_delib_config", None) == cfg_id:
+        if (
+            type_id.startswith(("MeetingItem", "Meeting"))
+            and type_id not in (BASE_ITEM_TYPE, BASE_MEETING_TYPE)
+            and getattr(fti, "_delib_config", None) == cfg_id
+        ):
             types_tool._delObject(type_id)
     workflows.remove_workflows(cfg_id)
 
@@ -184,7 +213,8 @@ def update_existing_content(cfg, folder, workflows_changed):
     count = 0
     catalog = api.portal.get_tool("portal_catalog")
     for brain in catalog.unrestrictedSearchResults(
-            portal_type=[cfg.getItemTypeName(), cfg.getMeetingTypeName()]):
+        portal_type=[cfg.getItemTypeName(), cfg.getMeetingTypeName()]
+    ):
         obj = brain._unrestrictedGetObject()
         if workflows_changed:
             for wf in wf_tool.getWorkflowsFor(obj):

@@ -17,13 +17,15 @@ from iasolutions.delib.meetingconfigs import config_of
 from iasolutions.delib.meetingconfigs import is_meeting_manager
 from plone import api
 from plone.app.textfield.value import RichTextValue
-
 import re
 
 
 DECISION_TRANSITIONS = ("accept", "accept_but_modify", "pre_accept", "refuse", "delay")
 ITEM_BACK_TRANSITIONS_AFTER_VALIDATION = (
-    "backToValidated", "backToPresented", "backToItemFrozen", "backToItemPublished",
+    "backToValidated",
+    "backToPresented",
+    "backToItemFrozen",
+    "backToItemPublished",
     "return_to_proposing_group",
 )
 
@@ -52,7 +54,7 @@ def why_not(obj, transition_id):
     return None
 
 
-def why_not_item(item, tid):
+def why_not_item(item, tid):  # noqa: C901 -- becomes a table of rules (issue 9)
     from iasolutions.delib.advices import mandatory_advices_missing
     from iasolutions.delib.agenda import meeting_of
     from iasolutions.delib.agenda import meeting_to_present_in
@@ -73,8 +75,11 @@ def why_not_item(item, tid):
         if meeting_to_present_in(item, cfg) is None:
             return _("no_meeting_available")
         return None
-    if meeting is not None and meeting_state == "closed" and (
-            tid.startswith("back") or tid == "return_to_proposing_group"):
+    if (
+        meeting is not None
+        and meeting_state == "closed"
+        and (tid.startswith("back") or tid == "return_to_proposing_group")
+    ):
         return _("meeting_is_closed")
     if tid in DECISION_TRANSITIONS:
         if meeting is None:
@@ -86,17 +91,16 @@ def why_not_item(item, tid):
         if html_is_empty(item.decision) and html_is_empty(item.motivation):
             return _("decision_is_empty")
         return None
-    if tid == "itemfreeze":
-        if meeting is None or meeting_state == "created":
-            return _("meeting_not_frozen")
-    if tid == "itempublish":
-        if meeting is None or meeting_state in ("created", "frozen"):
-            return _("meeting_not_published")
-    if tid == "backTo_presented_from_returned_to_proposing_group":
-        if meeting_state != "created":
-            return _("meeting_not_created")
-    if tid in ("backTo_itemfrozen_from_returned_to_proposing_group",
-               "backTo_itempublished_from_returned_to_proposing_group"):
+    if tid == "itemfreeze" and (meeting is None or meeting_state == "created"):
+        return _("meeting_not_frozen")
+    if tid == "itempublish" and (meeting is None or meeting_state in ("created", "frozen")):
+        return _("meeting_not_published")
+    if tid == "backTo_presented_from_returned_to_proposing_group" and meeting_state != "created":
+        return _("meeting_not_created")
+    if tid in (
+        "backTo_itemfrozen_from_returned_to_proposing_group",
+        "backTo_itempublished_from_returned_to_proposing_group",
+    ):
         if meeting_state in (None, "created"):
             return _("meeting_not_frozen")
         if tid.startswith("backTo_itemfrozen") and meeting_state == "published":
@@ -110,23 +114,29 @@ def why_not_meeting(meeting, tid):
     from iasolutions.delib.agenda import items_of
 
     cfg = config_of(meeting)
-    if tid in ("freeze", "publish", "decide", "close") or tid.startswith("back"):
-        if not is_meeting_manager(cfg):
-            return _("meeting_managers_only")
+    managers_only = tid in ("freeze", "publish", "decide", "close") or tid.startswith("back")
+    if managers_only and not is_meeting_manager(cfg):
+        return _("meeting_managers_only")
     if tid == "decide" and not meeting_date_is_past(meeting):
         return _("meeting_date_not_past")
     if tid == "close":
-        returned = [item for item in items_of(meeting, unrestricted=True)
-                    if api.content.get_state(item) == "returned_to_proposing_group"]
+        returned = [
+            item
+            for item in items_of(meeting, unrestricted=True)
+            if api.content.get_state(item) == "returned_to_proposing_group"
+        ]
         if returned:
-            return _("items_returned_to_proposing_group",
-                     mapping={"count": len(returned)})
+            return _("items_returned_to_proposing_group", mapping={"count": len(returned)})
         from iasolutions.delib.agenda import format_number
 
-        empty = [format_number(item.itemNumber) for item in items_of(meeting, unrestricted=True)
-                 if api.content.get_state(item) in (
-                     "presented", "itemfrozen", "itempublished", "pre_accepted")
-                 and html_is_empty(item.decision) and html_is_empty(item.motivation)]
+        empty = [
+            format_number(item.itemNumber)
+            for item in items_of(meeting, unrestricted=True)
+            if api.content.get_state(item)
+            in ("presented", "itemfrozen", "itempublished", "pre_accepted")
+            and html_is_empty(item.decision)
+            and html_is_empty(item.motivation)
+        ]
         if empty:
             return _("decisions_are_empty", mapping={"numbers": ", ".join(empty)})
     if tid == "backToDecided":

@@ -13,9 +13,19 @@ from plone import api
 from plone.app.textfield.value import RichTextValue
 
 
-HISTORIZED_FIELDS = ("title", "description", "proposingGroup", "category", "motivation",
-                     "decision", "listType", "privacy", "pollType", "copyGroups",
-                     "optionalAdvisers")
+HISTORIZED_FIELDS = (
+    "title",
+    "description",
+    "proposingGroup",
+    "category",
+    "motivation",
+    "decision",
+    "listType",
+    "privacy",
+    "pollType",
+    "copyGroups",
+    "optionalAdvisers",
+)
 
 
 def _plain(value):
@@ -39,8 +49,11 @@ def record_changes(item, event=None):
     before = getattr(item, "_historized_snapshot", None)
     now = snapshot(item)
     if before is not None:
-        changes = [{"field": name, "old": before.get(name), "new": now[name]}
-                   for name in HISTORIZED_FIELDS if before.get(name) != now[name]]
+        changes = [
+            {"field": name, "old": before.get(name), "new": now[name]}
+            for name in HISTORIZED_FIELDS
+            if before.get(name) != now[name]
+        ]
         if changes:
             history = getattr(item, "data_history", None)
             if history is None:
@@ -54,9 +67,16 @@ def record_advice(advice, action):
     history = getattr(item, "advice_history", None)
     if history is None:
         history = item.advice_history = PersistentList()
-    history.append({"time": datetime.now(), "actor": _actor(), "action": action,
-                    "service": advice.advice_group, "advice_type": advice.advice_type,
-                    "state": api.content.get_state(advice, default=None)})
+    history.append(
+        {
+            "time": datetime.now(),
+            "actor": _actor(),
+            "action": action,
+            "service": advice.advice_group,
+            "advice_type": advice.advice_type,
+            "state": api.content.get_state(advice, default=None),
+        }
+    )
 
 
 def record_advice_event(item, service_uid, action):
@@ -64,8 +84,16 @@ def record_advice_event(item, service_uid, action):
     history = getattr(item, "advice_history", None)
     if history is None:
         history = item.advice_history = PersistentList()
-    history.append({"time": datetime.now(), "actor": _actor(), "action": action,
-                    "service": service_uid, "advice_type": None, "state": None})
+    history.append(
+        {
+            "time": datetime.now(),
+            "actor": _actor(),
+            "action": action,
+            "service": service_uid,
+            "advice_type": None,
+            "state": None,
+        }
+    )
 
 
 def full_history(item):
@@ -75,10 +103,16 @@ def full_history(item):
     for wf in wf_tool.getWorkflowsFor(item):
         for entry in (item.workflow_history or {}).get(wf.getId(), ()):
             time = entry.get("time")
-            events.append({"time": time.asdatetime().replace(tzinfo=None) if time else None,
-                           "actor": entry.get("actor"), "kind": "workflow",
-                           "action": entry.get("action"), "state": entry.get("review_state"),
-                           "comments": entry.get("comments", "")})
+            events.append(
+                {
+                    "time": time.asdatetime().replace(tzinfo=None) if time else None,
+                    "actor": entry.get("actor"),
+                    "kind": "workflow",
+                    "action": entry.get("action"),
+                    "state": entry.get("review_state"),
+                    "comments": entry.get("comments", ""),
+                }
+            )
     for entry in getattr(item, "data_history", None) or ():
         events.append(dict(entry, kind="changes"))
     for entry in getattr(item, "advice_history", None) or ():

@@ -5,7 +5,6 @@ from iasolutions.delib.interfaces import IMeetingItem
 from iasolutions.delib.meetingconfigs import config_of
 from plone.app.textfield.value import RichTextValue
 from plone.indexer import indexer
-
 import re
 
 
@@ -108,8 +107,13 @@ def _text(value):
 
 @indexer(IMeetingItem)
 def item_searchable_text(obj):
-    parts = [obj.title or "", obj.description or "", obj.itemReference or "",
-             _text(obj.motivation), _text(obj.decision)]
+    parts = [
+        obj.title or "",
+        obj.description or "",
+        obj.itemReference or "",
+        _text(obj.motivation),
+        _text(obj.decision),
+    ]
     return " ".join(part for part in parts if part)
 
 

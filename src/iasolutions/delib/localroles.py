@@ -34,11 +34,10 @@ from iasolutions.delib.module import OBSERVERS
 from plone import api
 
 
-MANAGED_ROLES = {"Reader", "Contributor", "Editor", "Reviewer", "MeetingManager",
-                 "MeetingAdviser"}
+MANAGED_ROLES = {"Reader", "Contributor", "Editor", "Reviewer", "MeetingManager", "MeetingAdviser"}
 
 
-def item_roles(item, cfg=None, state=None):
+def item_roles(item, cfg=None, state=None):  # noqa: C901 -- becomes a table (issue 9)
     """{principal id: set of roles} for an item."""
     cfg = cfg or config_of(item)
     state = state or api.content.get_state(item)
@@ -109,8 +108,9 @@ def advice_roles(advice, item_local_roles):
     """An advice is read by whoever reads its item, unless hidden while being written."""
     roles = defaultdict(set)
     own = group_id(advice.advice_group, "advisers") if advice.advice_group else None
-    hidden = advice.advice_hide_during_redaction and \
-        api.content.get_state(advice) == "advice_under_edit"
+    hidden = (
+        advice.advice_hide_during_redaction and api.content.get_state(advice) == "advice_under_edit"
+    )
     if not hidden:
         for principal in item_local_roles:
             roles[principal].add("Reader")
@@ -170,8 +170,7 @@ def purge_security_cache(obj=None):
     annotations = IAnnotations(request, None) if request is not None else None
     if annotations is None:
         return
-    for key in [k for k in annotations.keys()
-                if isinstance(k, str) and k.startswith("borg.localrole.")]:
+    for key in [k for k in annotations if isinstance(k, str) and k.startswith("borg.localrole.")]:
         del annotations[key]
 
 
@@ -224,8 +223,10 @@ def update_folder_roles(folder):
         catalog = api.portal.get_tool("portal_catalog")
         path = "/".join(folder.getPhysicalPath())
         for brain in catalog.unrestrictedSearchResults(
-                path=path, object_provides=IMeeting.__identifier__):
+            path=path, object_provides=IMeeting.__identifier__
+        ):
             brain._unrestrictedGetObject().reindexObject(idxs=["allowedRolesAndUsers"])
         for brain in catalog.unrestrictedSearchResults(
-                path={"query": path, "depth": 1}, portal_type="MeetingFolder"):
+            path={"query": path, "depth": 1}, portal_type="MeetingFolder"
+        ):
             brain._unrestrictedGetObject().reindexObject(idxs=["allowedRolesAndUsers"])

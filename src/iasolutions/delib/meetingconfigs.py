@@ -1,8 +1,8 @@
 """Finding meeting configurations and what belongs to them.
 
-    >>> cfg = get_config("meeting-config-college")
-    >>> config_of(item) is cfg
-    True
+>>> cfg = get_config("meeting-config-college")
+>>> config_of(item) is cfg
+True
 """
 
 from Acquisition import aq_chain
@@ -22,17 +22,34 @@ VALIDATION_LEVELS = (
     ("proposed", "propose", "backToProposed", "reviewers"),
     ("prevalidated", "prevalidate", "backToPrevalidated", "reviewers"),
 ) + tuple(
-    (f"proposedToValidationLevel{i}", f"proposeToValidationLevel{i}",
-     f"backToProposedToValidationLevel{i}", f"level{i}reviewers") for i in range(1, 6)
+    (
+        f"proposedToValidationLevel{i}",
+        f"proposeToValidationLevel{i}",
+        f"backToProposedToValidationLevel{i}",
+        f"level{i}reviewers",
+    )
+    for i in range(1, 6)
 )
 
 ITEM_STATES_AFTER_VALIDATION = (
-    "validated", "presented", "itemfrozen", "itempublished", "pre_accepted", "accepted",
-    "accepted_but_modified", "refused", "delayed", "returned_to_proposing_group",
+    "validated",
+    "presented",
+    "itemfrozen",
+    "itempublished",
+    "pre_accepted",
+    "accepted",
+    "accepted_but_modified",
+    "refused",
+    "delayed",
+    "returned_to_proposing_group",
 )
 DECIDED_STATES = ("accepted", "accepted_but_modified", "refused", "delayed", "pre_accepted")
-ITEM_STATES_IN_MEETING = ("presented", "itemfrozen", "itempublished", "returned_to_proposing_group") + \
-    DECIDED_STATES
+ITEM_STATES_IN_MEETING = (
+    "presented",
+    "itemfrozen",
+    "itempublished",
+    "returned_to_proposing_group",
+) + DECIDED_STATES
 MEETING_STATES = ("created", "frozen", "published", "decided", "closed")
 MEETING_STATES_ACCEPTING_ITEMS = ("created", "frozen", "published", "decided")
 
@@ -106,8 +123,11 @@ def folder_of(cfg):
 def config_categories(cfg, enabled_only=True):
     """The categories of a configuration, in their order (the enabled ones only, unless
     ``enabled_only`` is false)."""
-    return [obj for obj in cfg.objectValues() if obj.portal_type == "meetingcategory"
-            and (obj.enabled or not enabled_only)]
+    return [
+        obj
+        for obj in cfg.objectValues()
+        if obj.portal_type == "meetingcategory" and (obj.enabled or not enabled_only)
+    ]
 
 
 def enabled_levels(cfg):
@@ -188,8 +208,10 @@ def _service_brains(active_only):
     own = get_own_organization()
     if own is None:
         return []
-    query = {"portal_type": "organization",
-             "path": {"query": "/".join(own.getPhysicalPath()), "depth": -1}}
+    query = {
+        "portal_type": "organization",
+        "path": {"query": "/".join(own.getPhysicalPath()), "depth": -1},
+    }
     if active_only:
         query["review_state"] = "active"
     catalog = api.portal.get_tool("portal_catalog")

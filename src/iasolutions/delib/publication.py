@@ -18,12 +18,11 @@ from iasolutions.delib.agenda import items_of
 from iasolutions.delib.meetingconfigs import config_of
 from iasolutions.delib.meetingconfigs import free_id
 from iasolutions.delib.meetingconfigs import is_meeting_manager
+import lxml.html
 from plone import api
 from plone.app.textfield.value import RichTextValue
 from plone.dexterity.utils import createContentInContainer
 from plone.namedfile.file import NamedBlobFile
-
-import lxml.html
 import re
 
 
@@ -31,10 +30,15 @@ MASK = "TEXTE MASQUÉ | RGPD"
 MASK_CLASS = "pm-anonymize"
 PUBLIC_FOLDER = "publications"
 STAGES = ("private", "in_project", "decision")
-STAGE_TRANSITIONS = {"in_project": "publish_project", "decision": "publish_decision",
-                     "private": "unpublish"}
-DISCLAIMER = ("Projets de délibérations publiés avant la séance, conformément au décret du "
-              "18 mai 2022 : seul le texte adopté en séance fait foi.")
+STAGE_TRANSITIONS = {
+    "in_project": "publish_project",
+    "decision": "publish_decision",
+    "private": "unpublish",
+}
+DISCLAIMER = (
+    "Projets de délibérations publiés avant la séance, conformément au décret du "
+    "18 mai 2022 : seul le texte adopté en séance fait foi."
+)
 
 
 class PublicationRefused(ValueError):
@@ -59,7 +63,9 @@ def pseudonymise(html):
             out.append(fragment)
             continue
         nodes = [fragment] if MASK_CLASS in (fragment.get("class") or "").split() else []
-        nodes += fragment.xpath(f'.//*[contains(concat(" ", normalize-space(@class), " "), " {MASK_CLASS} ")]')
+        nodes += fragment.xpath(
+            f'.//*[contains(concat(" ", normalize-space(@class), " "), " {MASK_CLASS} ")]'
+        )
         for node in nodes:
             for child in list(node):
                 node.remove(child)
@@ -83,8 +89,13 @@ def public_folder():
     folder = portal.get(PUBLIC_FOLDER)
     if folder is None:
         with api.env.adopt_roles(["Manager"]):
-            folder = createContentInContainer(portal, "PublicationFolder", checkConstraints=False,
-                                              id=PUBLIC_FOLDER, title="Délibérations publiées")
+            folder = createContentInContainer(
+                portal,
+                "PublicationFolder",
+                checkConstraints=False,
+                id=PUBLIC_FOLDER,
+                title="Délibérations publiées",
+            )
     return folder
 
 
@@ -130,13 +141,20 @@ def publish(meeting, stage):
         if stage == "private" and public is None:
             return None
         # Compute everything first: a pseudonymisation failure writes nothing.
-        rows = [_public_item_values(item, cfg, stage) for item in items_of(meeting, unrestricted=True)
-                if (item.privacy or "public") == "public"]
+        rows = [
+            _public_item_values(item, cfg, stage)
+            for item in items_of(meeting, unrestricted=True)
+            if (item.privacy or "public") == "public"
+        ]
         if public is None:
             folder = public_folder()
             public = createContentInContainer(
-                folder, "PublicMeeting", checkConstraints=False,
-                id=free_id(folder, f"{cfg.getId()}-{meeting.getId()}"), title=meeting.title)
+                folder,
+                "PublicMeeting",
+                checkConstraints=False,
+                id=free_id(folder, f"{cfg.getId()}-{meeting.getId()}"),
+                title=meeting.title,
+            )
             public.source_uid = api.content.get_uuid(meeting)
         public.title = f"{cfg.title} — {meeting.title}"
         public.date = meeting.date
@@ -163,12 +181,18 @@ def _public_item_values(item, cfg, stage):
         "category": category.title if category is not None else "",
         "motivation": pseudonymise(_html(item.motivation)),
         "decision": pseudonymise(_html(item.decision)),
-        "decision_state": _public_state_title(wf_tool.getTitleForStateOnType(
-            state, item.portal_type)) if stage == "decision" else "",
-        "annexes": [annex for annex in item.objectValues()
-                    if annex.portal_type in ("annex", "annexDecision")
-                    and getattr(annex, "publishable", False)
-                    and not getattr(annex, "confidential", False)],
+        "decision_state": _public_state_title(
+            wf_tool.getTitleForStateOnType(state, item.portal_type)
+        )
+        if stage == "decision"
+        else "",
+        "annexes": [
+            annex
+            for annex in item.objectValues()
+            if annex.portal_type in ("annex", "annexDecision")
+            and getattr(annex, "publishable", False)
+            and not getattr(annex, "confidential", False)
+        ],
     }
 
 
@@ -189,8 +213,13 @@ def _refresh_items(public, rows):
     for row in rows:
         obj = existing.get(row["source_uid"])
         if obj is None:
-            obj = createContentInContainer(public, "PublicItem", checkConstraints=False,
-                                           id=free_id(public, row["title"]), title=row["title"])
+            obj = createContentInContainer(
+                public,
+                "PublicItem",
+                checkConstraints=False,
+                id=free_id(public, row["title"]),
+                title=row["title"],
+            )
             obj.source_uid = row["source_uid"]
         obj.title = row["title"]
         obj.number = row["number"]
@@ -202,9 +231,17 @@ def _refresh_items(public, rows):
         for annex in list(obj.objectValues()):
             api.content.delete(obj=annex, check_linkintegrity=False)
         for annex in row["annexes"]:
-            copy = createContentInContainer(obj, "PublicAnnex", checkConstraints=False,
-                                            id=free_id(obj, annex.getId()), title=annex.title)
-            copy.file = NamedBlobFile(data=annex.file.data, filename=annex.file.filename,
-                                      contentType=annex.file.contentType)
+            copy = createContentInContainer(
+                obj,
+                "PublicAnnex",
+                checkConstraints=False,
+                id=free_id(obj, annex.getId()),
+                title=annex.title,
+            )
+            copy.file = NamedBlobFile(
+                data=annex.file.data,
+                filename=annex.file.filename,
+                contentType=annex.file.contentType,
+            )
             copy.reindexObject()
         obj.reindexObject()

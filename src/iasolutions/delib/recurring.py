@@ -1,20 +1,18 @@
 """Recurring items: inserted in every new meeting of their configuration."""
 
+import copy
 from iasolutions.delib.meetingconfigs import config_of
 from iasolutions.delib.meetingconfigs import folder_of
 from iasolutions.delib.meetingconfigs import free_id
+import logging
 from plone import api
 from zope.globalrequest import getRequest
-
-import copy
-import logging
 
 
 logger = logging.getLogger("iasolutions.delib")
 
 
-TEMPLATE_FIELDS = ("title", "description", "proposingGroup", "category", "motivation",
-                   "decision")
+TEMPLATE_FIELDS = ("title", "description", "proposingGroup", "category", "motivation", "decision")
 
 
 def recurring_items(cfg):
@@ -32,8 +30,8 @@ def values_from_template(template):
 
 def insert_recurring_items(meeting):
     """Create and present the configuration's recurring items in a new meeting."""
-    from iasolutions.delib.transitions import trigger_until
     from iasolutions.delib.transitions import TransitionRefused
+    from iasolutions.delib.transitions import trigger_until
 
     cfg = config_of(meeting)
     if cfg is None:
@@ -46,8 +44,12 @@ def insert_recurring_items(meeting):
             continue
         with api.env.adopt_roles(["Manager"]):
             folder = folder_of(cfg)
-            item = api.content.create(container=folder, type=cfg.getItemTypeName(),
-                                      id=free_id(folder, template.getId()), **values)
+            item = api.content.create(
+                container=folder,
+                type=cfg.getItemTypeName(),
+                id=free_id(folder, template.getId()),
+                **values,
+            )
         if request is not None:
             request.other["delib_present_in"] = meeting
         try:

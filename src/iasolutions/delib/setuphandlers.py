@@ -17,40 +17,53 @@ the profile until an administrator changes them (``core.organisation``).
 """
 
 from iasolutions.core.modules import is_installed
-from iasolutions.core.organisation import apply_module_part
 from iasolutions.core.organisation import MISSING
+from iasolutions.core.organisation import apply_module_part
 from iasolutions.core.organisation import profile_value
 from iasolutions.core.organisation import should_create
 from iasolutions.core.services import remove_function_groups
 from iasolutions.core.services import sync_all_groups
+from iasolutions.delib.dashboards import create_dashboards
+from iasolutions.delib.documents import ensure_templates
 from iasolutions.delib.generation import apply_config
 from iasolutions.delib.generation import ensure_items_root
 from iasolutions.delib.meetingconfigs import CONFIGS_FOLDER
 from iasolutions.delib.meetingconfigs import folder_of
 from iasolutions.delib.meetingconfigs import forget_services
-from iasolutions.delib.dashboards import create_dashboards
-from iasolutions.delib.documents import ensure_templates
 from iasolutions.delib.module import MODULE
 from iasolutions.delib.publication import public_folder
 from iasolutions.delib.recurring import TEMPLATE_FIELDS
+import json
+import logging
 from plone import api
 from plone.dexterity.utils import createContentInContainer
 from Products.CMFPlone.interfaces import INonInstallable
 from zope.interface import implementer
 
-import json
-import logging
-
 
 logger = logging.getLogger("iasolutions.delib")
 STEP_ID = "iasolutions-delib"
 CONFIG_FIELDS = (
-    "shortName", "itemReferenceFormat", "usedItemAttributes", "usedMeetingAttributes",
-    "insertingMethodsOnAddItem", "itemWFValidationLevels", "workflowAdaptations",
-    "itemCopyGroupsStates", "itemPowerObserversStates", "meetingPowerObserversStates",
-    "itemRestrictedPowerObserversStates", "meetingRestrictedPowerObserversStates",
-    "customAdvisers", "itemAdviceStates", "itemAdviceViewStates", "meetingConfigsToCloneTo",
-    "itemAutoSentToOtherMCStates", "useVotes", "usedPollTypes", "defaultPollType",
+    "shortName",
+    "itemReferenceFormat",
+    "usedItemAttributes",
+    "usedMeetingAttributes",
+    "insertingMethodsOnAddItem",
+    "itemWFValidationLevels",
+    "workflowAdaptations",
+    "itemCopyGroupsStates",
+    "itemPowerObserversStates",
+    "meetingPowerObserversStates",
+    "itemRestrictedPowerObserversStates",
+    "meetingRestrictedPowerObserversStates",
+    "customAdvisers",
+    "itemAdviceStates",
+    "itemAdviceViewStates",
+    "meetingConfigsToCloneTo",
+    "itemAutoSentToOtherMCStates",
+    "useVotes",
+    "usedPollTypes",
+    "defaultPollType",
     "usedAdviceTypes",
 )
 
@@ -97,8 +110,13 @@ def ensure_configs_folder():
     portal = api.portal.get()
     folder = portal.get(CONFIGS_FOLDER)
     if folder is None:
-        folder = createContentInContainer(portal, "MeetingConfigFolder", checkConstraints=False,
-                                          id=CONFIGS_FOLDER, title="Configurations des séances")
+        folder = createContentInContainer(
+            portal,
+            "MeetingConfigFolder",
+            checkConstraints=False,
+            id=CONFIGS_FOLDER,
+            title="Configurations des séances",
+        )
     return folder
 
 
@@ -122,11 +140,19 @@ def import_configs(context):
             continue
         fill_config(cfg, entry)
         apply_config(cfg)
-        ensure_templates(cfg, wanted=lambda id, cfg=cfg: should_create(
-            f"delib/{cfg.getId()}/templates/{id}", id in cfg))
+        ensure_templates(
+            cfg,
+            wanted=lambda id, cfg=cfg: should_create(
+                f"delib/{cfg.getId()}/templates/{id}", id in cfg
+            ),
+        )
         folder_of_cfg = folder_of(cfg)
-        create_dashboards(cfg, wanted=lambda id, cfg=cfg, folder=folder_of_cfg: should_create(
-            f"delib/{cfg.getId()}/dashboards/{id}", folder is not None and id in folder))
+        create_dashboards(
+            cfg,
+            wanted=lambda id, cfg=cfg, folder=folder_of_cfg: should_create(
+                f"delib/{cfg.getId()}/dashboards/{id}", folder is not None and id in folder
+            ),
+        )
 
 
 def _resolve_services(values):
@@ -148,8 +174,13 @@ def ensure_config(folder, entry):
     cfg = folder.get(entry["id"])
     if should_create(f"delib/{entry['id']}", cfg is not None):
         values = {name: entry[name] for name in CONFIG_FIELDS if name in entry}
-        cfg = api.content.create(container=folder, type="MeetingConfig", id=entry["id"],
-                                 title=entry.get("title", entry["id"]), **values)
+        cfg = api.content.create(
+            container=folder,
+            type="MeetingConfig",
+            id=entry["id"],
+            title=entry.get("title", entry["id"]),
+            **values,
+        )
         logger.info("Meeting configuration %s created", entry["id"])
     if cfg is None:
         return None
@@ -163,35 +194,19 @@ def ensure_config(folder, entry):
 
 
 def fill_config(cfg, entry):
-    def new(row):
-        return should_create(f"delib/{cfg.getId()}/{row['id']}", row["id"] in cfg)
+    """Create what the profile's entry lists in the configuration, once."""
 
-    for row in entry.get("categories", []):
-        if new(row):
-            api.content.create(container=cfg, type="meetingcategory", id=row["id"],
-                               title=row["title"], category_id=row.get("category_id", row["id"]),
-                               using_groups=_resolve_services(row.get("using_groups")))
-    for row in entry.get("annex_types", []):
-        if new(row):
-            api.content.create(container=cfg, type="ItemAnnexContentCategory", id=row["id"],
-                               title=row["title"], relatedTo=row.get("relatedTo", "item"),
-                               to_print=row.get("to_print", False),
-                               confidential=row.get("confidential", False),
-                               publishable=row.get("publishable", False))
-    for kind, portal_type in (("recurring_items", "MeetingItemRecurring"),
-                              ("item_templates", "MeetingItemTemplate")):
-        for row in entry.get(kind, []):
-            if not new(row):
-                continue
-            values = {name: row[name] for name in TEMPLATE_FIELDS if name in row}
-            if "proposingGroup" in values:
-                values["proposingGroup"] = _resolve_services([values["proposingGroup"]])[0]
-            for name in ("motivation", "decision"):
-                if name in values:
-                    from plone.app.textfield.value import RichTextValue
+    def new_rows(kind):
+        return [
+            row
+            for row in entry.get(kind, [])
+            if should_create(f"delib/{cfg.getId()}/{row['id']}", row["id"] in cfg)
+        ]
 
-                    values[name] = RichTextValue(values[name], "text/html", "text/x-html-safe")
-            api.content.create(container=cfg, type=portal_type, id=row["id"], **values)
+    _create_categories(cfg, new_rows("categories"))
+    _create_annex_types(cfg, new_rows("annex_types"))
+    _create_templates(cfg, new_rows("recurring_items"), "MeetingItemRecurring")
+    _create_templates(cfg, new_rows("item_templates"), "MeetingItemTemplate")
     if "selectableAdvisers" in entry:
         _set_field(cfg, "selectableAdvisers", _resolve_services(entry["selectableAdvisers"]))
     if "selectableCopyGroups" in entry:
@@ -201,6 +216,45 @@ def fill_config(cfg, entry):
             uid = _resolve_services([service])[0]
             groups.append(f"{uid}_{function}")
         _set_field(cfg, "selectableCopyGroups", groups)
+
+
+def _create_categories(cfg, rows):
+    for row in rows:
+        api.content.create(
+            container=cfg,
+            type="meetingcategory",
+            id=row["id"],
+            title=row["title"],
+            category_id=row.get("category_id", row["id"]),
+            using_groups=_resolve_services(row.get("using_groups")),
+        )
+
+
+def _create_annex_types(cfg, rows):
+    for row in rows:
+        api.content.create(
+            container=cfg,
+            type="ItemAnnexContentCategory",
+            id=row["id"],
+            title=row["title"],
+            relatedTo=row.get("relatedTo", "item"),
+            to_print=row.get("to_print", False),
+            confidential=row.get("confidential", False),
+            publishable=row.get("publishable", False),
+        )
+
+
+def _create_templates(cfg, rows, portal_type):
+    from plone.app.textfield.value import RichTextValue
+
+    for row in rows:
+        values = {name: row[name] for name in TEMPLATE_FIELDS if name in row}
+        if "proposingGroup" in values:
+            values["proposingGroup"] = _resolve_services([values["proposingGroup"]])[0]
+        for name in ("motivation", "decision"):
+            if name in values:
+                values[name] = RichTextValue(values[name], "text/html", "text/x-html-safe")
+        api.content.create(container=cfg, type=portal_type, id=row["id"], **values)
 
 
 def _set_field(cfg, name, value):

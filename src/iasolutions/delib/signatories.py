@@ -15,9 +15,9 @@ the meeting and be present for the item, and signs only once.
 """
 
 from iasolutions.delib import _
+from iasolutions.delib.votes import VoteError
 from iasolutions.delib.votes import _mapping
 from iasolutions.delib.votes import present_voters
-from iasolutions.delib.votes import VoteError
 from persistent.mapping import PersistentMapping
 from plone import api
 
@@ -30,8 +30,11 @@ def _number(meeting, number):
     """``number`` as an int within the meeting's signatories (1 is the first)."""
     if isinstance(number, str) and number.strip().isdigit():
         number = int(number)
-    if isinstance(number, bool) or not isinstance(number, int) or \
-            not 1 <= number <= len(meeting.signatories or ()):
+    if (
+        isinstance(number, bool)
+        or not isinstance(number, int)
+        or not 1 <= number <= len(meeting.signatories or ())
+    ):
         raise SignatoryError(_("signatory_number_unknown"))
     return number
 
@@ -48,8 +51,13 @@ def item_signatories(meeting, item):
     rows = []
     for number, uid in enumerate(meeting.signatories or (), start=1):
         substitute = replaced.get(number)
-        rows.append({"number": number, "held_position": substitute or uid,
-                     "replaces": uid if substitute else None})
+        rows.append(
+            {
+                "number": number,
+                "held_position": substitute or uid,
+                "replaces": uid if substitute else None,
+            }
+        )
     return rows
 
 
@@ -58,8 +66,9 @@ def replace_signatory(meeting, item, number, held_position):
     number = _number(meeting, number)
     if held_position not in present_voters(meeting, item):
         raise SignatoryError(_("signatory_not_present"))
-    others = [row["held_position"] for row in item_signatories(meeting, item)
-              if row["number"] != number]
+    others = [
+        row["held_position"] for row in item_signatories(meeting, item) if row["number"] != number
+    ]
     if held_position in others:
         raise SignatoryError(_("signatory_signs_already"))
     if held_position == meeting.signatories[number - 1]:

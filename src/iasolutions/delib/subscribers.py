@@ -71,7 +71,10 @@ def meeting_modified(meeting, event):
     title = meeting_title(meeting)
     if meeting.title != title:
         meeting.title = title
-        if not IObjectRemovedEvent.providedBy(event) and event.__class__.__name__ != "ObjectAddedEvent":
+        if (
+            not IObjectRemovedEvent.providedBy(event)
+            and event.__class__.__name__ != "ObjectAddedEvent"
+        ):
             meeting.reindexObject()
             for item in items_of(meeting, unrestricted=True):
                 item.reindexObject(idxs=["meeting_date"])
@@ -104,8 +107,9 @@ def annex_added(annex, event):
     from iasolutions.delib.meetingconfigs import config_of
 
     cfg = config_of(annex)
-    annex_type = cfg.get(annex.content_category) if cfg is not None and \
-        annex.content_category else None
+    annex_type = (
+        cfg.get(annex.content_category) if cfg is not None and annex.content_category else None
+    )
     if annex_type is not None and annex_type.portal_type == "ItemAnnexContentCategory":
         for flag in ("to_print", "confidential", "publishable"):
             if getattr(annex_type, flag, False) and not getattr(annex, flag, False):
@@ -147,9 +151,8 @@ def service_added(obj, event):
     """A new internal service: its groups read the delib folders, its creators add items."""
     from iasolutions.core.services import is_service
     from iasolutions.delib.localroles import update_folder_roles
-    from iasolutions.delib.meetingconfigs import items_root
-
     from iasolutions.delib.meetingconfigs import forget_services
+    from iasolutions.delib.meetingconfigs import items_root
 
     forget_services()
     if not is_service(obj) or not _installed():

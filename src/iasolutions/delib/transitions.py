@@ -35,8 +35,7 @@ def do_transition(obj, transition_id, comment=""):
         raise TransitionRefused(reason)
     wf_tool = api.portal.get_tool("portal_workflow")
     if not has_exit(obj, transition_id):
-        raise TransitionRefused(_("transition_not_allowed",
-                                  mapping={"transition": transition_id}))
+        raise TransitionRefused(_("transition_not_allowed", mapping={"transition": transition_id}))
     try:
         # doActionFor checks the guard (the user's permission and delib_guard) itself.
         wf_tool.doActionFor(obj, transition_id, comment=comment)
@@ -75,7 +74,7 @@ def trigger_until(item, state):
     path = [level[1] for level in enabled_levels(cfg)[1:]] + ["validate", "present"]
     states = [level[0] for level in enabled_levels(cfg)] + ["validated", "presented"]
     with as_system():
-        for transition_id, target in zip(path, states[1:]):
+        for transition_id, target in zip(path, states[1:], strict=False):
             if api.content.get_state(item) == state:
                 return
             if target in states[: states.index(api.content.get_state(item)) + 1]:
@@ -105,8 +104,9 @@ def after_item_transition(item, event):
         if api.content.get_state(meeting) in ("frozen", "published", "decided"):
             update_local_roles(item)
             force_transition(item, "itemfreeze")
-            if api.content.get_state(meeting) in ("published", "decided") and \
-                    has_exit(item, "itempublish"):
+            if api.content.get_state(meeting) in ("published", "decided") and has_exit(
+                item, "itempublish"
+            ):
                 force_transition(item, "itempublish")
     elif tid == "backToValidated":
         agenda.remove(item)
@@ -123,8 +123,17 @@ def after_item_transition(item, event):
                 cloning.send_to(item, target, automatic=True)
     update_local_roles(item)
     # DCWorkflow reindexed the state and the security; these follow the transition too.
-    item.reindexObject(idxs=["reviewProcessInfo", "indexAdvisers", "meeting_uid", "meeting_date",
-                             "getItemNumber", "listType", "SearchableText"])
+    item.reindexObject(
+        idxs=[
+            "reviewProcessInfo",
+            "indexAdvisers",
+            "meeting_uid",
+            "meeting_date",
+            "getItemNumber",
+            "listType",
+            "SearchableText",
+        ]
+    )
 
 
 def after_meeting_transition(meeting, event):
@@ -151,9 +160,8 @@ def after_meeting_transition(meeting, event):
             if api.content.get_state(item) == "itemfrozen":
                 force_transition(item, "backToPresented")
             clear_reference(item)
-    if tid == "close":
-        if not meeting.first_item_number:
-            meeting.first_item_number = first_item_number(meeting, cfg)
+    if tid == "close" and not meeting.first_item_number:
+        meeting.first_item_number = first_item_number(meeting, cfg)
     if tid in ("close", "backToDecided"):
         for item in items:
             update_local_roles(item)
@@ -174,9 +182,12 @@ def _move_forward(item, meeting_tid):
         "freeze": {"presented": ["itemfreeze"]},
         "publish": {"presented": ["itemfreeze", "itempublish"], "itemfrozen": ["itempublish"]},
         "decide": {"presented": ["itemfreeze", "itempublish"], "itemfrozen": ["itempublish"]},
-        "close": {"presented": ["itemfreeze", "itempublish", "accept"],
-                  "itemfrozen": ["itempublish", "accept"], "itempublished": ["accept"],
-                  "pre_accepted": ["accept"]},
+        "close": {
+            "presented": ["itemfreeze", "itempublish", "accept"],
+            "itemfrozen": ["itempublish", "accept"],
+            "itempublished": ["accept"],
+            "pre_accepted": ["accept"],
+        },
     }[meeting_tid]
     for transition_id in steps.get(state, ()):
         if has_exit(item, transition_id):
@@ -191,8 +202,11 @@ def first_item_number(meeting, cfg):
     year = meeting.date.year if meeting.date else None
     previous = None
     for brain in catalog.unrestrictedSearchResults(
-            portal_type=cfg.getMeetingTypeName(), review_state="closed",
-            sort_on="meeting_date", sort_order="descending"):
+        portal_type=cfg.getMeetingTypeName(),
+        review_state="closed",
+        sort_on="meeting_date",
+        sort_order="descending",
+    ):
         other = brain._unrestrictedGetObject()
         if other is meeting or other.date is None or meeting.date is None:
             continue
@@ -201,5 +215,7 @@ def first_item_number(meeting, cfg):
             break
     if previous is None:
         return 1
-    count = len([i for i in agenda.items_of(previous, unrestricted=True) if i.itemNumber % 100 == 0])
+    count = len(
+        [i for i in agenda.items_of(previous, unrestricted=True) if i.itemNumber % 100 == 0]
+    )
     return previous.first_item_number + count

@@ -4,19 +4,19 @@ from iasolutions.core.services import get_services
 from iasolutions.core.services import group_id
 from iasolutions.core.services import services_of_user
 from iasolutions.core.vocabularies import protect_vocabularies
-from iasolutions.delib import _
 from iasolutions.delib import PMF
-from iasolutions.delib.advices import addable_advice_groups
+from iasolutions.delib import _
 from iasolutions.delib.advices import ADVICE_TYPES
+from iasolutions.delib.advices import addable_advice_groups
 from iasolutions.delib.agenda import INSERTING_METHODS
 from iasolutions.delib.agenda import meetings_accepting_items
 from iasolutions.delib.interfaces import IAdvice
 from iasolutions.delib.interfaces import IMeetingItem
+from iasolutions.delib.meetingconfigs import MEETING_STATES
+from iasolutions.delib.meetingconfigs import VALIDATION_LEVELS
 from iasolutions.delib.meetingconfigs import config_categories
 from iasolutions.delib.meetingconfigs import config_of
 from iasolutions.delib.meetingconfigs import get_configs
-from iasolutions.delib.meetingconfigs import MEETING_STATES
-from iasolutions.delib.meetingconfigs import VALIDATION_LEVELS
 from iasolutions.delib.module import FUNCTIONS
 from iasolutions.delib.workflows import ADAPTATIONS
 from plone import api
@@ -31,28 +31,69 @@ from zope.schema.vocabulary import SimpleVocabulary
 # Lists of the meetings' internals, services and people: for agents only. Public
 # ones: states, poll and list types, privacies, advice types (the public pages show them).
 protect_vocabularies(
-    "iasolutions.delib.item_attributes", "iasolutions.delib.meeting_attributes",
-    "iasolutions.delib.inserting_methods", "iasolutions.delib.validation_levels",
-    "iasolutions.delib.workflow_adaptations", "iasolutions.delib.config_advice_types",
-    "iasolutions.delib.service_groups", "iasolutions.delib.configs",
-    "iasolutions.delib.configs_to_clone_to", "iasolutions.delib.held_positions",
-    "iasolutions.delib.proposing_groups", "iasolutions.delib.categories",
-    "iasolutions.delib.copy_groups", "iasolutions.delib.optional_advisers",
-    "iasolutions.delib.meetings_accepting_items", "iasolutions.delib.config_poll_types",
-    "iasolutions.delib.annex_types", "iasolutions.delib.advice_groups",
+    "iasolutions.delib.item_attributes",
+    "iasolutions.delib.meeting_attributes",
+    "iasolutions.delib.inserting_methods",
+    "iasolutions.delib.validation_levels",
+    "iasolutions.delib.workflow_adaptations",
+    "iasolutions.delib.config_advice_types",
+    "iasolutions.delib.service_groups",
+    "iasolutions.delib.configs",
+    "iasolutions.delib.configs_to_clone_to",
+    "iasolutions.delib.held_positions",
+    "iasolutions.delib.proposing_groups",
+    "iasolutions.delib.categories",
+    "iasolutions.delib.copy_groups",
+    "iasolutions.delib.optional_advisers",
+    "iasolutions.delib.meetings_accepting_items",
+    "iasolutions.delib.config_poll_types",
+    "iasolutions.delib.annex_types",
+    "iasolutions.delib.advice_groups",
 )
 
 
-ITEM_ATTRIBUTES = ("publicTitle", "description", "motivation", "category", "groupsInCharge", "associatedGroups",
-                   "optionalAdvisers", "copyGroups", "privacy", "pollType", "toDiscuss",
-                   "otherMeetingConfigsClonableTo", "notes", "preferredMeeting", "listType")
-MEETING_ATTRIBUTES = ("start_date", "end_date", "convocation_date", "place", "attendees",
-                      "excused", "absents", "signatories", "observations",
-                      "extraordinary_session")
+ITEM_ATTRIBUTES = (
+    "publicTitle",
+    "description",
+    "motivation",
+    "category",
+    "groupsInCharge",
+    "associatedGroups",
+    "optionalAdvisers",
+    "copyGroups",
+    "privacy",
+    "pollType",
+    "toDiscuss",
+    "otherMeetingConfigsClonableTo",
+    "notes",
+    "preferredMeeting",
+    "listType",
+)
+MEETING_ATTRIBUTES = (
+    "start_date",
+    "end_date",
+    "convocation_date",
+    "place",
+    "attendees",
+    "excused",
+    "absents",
+    "signatories",
+    "observations",
+    "extraordinary_session",
+)
 POLL_TYPES = ("freehand", "secret", "secret_separated", "no_vote", "mechanical")
 ITEM_STATES = tuple(level[0] for level in VALIDATION_LEVELS) + (
-    "validated", "presented", "itemfrozen", "itempublished", "pre_accepted", "accepted",
-    "accepted_but_modified", "refused", "delayed", "returned_to_proposing_group")
+    "validated",
+    "presented",
+    "itemfrozen",
+    "itempublished",
+    "pre_accepted",
+    "accepted",
+    "accepted_but_modified",
+    "refused",
+    "delayed",
+    "returned_to_proposing_group",
+)
 
 
 def _simple(values, domain_factory=_):
@@ -91,8 +132,9 @@ def inserting_methods(context):
 
 @provider(IVocabularyFactory)
 def validation_levels(context):
-    return SimpleVocabulary([SimpleTerm(level[0], level[0], _state_title(level[0]))
-                             for level in VALIDATION_LEVELS])
+    return SimpleVocabulary(
+        [SimpleTerm(level[0], level[0], _state_title(level[0])) for level in VALIDATION_LEVELS]
+    )
 
 
 @provider(IVocabularyFactory)
@@ -123,8 +165,12 @@ def list_types(context):
 @provider(IVocabularyFactory)
 def privacies(context):
     # not _("secret"): that is the secret poll type
-    return SimpleVocabulary([SimpleTerm("public", "public", _("privacy_public")),
-                             SimpleTerm("secret", "secret", _("privacy_secret"))])
+    return SimpleVocabulary(
+        [
+            SimpleTerm("public", "public", _("privacy_public")),
+            SimpleTerm("secret", "secret", _("privacy_secret")),
+        ]
+    )
 
 
 @provider(IVocabularyFactory)
@@ -171,8 +217,13 @@ def configs(context):
 def configs_to_clone_to(context):
     cfg = config_of(context) if context is not None else None
     wanted = (cfg.meetingConfigsToCloneTo or ()) if cfg is not None else ()
-    return SimpleVocabulary([SimpleTerm(c.getId(), c.getId(), c.title) for c in get_configs()
-                             if cfg is None or c.getId() in wanted])
+    return SimpleVocabulary(
+        [
+            SimpleTerm(c.getId(), c.getId(), c.title)
+            for c in get_configs()
+            if cfg is None or c.getId() in wanted
+        ]
+    )
 
 
 @provider(IVocabularyFactory)
@@ -180,8 +231,9 @@ def held_positions(context):
     """Held positions of the contacts (attendees, signatories, assembly members)."""
     catalog = api.portal.get_tool("portal_catalog")
     terms = []
-    for brain in catalog.unrestrictedSearchResults(portal_type="held_position",
-                                                   sort_on="sortable_title"):
+    for brain in catalog.unrestrictedSearchResults(
+        portal_type="held_position", sort_on="sortable_title"
+    ):
         terms.append(SimpleTerm(brain.UID, brain.UID, brain.Title))
     return SimpleVocabulary(terms)
 
@@ -215,8 +267,12 @@ def categories(context):
     cfg = config_of(context) if context is not None else None
     if cfg is None:
         return SimpleVocabulary([])
-    return SimpleVocabulary([SimpleTerm(c.getId(), c.getId(), c.title)
-                             for c in config_categories(cfg, enabled_only=False)])
+    return SimpleVocabulary(
+        [
+            SimpleTerm(c.getId(), c.getId(), c.title)
+            for c in config_categories(cfg, enabled_only=False)
+        ]
+    )
 
 
 @provider(IVocabularyFactory)
@@ -225,8 +281,9 @@ def copy_groups(context):
     if cfg is None:
         return SimpleVocabulary([])
     all_groups = {term.value: term for term in service_groups(context)}
-    return SimpleVocabulary([all_groups[g] for g in cfg.selectableCopyGroups or ()
-                             if g in all_groups])
+    return SimpleVocabulary(
+        [all_groups[g] for g in cfg.selectableCopyGroups or () if g in all_groups]
+    )
 
 
 @provider(IVocabularyFactory)
@@ -237,7 +294,8 @@ def optional_advisers(context):
     from iasolutions.delib.advices import custom_advisers
 
     uids = set(cfg.selectableAdvisers or ()) | {
-        row["uid"] for row in custom_advisers(cfg) if not row["categories"]}
+        row["uid"] for row in custom_advisers(cfg) if not row["categories"]
+    }
     return SimpleVocabulary(_services_terms(uids))
 
 
@@ -248,12 +306,21 @@ def meetings_accepting(context):
         return SimpleVocabulary([])
     terms = []
     for meeting in meetings_accepting_items(cfg):
-        terms.append(SimpleTerm(api.content.get_uuid(meeting), api.content.get_uuid(meeting),
-                                meeting.title or meeting.getId()))
-    if IMeetingItem.providedBy(context) and context.preferredMeeting and \
-            context.preferredMeeting not in [t.value for t in terms]:
-        terms.append(SimpleTerm(context.preferredMeeting, context.preferredMeeting,
-                                context.preferredMeeting))
+        terms.append(
+            SimpleTerm(
+                api.content.get_uuid(meeting),
+                api.content.get_uuid(meeting),
+                meeting.title or meeting.getId(),
+            )
+        )
+    if (
+        IMeetingItem.providedBy(context)
+        and context.preferredMeeting
+        and context.preferredMeeting not in [t.value for t in terms]
+    ):
+        terms.append(
+            SimpleTerm(context.preferredMeeting, context.preferredMeeting, context.preferredMeeting)
+        )
     return SimpleVocabulary(terms)
 
 
@@ -269,9 +336,13 @@ def annex_types(context):
     cfg = config_of(context) if context is not None else None
     if cfg is None:
         return SimpleVocabulary([])
-    return SimpleVocabulary([SimpleTerm(obj.getId(), obj.getId(), obj.title)
-                             for obj in cfg.objectValues()
-                             if obj.portal_type == "ItemAnnexContentCategory"])
+    return SimpleVocabulary(
+        [
+            SimpleTerm(obj.getId(), obj.getId(), obj.title)
+            for obj in cfg.objectValues()
+            if obj.portal_type == "ItemAnnexContentCategory"
+        ]
+    )
 
 
 @provider(IVocabularyFactory)
@@ -291,5 +362,7 @@ def advice_groups(context):
         uids = addable_advice_groups(context)
     else:
         uids = []
-    return SimpleVocabulary([t for t in _services_terms() if t.value in uids] or
-                            [SimpleTerm(u, u, u) for u in uids if u])
+    return SimpleVocabulary(
+        [t for t in _services_terms() if t.value in uids]
+        or [SimpleTerm(u, u, u) for u in uids if u]
+    )

@@ -52,8 +52,12 @@ def item_excused(meeting, item):
 
 def present_voters(meeting, item):
     """Held positions attending the meeting and present for the item, in order."""
-    away = set(meeting.absents or ()) | set(meeting.excused or ()) | \
-        set(item_absents(meeting, item)) | set(item_excused(meeting, item))
+    away = (
+        set(meeting.absents or ())
+        | set(meeting.excused or ())
+        | set(item_absents(meeting, item))
+        | set(item_excused(meeting, item))
+    )
     return [uid for uid in meeting.attendees or () if uid not in away]
 
 
@@ -79,8 +83,12 @@ def set_vote(meeting, item, votes=None, counts=None):
         if bad or any(not isinstance(n, int) or n < 0 for n in counts.values()):
             raise VoteError(_("vote_values_unknown", mapping={"values": ", ".join(map(str, bad))}))
         if sum(counts.values()) > len(present):
-            raise VoteError(_("vote_count_exceeds_voters",
-                              mapping={"count": sum(counts.values()), "voters": len(present)}))
+            raise VoteError(
+                _(
+                    "vote_count_exceeds_voters",
+                    mapping={"count": sum(counts.values()), "voters": len(present)},
+                )
+            )
         record = PersistentMapping({"poll_type": kind, "counts": PersistentMapping(counts)})
     else:
         votes = dict(votes or {})

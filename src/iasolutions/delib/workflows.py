@@ -14,8 +14,8 @@ would drop a state some items are in is refused (``WorkflowChangeRefused``).
 """
 
 from iasolutions.delib import _
-from iasolutions.delib.meetingconfigs import enabled_levels
 from iasolutions.delib.meetingconfigs import VALIDATION_LEVELS
+from iasolutions.delib.meetingconfigs import enabled_levels
 from plone import api
 from Products.DCWorkflow.DCWorkflow import DCWorkflowDefinition
 from types import SimpleNamespace
@@ -27,8 +27,13 @@ BASE_MEETING_WORKFLOW = "iasolutions_meeting_workflow"
 
 # Adaptations, applied in this order.
 ADAPTATIONS = (
-    "no_publication", "pre_accepted", "accepted_but_modified", "refused", "delayed",
-    "return_to_proposing_group", "only_creator_may_delete",
+    "no_publication",
+    "pre_accepted",
+    "accepted_but_modified",
+    "refused",
+    "delayed",
+    "return_to_proposing_group",
+    "only_creator_may_delete",
 )
 # Decision states an adaptation adds (the base has them all).
 ADAPTATION_STATES = {
@@ -36,10 +41,15 @@ ADAPTATION_STATES = {
     "accepted_but_modified": ("accepted_but_modified", ("accept_but_modify",)),
     "refused": ("refused", ("refuse",)),
     "delayed": ("delayed", ("delay",)),
-    "return_to_proposing_group": ("returned_to_proposing_group", (
-        "return_to_proposing_group", "backTo_presented_from_returned_to_proposing_group",
-        "backTo_itemfrozen_from_returned_to_proposing_group",
-        "backTo_itempublished_from_returned_to_proposing_group")),
+    "return_to_proposing_group": (
+        "returned_to_proposing_group",
+        (
+            "return_to_proposing_group",
+            "backTo_presented_from_returned_to_proposing_group",
+            "backTo_itemfrozen_from_returned_to_proposing_group",
+            "backTo_itempublished_from_returned_to_proposing_group",
+        ),
+    ),
 }
 
 
@@ -52,8 +62,9 @@ WorkflowChangeRefused = BadRequest
 
 def item_workflow_spec(cfg):
     """(states, transitions) the item workflow of ``cfg`` keeps: handy for checks and tests."""
-    wf = _build(BASE_ITEM_WORKFLOW, "__spec__", lambda wf: shape_item_workflow(wf, cfg),
-                install=False)
+    wf = _build(
+        BASE_ITEM_WORKFLOW, "__spec__", lambda wf: shape_item_workflow(wf, cfg), install=False
+    )
     return set(wf.states.objectIds()), set(wf.transitions.objectIds())
 
 
@@ -62,7 +73,9 @@ def install_workflows(cfg):
     wf_tool = api.portal.get_tool("portal_workflow")
     _check_states_in_use(cfg)
     _build(BASE_ITEM_WORKFLOW, cfg.getItemWorkflow(), lambda wf: shape_item_workflow(wf, cfg))
-    _build(BASE_MEETING_WORKFLOW, cfg.getMeetingWorkflow(), lambda wf: shape_meeting_workflow(wf, cfg))
+    _build(
+        BASE_MEETING_WORKFLOW, cfg.getMeetingWorkflow(), lambda wf: shape_meeting_workflow(wf, cfg)
+    )
     wf_tool.setChainForPortalTypes([cfg.getItemTypeName()], (cfg.getItemWorkflow(),))
     wf_tool.setChainForPortalTypes([cfg.getMeetingTypeName()], (cfg.getMeetingWorkflow(),))
 
@@ -100,8 +113,11 @@ def _check_states_in_use(cfg):
 
 
 def refusal_message(lost):
-    return _("The change removes the state(s) ${states} while some elements are in them; "
-             "move them out first.", mapping={"states": ", ".join(lost)})
+    return _(
+        "The change removes the state(s) ${states} while some elements are in them; "
+        "move them out first.",
+        mapping={"states": ", ".join(lost)},
+    )
 
 
 def removed_states_in_use(cfg, levels, adaptations):
@@ -117,14 +133,22 @@ def removed_states_in_use(cfg, levels, adaptations):
     # The shaping functions only read these two fields.
     wanted = SimpleNamespace(itemWFValidationLevels=levels, workflowAdaptations=adaptations)
     item_states, _transitions = item_workflow_spec(wanted)
-    meeting_wf = _build(BASE_MEETING_WORKFLOW, "__spec__",
-                        lambda wf: shape_meeting_workflow(wf, wanted), install=False)
+    meeting_wf = _build(
+        BASE_MEETING_WORKFLOW,
+        "__spec__",
+        lambda wf: shape_meeting_workflow(wf, wanted),
+        install=False,
+    )
     catalog = api.portal.get_tool("portal_catalog")
     lost = set()
-    for portal_type, states in ((cfg.getItemTypeName(), item_states),
-                                (cfg.getMeetingTypeName(), set(meeting_wf.states.objectIds()))):
-        used = {brain.review_state
-                for brain in catalog.unrestrictedSearchResults(portal_type=portal_type)}
+    for portal_type, states in (
+        (cfg.getItemTypeName(), item_states),
+        (cfg.getMeetingTypeName(), set(meeting_wf.states.objectIds())),
+    ):
+        used = {
+            brain.review_state
+            for brain in catalog.unrestrictedSearchResults(portal_type=portal_type)
+        }
         lost |= used - states
     return sorted(lost)
 
@@ -157,8 +181,22 @@ def _prune(wf):
 
 def shape_item_workflow(wf, cfg):
     adaptations = set(cfg.workflowAdaptations or ())
-    # 1. validation levels
     levels = enabled_levels(cfg)
+    _shape_validation_levels(wf, levels)
+    _shape_publication(wf, "no_publication" in adaptations)
+    for adaptation, (state, transitions) in ADAPTATION_STATES.items():
+        if adaptation not in adaptations:
+            _remove_state(wf, state)
+            for tid in transitions:
+                _remove_transition(wf, tid)
+    if "only_creator_may_delete" in adaptations:
+        first = wf.states[levels[0][0]]
+        first.setPermission("Delete objects", False, ["Manager", "Owner"])
+    _prune(wf)
+
+
+def _shape_validation_levels(wf, levels):
+    """Keep the enabled levels, chained forward to ``validate`` and back."""
     kept = {state for state, *_rest in levels}
     for state, leading, back, _suffix in VALIDATION_LEVELS:
         if state not in kept:
@@ -171,31 +209,37 @@ def shape_item_workflow(wf, cfg):
         backward = [levels[index - 1][2]] if index else []
         _set_exits(wf, state, [forward] + backward)
     _set_exits(wf, "validated", ["present", levels[-1][2]])
-    # 2. adaptations
-    decisions = ["accept", "accept_but_modify", "pre_accept", "refuse", "delay",
-                 "return_to_proposing_group"]
-    if "no_publication" in adaptations:
+
+
+ITEM_DECISIONS = (
+    "accept",
+    "accept_but_modify",
+    "pre_accept",
+    "refuse",
+    "delay",
+    "return_to_proposing_group",
+)
+
+
+def _shape_publication(wf, without_publication):
+    """Frozen items are decided directly, or published first (the default)."""
+    if without_publication:
         _remove_state(wf, "itempublished")
-        for tid in ("itempublish", "backToItemPublished",
-                    "backTo_itempublished_from_returned_to_proposing_group"):
+        for tid in (
+            "itempublish",
+            "backToItemPublished",
+            "backTo_itempublished_from_returned_to_proposing_group",
+        ):
             _remove_transition(wf, tid)
-        _set_exits(wf, "itemfrozen", decisions + ["backToPresented"])
-    else:
-        _remove_transition(wf, "backTo_itemfrozen_from_returned_to_proposing_group")
-        _set_exits(wf, "itemfrozen", ["itempublish", "return_to_proposing_group", "backToPresented"])
-        for state in ("accepted", "accepted_but_modified", "refused", "delayed", "pre_accepted"):
-            if state in wf.states.objectIds():
-                wf.states[state].transitions = tuple(
-                    t for t in wf.states[state].transitions if t != "backToItemFrozen")
-    for adaptation, (state, transitions) in ADAPTATION_STATES.items():
-        if adaptation not in adaptations:
-            _remove_state(wf, state)
-            for tid in transitions:
-                _remove_transition(wf, tid)
-    if "only_creator_may_delete" in adaptations:
-        first = wf.states[levels[0][0]]
-        first.setPermission("Delete objects", False, ["Manager", "Owner"])
-    _prune(wf)
+        _set_exits(wf, "itemfrozen", [*ITEM_DECISIONS, "backToPresented"])
+        return
+    _remove_transition(wf, "backTo_itemfrozen_from_returned_to_proposing_group")
+    _set_exits(wf, "itemfrozen", ["itempublish", "return_to_proposing_group", "backToPresented"])
+    for state in ("accepted", "accepted_but_modified", "refused", "delayed", "pre_accepted"):
+        if state in wf.states.objectIds():
+            wf.states[state].transitions = tuple(
+                t for t in wf.states[state].transitions if t != "backToItemFrozen"
+            )
 
 
 def shape_meeting_workflow(wf, cfg):

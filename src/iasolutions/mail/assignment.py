@@ -9,8 +9,11 @@ from plone import api
 
 def agents_of(service_uid, functions=EDITOR_FUNCTIONS):
     """User ids holding one of ``functions`` in the service, sorted, without duplicates."""
-    return list(cached("members", (service_uid, tuple(functions)),
-                       lambda: _agents_of(service_uid, functions)))
+    return list(
+        cached(
+            "members", (service_uid, tuple(functions)), lambda: _agents_of(service_uid, functions)
+        )
+    )
 
 
 def _agents_of(service_uid, functions):

@@ -6,14 +6,14 @@ when one of them is refused: a batch is done entirely or not at all. Deleting
 others are listed with the reason.
 """
 
+from AccessControl import Unauthorized
+from iasolutions.core.batch import common_transitions
+from iasolutions.core.services import get_service
 from iasolutions.mail import _
 from iasolutions.mail import labels
 from iasolutions.mail.assignment import can_be_assigned
 from iasolutions.mail.content.base import IMail
 from iasolutions.mail.restapi.deserializers import service_uid
-from iasolutions.core.batch import common_transitions
-from iasolutions.core.services import get_service
-from AccessControl import Unauthorized
 from plone import api
 from plone.app.linkintegrity.exceptions import LinkIntegrityNotificationException
 from zope.i18nmessageid import Message
@@ -33,11 +33,13 @@ def mails_from_uids(uids):
         found[brain.UID] = brain.getObject()
     missing = [uid for uid in uids if uid not in found]
     if missing:
-        raise BatchError(_("Unknown or hidden mails: ${uids}.",
-                           mapping={"uids": ", ".join(missing)}))
+        raise BatchError(
+            _("Unknown or hidden mails: ${uids}.", mapping={"uids": ", ".join(missing)})
+        )
     objs = [found[uid] for uid in uids]
-    others = [obj.getId() for obj in objs
-              if not (IMail.providedBy(obj) or obj.portal_type == "task")]
+    others = [
+        obj.getId() for obj in objs if not (IMail.providedBy(obj) or obj.portal_type == "task")
+    ]
     if others:
         raise BatchError(_("Not a mail or a task: ${ids}.", mapping={"ids": ", ".join(others)}))
     return objs
@@ -45,8 +47,12 @@ def mails_from_uids(uids):
 
 def transition(objs, transition_id, comment=""):
     if transition_id not in common_transitions(objs):
-        raise BatchError(_("The transition ${transition} cannot be done on every selected mail.",
-                           mapping={"transition": transition_id}))
+        raise BatchError(
+            _(
+                "The transition ${transition} cannot be done on every selected mail.",
+                mapping={"transition": transition_id},
+            )
+        )
     for obj in objs:
         api.content.transition(obj=obj, transition=transition_id, comment=comment)
     return len(objs)
@@ -68,23 +74,36 @@ def _service(value):
 def _mails_only(objs):
     tasks = [obj.Title() for obj in objs if not IMail.providedBy(obj)]
     if tasks:
-        raise BatchError(_("Only mails have services: ${titles}.",
-                           mapping={"titles": ", ".join(tasks)}))
+        raise BatchError(
+            _("Only mails have services: ${titles}.", mapping={"titles": ", ".join(tasks)})
+        )
 
 
 def set_treating_group(objs, service):
     _mails_only(objs)
     uid = _service(service)
-    _check(objs, "iasolutions.mail: Write treating groups",
-           _("You may not change the treating service of: ${titles}."))
+    _check(
+        objs,
+        "iasolutions.mail: Write treating groups",
+        _("You may not change the treating service of: ${titles}."),
+    )
     # The reference refuses (batchactions.py): moving the mail would silently
     # take it from its agent, and from a closed mail who treated it.
-    assigned = [obj.Title() for obj in objs if obj.treating_groups != uid and
-                obj.assigned_user and not can_be_assigned(obj.assigned_user, uid)]
+    assigned = [
+        obj.Title()
+        for obj in objs
+        if obj.treating_groups != uid
+        and obj.assigned_user
+        and not can_be_assigned(obj.assigned_user, uid)
+    ]
     if assigned:
-        raise BatchError(_("The assigned agent is not in the new service: ${titles}. "
-                           "Assign an agent of that service first.",
-                           mapping={"titles": ", ".join(assigned)}))
+        raise BatchError(
+            _(
+                "The assigned agent is not in the new service: ${titles}. "
+                "Assign an agent of that service first.",
+                mapping={"titles": ", ".join(assigned)},
+            )
+        )
     for obj in objs:
         if obj.treating_groups != uid:
             obj.treating_groups = uid
@@ -99,15 +118,15 @@ def change_recipient_groups(objs, add=(), remove=(), replace=None):
     remove = [_service(s) for s in remove or ()]
     replace = None if replace is None else [_service(s) for s in replace]
     _mails_only(objs)
-    _check(objs, "Modify portal content",
-           _("You may not change the services in copy of: ${titles}."))
+    _check(
+        objs, "Modify portal content", _("You may not change the services in copy of: ${titles}.")
+    )
     for obj in objs:
         current = list(obj.recipient_groups or [])
         if replace is not None:
             wanted = list(replace)
         else:
-            wanted = [s for s in current if s not in remove] + [
-                s for s in add if s not in current]
+            wanted = [s for s in current if s not in remove] + [s for s in add if s not in current]
         if wanted != current:
             obj.recipient_groups = wanted
             obj.reindexObject(idxs=["recipient_groups"])
@@ -117,11 +136,21 @@ def change_recipient_groups(objs, add=(), remove=(), replace=None):
 
 def assign(objs, userid):
     _check(objs, "Modify portal content", _("You may not assign: ${titles}."))
-    outsiders = [obj.Title() for obj in objs if userid and not can_be_assigned(
-        userid, obj.treating_groups if IMail.providedBy(obj) else obj.assigned_group)]
+    outsiders = [
+        obj.Title()
+        for obj in objs
+        if userid
+        and not can_be_assigned(
+            userid, obj.treating_groups if IMail.providedBy(obj) else obj.assigned_group
+        )
+    ]
     if outsiders:
-        raise BatchError(_("${user} is not an agent of the service of: ${titles}.",
-                           mapping={"user": userid, "titles": ", ".join(outsiders)}))
+        raise BatchError(
+            _(
+                "${user} is not an agent of the service of: ${titles}.",
+                mapping={"user": userid, "titles": ", ".join(outsiders)},
+            )
+        )
     for obj in objs:
         if obj.assigned_user != (userid or None):
             obj.assigned_user = userid or None

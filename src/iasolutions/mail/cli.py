@@ -17,16 +17,23 @@ import sys
 
 
 def parser():
-    main = argparse.ArgumentParser(prog="python -m iasolutions.mail.cli",
-                                   description=__doc__.split("\n\n")[0])
-    main.add_argument("-C", "--zope-conf",
-                      default=os.environ.get("IASOLUTIONS_ZOPE_CONF", "instance/etc/zope.conf"))
+    main = argparse.ArgumentParser(
+        prog="python -m iasolutions.mail.cli", description=__doc__.split("\n\n")[0]
+    )
+    main.add_argument(
+        "-C",
+        "--zope-conf",
+        default=os.environ.get("IASOLUTIONS_ZOPE_CONF", "instance/etc/zope.conf"),
+    )
     commands = main.add_subparsers(dest="command", required=True)
     command = commands.add_parser("import", help="import the scans and emails of a directory")
     command.add_argument("site_id")
     command.add_argument("directory")
-    command.add_argument("--user", default="scanner",
-                         help="the importing user, owner of the mails (default: scanner)")
+    command.add_argument(
+        "--user",
+        default="scanner",
+        help="the importing user, owner of the mails (default: scanner)",
+    )
     command.add_argument("--done", help="where imported files go (default: <directory>/done)")
     return main
 
@@ -49,13 +56,12 @@ def main(argv=None):
 
 
 def run(app, args):
-    from iasolutions.mail.importer import import_directory
-    from iasolutions.core.cli import get_site
     from iasolutions.core.cli import SetupError
+    from iasolutions.core.cli import get_site
+    from iasolutions.mail.importer import import_directory
     from plone import api
-    from zope.component.hooks import setSite
-
     import transaction
+    from zope.component.hooks import setSite
 
     try:
         site = get_site(app, args.site_id)

@@ -8,8 +8,8 @@ Per-user parts of the queries are named ``IDashboardQuery`` utilities
 outgoing mail and tasks; the install and the organisation profiles run it.
 """
 
-from datetime import date
 from DateTime import DateTime
+from datetime import date
 from iasolutions.core import dashboards as core
 from iasolutions.core.dashboards import display
 from iasolutions.core.services import get_services
@@ -17,8 +17,8 @@ from iasolutions.core.services import services_of_user
 from iasolutions.core.vocabularies import parse_term_lines
 from iasolutions.mail import _
 from iasolutions.mail import settings
-from iasolutions.mail.cache import cached
 from iasolutions.mail.assignment import fullname
+from iasolutions.mail.cache import cached
 from iasolutions.mail.folders import INCOMING
 from iasolutions.mail.folders import OUTGOING
 from iasolutions.mail.folders import TASKS
@@ -31,8 +31,16 @@ from zope.globalrequest import setRequest
 
 
 INCOMING_TYPES = ("dmsincomingmail", "dmsincoming_email")
-READING_FUNCTIONS = ("editeur", "lecteur", "n_plus_1", "n_plus_2", "n_plus_3", "n_plus_4",
-                     "n_plus_5", "encodeur")
+READING_FUNCTIONS = (
+    "editeur",
+    "lecteur",
+    "n_plus_1",
+    "n_plus_2",
+    "n_plus_3",
+    "n_plus_4",
+    "n_plus_5",
+    "encodeur",
+)
 
 
 def _userid():
@@ -55,6 +63,7 @@ def my_service_uids(user=None):
 
 
 # Per-user queries (IDashboardQuery) -------------------------------------------
+
 
 class AssignedToMe:
     def __call__(self, context):
@@ -96,11 +105,16 @@ class ToValidate:
 
     def __call__(self, context):
         user = api.user.get_current()
-        keys = [validation_key(uid, f"proposed_to_n_plus_{level}")
-                for uid, levels in user_levels(user).items() for level in levels]
+        keys = [
+            validation_key(uid, f"proposed_to_n_plus_{level}")
+            for uid, levels in user_levels(user).items()
+            for level in levels
+        ]
         if settings.get("omail_approval"):  # on whether or not N+1 validation is
-            keys += [validation_key(uid, "to_approve")
-                     for uid in services_of_user(function_id="n_plus_1")]
+            keys += [
+                validation_key(uid, "to_approve")
+                for uid in services_of_user(function_id="n_plus_1")
+            ]
         groups = user.getGroups()
         if DIR_GENERAL in groups:
             keys.append("proposed_to_manager")
@@ -169,12 +183,18 @@ my_labels = MyLabels()
 
 # Columns (IDashboardColumn) ---------------------------------------------------
 
+
 def _service_title(uid):
     if not uid or not isinstance(uid, str):
         return ""
-    titles = cached("service-titles", None, lambda: {
-        b.UID: (f"{b.Title} ({b.acronym})" if getattr(b, "acronym", "") else b.Title)
-        for b in get_services()})
+    titles = cached(
+        "service-titles",
+        None,
+        lambda: {
+            b.UID: (f"{b.Title} ({b.acronym})" if getattr(b, "acronym", "") else b.Title)
+            for b in get_services()
+        },
+    )
     return titles.get(uid, "")
 
 
@@ -190,8 +210,12 @@ def _date(value):
 
 
 def _mail_type(value):
-    labels = {t.value: t.title for t in parse_term_lines(
-        list(settings.get("mail_types") or []) + list(settings.get("omail_types") or []))}
+    labels = {
+        t.value: t.title
+        for t in parse_term_lines(
+            list(settings.get("mail_types") or []) + list(settings.get("omail_types") or [])
+        )
+    }
     return labels.get(value, display(value))
 
 
@@ -228,10 +252,23 @@ BATCH_ACTIONS = [
     "mail-batch-labels|Étiquettes",
     "mail-batch-delete|Supprimer",  # shown to administrators only (the view's permission)
 ]
-IM_COLUMNS = ["Title", "review_state", "correspondents", "treating_groups", "assigned_user",
-              "reception_date", "due_date"]
-OM_COLUMNS = ["Title", "review_state", "correspondents", "treating_groups", "mail_date",
-              "outgoing_date"]
+IM_COLUMNS = [
+    "Title",
+    "review_state",
+    "correspondents",
+    "treating_groups",
+    "assigned_user",
+    "reception_date",
+    "due_date",
+]
+OM_COLUMNS = [
+    "Title",
+    "review_state",
+    "correspondents",
+    "treating_groups",
+    "mail_date",
+    "outgoing_date",
+]
 TASK_COLUMNS = ["Title", "review_state", "assigned_user", "due_date"]
 
 IM_STATES = [
@@ -250,25 +287,36 @@ OM_STATES = [
 ]
 
 
-def criteria(dates=("reception_date", "due_date"), mail_types="iasolutions.mail.mail_types",
-             send_modes="iasolutions.mail.imail_send_modes",
-             correspondents=("sender_index", "Expéditeur", "iasolutions.mail.senders"),
-             states="iasolutions.mail.im_states"):
+def criteria(
+    dates=("reception_date", "due_date"),
+    mail_types="iasolutions.mail.mail_types",
+    send_modes="iasolutions.mail.imail_send_modes",
+    correspondents=("sender_index", "Expéditeur", "iasolutions.mail.senders"),
+    states="iasolutions.mail.im_states",
+):
     result = [
         core.text_filter("Recherche (référence, titre, expéditeur…)"),
         core.checkbox_filter("review_state", "État", vocabulary=states),
-        core.checkbox_filter("treating_groups", "Service traitant",
-                             vocabulary="iasolutions.mail.treating_groups"),
-        core.checkbox_filter("recipient_groups", "Services en copie",
-                             vocabulary="iasolutions.mail.treating_groups"),
-        core.select_filter("assigned_user", "Agent traitant",
-                           vocabulary="iasolutions.mail.assigned_users"),
+        core.checkbox_filter(
+            "treating_groups", "Service traitant", vocabulary="iasolutions.mail.treating_groups"
+        ),
+        core.checkbox_filter(
+            "recipient_groups", "Services en copie", vocabulary="iasolutions.mail.treating_groups"
+        ),
+        core.select_filter(
+            "assigned_user", "Agent traitant", vocabulary="iasolutions.mail.assigned_users"
+        ),
         core.checkbox_filter("mail_type", "Type", vocabulary=mail_types),
         core.checkbox_filter("send_modes", "Mode d'envoi", vocabulary=send_modes),
     ]
-    titles = {"reception_date": "Date de réception", "due_date": "Échéance",
-              "original_mail_date": "Date du courrier", "mail_date": "Date du courrier",
-              "outgoing_date": "Date d'envoi", "modified": "Modifié"}
+    titles = {
+        "reception_date": "Date de réception",
+        "due_date": "Échéance",
+        "original_mail_date": "Date du courrier",
+        "mail_date": "Date du courrier",
+        "outgoing_date": "Date d'envoi",
+        "modified": "Modifié",
+    }
     result += [core.date_filter(name, titles[name]) for name in dates + ("modified",)]
     # after the others, so that the ids (c0, c1…) of the older facets do not change
     index, title, vocabulary = correspondents
@@ -285,21 +333,38 @@ def incoming_dashboards():
     return [
         ("all_mails", "Tous les courriers entrants", [types]),
         ("to_validate", "À valider", [types, user("mail.to_validate")]),
-        ("to_treat", "À traiter (assignés à moi)", [types, core.state_is("proposed_to_agent"),
-                                                     user("mail.assigned_to_me")]),
-        ("im_treating", "En traitement (par moi)", [types, core.state_is("in_treatment"),
-                                                     user("mail.assigned_to_me")]),
-        ("have_treated", "Traités (par moi)", [types, core.state_is("closed"),
-                                                user("mail.assigned_to_me")]),
-        ("to_treat_in_my_group", "À traiter dans mes services",
-         [types, core.state_is("proposed_to_agent"), user("mail.my_services")]),
+        (
+            "to_treat",
+            "À traiter (assignés à moi)",
+            [types, core.state_is("proposed_to_agent"), user("mail.assigned_to_me")],
+        ),
+        (
+            "im_treating",
+            "En traitement (par moi)",
+            [types, core.state_is("in_treatment"), user("mail.assigned_to_me")],
+        ),
+        (
+            "have_treated",
+            "Traités (par moi)",
+            [types, core.state_is("closed"), user("mail.assigned_to_me")],
+        ),
+        (
+            "to_treat_in_my_group",
+            "À traiter dans mes services",
+            [types, core.state_is("proposed_to_agent"), user("mail.my_services")],
+        ),
         ("in_my_group", "Dans mes services", [types, user("mail.my_services")]),
-        ("in_copy_unread", "En copie, non lus", [types, user("mail.my_services_in_copy"),
-                                                 user("mail.unread")]),
+        (
+            "in_copy_unread",
+            "En copie, non lus",
+            [types, user("mail.my_services_in_copy"), user("mail.unread")],
+        ),
         ("in_copy", "En copie", [types, user("mail.my_services_in_copy")]),
         ("followed", "Suivis", [types, user("mail.followed")]),
-    ] + [(f"searchfor_{state}", f"État : {title}", [types, core.state_is(state)])
-         for state, title in IM_STATES]
+    ] + [
+        (f"searchfor_{state}", f"État : {title}", [types, core.state_is(state)])
+        for state, title in IM_STATES
+    ]
 
 
 def outgoing_dashboards():
@@ -312,8 +377,10 @@ def outgoing_dashboards():
         ("to_print", "À imprimer", [types, core.state_is("to_print")]),
         ("to_send", "À envoyer", [types, core.state_is("signed", "to_be_signed")]),
         ("followed", "Suivis", [types, user("mail.followed")]),
-    ] + [(f"searchfor_{state}", f"État : {title}", [types, core.state_is(state)])
-         for state, title in OM_STATES]
+    ] + [
+        (f"searchfor_{state}", f"État : {title}", [types, core.state_is(state)])
+        for state, title in OM_STATES
+    ]
 
 
 def task_dashboards():
@@ -343,23 +410,49 @@ def setup_dashboards():
 def _setup_dashboards(portal):
     made = []
     plans = [
-        (portal[INCOMING], incoming_dashboards(), IM_COLUMNS, criteria(
-            ("reception_date", "due_date", "original_mail_date"))),
-        (portal[OUTGOING], outgoing_dashboards(), OM_COLUMNS, criteria(
-            ("mail_date", "outgoing_date"), "iasolutions.mail.omail_types",
-            "iasolutions.mail.omail_send_modes",
-            ("recipients_index", "Destinataire", "iasolutions.mail.recipients"),
-            "iasolutions.mail.om_states")),
-        (portal[TASKS], task_dashboards(), TASK_COLUMNS, [
-            core.text_filter(),
-            core.checkbox_filter("review_state", "État", vocabulary="iasolutions.mail.task_states"),
-            core.date_filter("due_date", "Échéance")]),
+        (
+            portal[INCOMING],
+            incoming_dashboards(),
+            IM_COLUMNS,
+            criteria(("reception_date", "due_date", "original_mail_date")),
+        ),
+        (
+            portal[OUTGOING],
+            outgoing_dashboards(),
+            OM_COLUMNS,
+            criteria(
+                ("mail_date", "outgoing_date"),
+                "iasolutions.mail.omail_types",
+                "iasolutions.mail.omail_send_modes",
+                ("recipients_index", "Destinataire", "iasolutions.mail.recipients"),
+                "iasolutions.mail.om_states",
+            ),
+        ),
+        (
+            portal[TASKS],
+            task_dashboards(),
+            TASK_COLUMNS,
+            [
+                core.text_filter(),
+                core.checkbox_filter(
+                    "review_state", "État", vocabulary="iasolutions.mail.task_states"
+                ),
+                core.date_filter("due_date", "Échéance"),
+            ],
+        ),
     ]
     for folder, dashboards, columns, filters in plans:
         for position, (dashboard_id, title, query) in enumerate(dashboards):
             dashboard = core.create_dashboard(
-                folder, dashboard_id, title, query=query, criteria=filters, columns=columns,
-                sort_on="created", sort_reversed=True, batch_actions=BATCH_ACTIONS,
+                folder,
+                dashboard_id,
+                title,
+                query=query,
+                criteria=filters,
+                columns=columns,
+                sort_on="created",
+                sort_reversed=True,
+                batch_actions=BATCH_ACTIONS,
             )
             folder.moveObjectToPosition(dashboard_id, position)
             made.append(dashboard)

@@ -17,10 +17,9 @@ from iasolutions.core.users import ensure_user
 from iasolutions.mail import mails
 from iasolutions.mail import validation
 from iasolutions.mail.module import BATCH_IMPORTER
+import logging
 from plone import api
 from zope.annotation.interfaces import IAnnotations
-
-import logging
 
 
 logger = logging.getLogger("iasolutions.mail")
@@ -46,10 +45,12 @@ SERVICE_USERS = [
 ]
 # Finances also has a head of department at level N+2 (used when two levels are on).
 EXTRA_USERS = [("chef2_fin", "Directrice financière", "finances", ["n_plus_2"])]
-PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-       b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
-       b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
-       b"trailer<</Root 1 0 R>>\n%%EOF\n")
+PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)
 
 
 def post_install(context):
@@ -73,16 +74,24 @@ def create_users():
         uid = api.content.get_uuid(service)
         for prefix, fullname, functions in SERVICE_USERS:
             userid = f"{prefix}_{suffix}"
-            ensure_user(userid, fullname.format(title=service.title), DEMO_PASSWORD,
-                        groups=[group_id(uid, function) for function in functions])
+            ensure_user(
+                userid,
+                fullname.format(title=service.title),
+                DEMO_PASSWORD,
+                groups=[group_id(uid, function) for function in functions],
+            )
             users[(prefix, service_id)] = userid
         users[service_id] = uid
     for userid, fullname, service_id, functions in EXTRA_USERS:
         service = own.get(service_id) if own is not None else None
         if service is not None:
             uid = api.content.get_uuid(service)
-            ensure_user(userid, fullname, DEMO_PASSWORD,
-                        groups=[group_id(uid, function) for function in functions])
+            ensure_user(
+                userid,
+                fullname,
+                DEMO_PASSWORD,
+                groups=[group_id(uid, function) for function in functions],
+            )
     return users
 
 
@@ -93,13 +102,22 @@ def demo_contacts():
     own = get_own_organization()
     signatory = contacts.get("lejeune-marie")
     if signatory is None:
-        signatory = add_person(contacts, "Lejeune", "Marie", id="lejeune-marie",
-                               email="marie.lejeune@commune.example.be")
+        signatory = add_person(
+            contacts,
+            "Lejeune",
+            "Marie",
+            id="lejeune-marie",
+            email="marie.lejeune@commune.example.be",
+        )
     held = signatory.get("direction-generale")
     if held is None and own is not None and own.get("direction-generale") is not None:
         held = add_held_position(signatory, own["direction-generale"], "Directrice générale")
-    return {"dupont": contacts["dupont-jean"], "martin": contacts["martin-anne"],
-            "spw": contacts["spw-territoire"], "signatory": held}
+    return {
+        "dupont": contacts["dupont-jean"],
+        "martin": contacts["martin-anne"],
+        "spw": contacts["spw-territoire"],
+        "signatory": held,
+    }
 
 
 def _as(userid, func, *args, **kwargs):
@@ -121,12 +139,28 @@ def _assign(mail, userid):
 
 def _incoming(users, title, service_id, sender, days_ago, **fields):
     when = datetime.now() - timedelta(days=days_ago)
-    mail = _as("encodeur", mails.create, "dmsincomingmail", when=when, title=title,
-               treating_groups=users[service_id], sender=[relation_to(sender)],
-               mail_type="courrier", reception_date=when.replace(microsecond=0),
-               original_mail_date=(when - timedelta(days=3)).date(), **fields)
-    _as("encodeur", mails.add_file, mail, PDF, "scan.pdf",
-        scan_id=f"0500000000{mail.internal_reference_no[-5:].zfill(5)}", pages_number=1)
+    mail = _as(
+        "encodeur",
+        mails.create,
+        "dmsincomingmail",
+        when=when,
+        title=title,
+        treating_groups=users[service_id],
+        sender=[relation_to(sender)],
+        mail_type="courrier",
+        reception_date=when.replace(microsecond=0),
+        original_mail_date=(when - timedelta(days=3)).date(),
+        **fields,
+    )
+    _as(
+        "encodeur",
+        mails.add_file,
+        mail,
+        PDF,
+        "scan.pdf",
+        scan_id=f"0500000000{mail.internal_reference_no[-5:].zfill(5)}",
+        pages_number=1,
+    )
     return mail
 
 
@@ -141,12 +175,24 @@ def create_mails(users, contacts):
     _incoming(users, "Demande de subside pour la fête du quartier", "finances", martin, 1)
     mail = _incoming(users, "Réclamation taxe immondices", "finances", dupont, 3)
     _transition("encodeur", mail, "propose_to_manager")
-    mail = _incoming(users, "Plainte : nid de poule rue de la Gare", "travaux", dupont, 5,
-                     assigned_user=users[("agent", "travaux")])
+    mail = _incoming(
+        users,
+        "Plainte : nid de poule rue de la Gare",
+        "travaux",
+        dupont,
+        5,
+        assigned_user=users[("agent", "travaux")],
+    )
     _transition("encodeur", mail, "propose_to_manager")
     _transition("dirgen", mail, "next")
-    mail = _incoming(users, "Avis du SPW sur le permis d'urbanisme 2026/012", "urbanisme",
-                     spw, 9, recipient_groups=[users["travaux"]])
+    mail = _incoming(
+        users,
+        "Avis du SPW sur le permis d'urbanisme 2026/012",
+        "urbanisme",
+        spw,
+        9,
+        recipient_groups=[users["travaux"]],
+    )
     _transition("encodeur", mail, "next")
     mail = _incoming(users, "Demande de réparation de l'éclairage public", "travaux", dupont, 12)
     _transition("encodeur", mail, "next")
@@ -154,9 +200,15 @@ def create_mails(users, contacts):
         _assign(mail, agent_trav)
         _transition(users[("chef", "travaux")], mail, "propose_to_agent")
     _transition(agent_trav, mail, "treat")
-    _as(agent_trav, api.content.create, container=mail, type="task",
-        title="Vérifier l'éclairage rue Haute", assigned_group=users["travaux"],
-        assigned_user=agent_trav)
+    _as(
+        agent_trav,
+        api.content.create,
+        container=mail,
+        type="task",
+        title="Vérifier l'éclairage rue Haute",
+        assigned_group=users["travaux"],
+        assigned_user=agent_trav,
+    )
     mail = _incoming(users, "Facture de l'entreprise Dubois", "finances", spw, 20)
     _transition("encodeur", mail, "next")
     if api.content.get_state(mail) != "proposed_to_agent":
@@ -172,21 +224,34 @@ def create_mails(users, contacts):
     sender_fields = {"sender": relation_to(signatory)} if signatory is not None else {}
     reply = _as(agent_fin, create_reply, incoming_for_reply, **sender_fields)
     _as(agent_fin, mails.add_file, reply, PDF, "reponse.pdf")
-    states = [("Convocation à la commission des finances", ()),
-              ("Accusé de réception de la réclamation", ("propose_to_be_signed",)),
-              ("Courrier au SPW : complément d'information", ("propose_to_be_signed",
-                                                              "mark_as_signed")),
-              ("Réponse à la demande de subside", ("propose_to_be_signed", "mark_as_signed",
-                                                   "mark_as_sent"))]
+    states = [
+        ("Convocation à la commission des finances", ()),
+        ("Accusé de réception de la réclamation", ("propose_to_be_signed",)),
+        ("Courrier au SPW : complément d'information", ("propose_to_be_signed", "mark_as_signed")),
+        (
+            "Réponse à la demande de subside",
+            ("propose_to_be_signed", "mark_as_signed", "mark_as_sent"),
+        ),
+    ]
     for title, steps in states:
-        outgoing = _as(agent_fin, mails.create, "dmsoutgoingmail", title=title,
-                       treating_groups=users["finances"], recipients=[relation_to(dupont)],
-                       send_modes=["post"], **sender_fields)
+        outgoing = _as(
+            agent_fin,
+            mails.create,
+            "dmsoutgoingmail",
+            title=title,
+            treating_groups=users["finances"],
+            recipients=[relation_to(dupont)],
+            send_modes=["post"],
+            **sender_fields,
+        )
         _as(agent_fin, mails.add_file, outgoing, PDF, "lettre.pdf")
         for step in steps:
             who = "expediteur" if step in ("mark_as_signed", "mark_as_sent") else agent_fin
-            if step == "propose_to_be_signed" and api.content.get_state(outgoing) == "created" \
-                    and "propose_to_be_signed" not in _available(agent_fin, outgoing):
+            if (
+                step == "propose_to_be_signed"
+                and api.content.get_state(outgoing) == "created"
+                and "propose_to_be_signed" not in _available(agent_fin, outgoing)
+            ):
                 _transition(agent_fin, outgoing, "propose_to_n_plus_1")
                 _transition(users[("chef", "finances")], outgoing, "set_validated")
             _transition(who, outgoing, step)
@@ -195,9 +260,19 @@ def create_mails(users, contacts):
     from iasolutions.mail import importer
 
     report = importer.Report()
-    _as("scanner", importer.import_scan, "retour-signe.pdf", PDF, {
-        "scan_id": "050000000099001", "type": "dmsoutgoingmail", "treating_groups": "finances",
-        "title": "Lettre signée reçue du scanner"}, report)
+    _as(
+        "scanner",
+        importer.import_scan,
+        "retour-signe.pdf",
+        PDF,
+        {
+            "scan_id": "050000000099001",
+            "type": "dmsoutgoingmail",
+            "treating_groups": "finances",
+            "title": "Lettre signée reçue du scanner",
+        },
+        report,
+    )
     logger.info("Mail demo: users and mails created")
 
 

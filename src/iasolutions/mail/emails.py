@@ -29,13 +29,20 @@ def build(mail):
     recipients = _addresses(mail.email_recipient)
     if not recipients:
         raise EmailError(_("Give the email recipients first."))
-    bad = [a for a in recipients + _addresses(mail.email_cc) + _addresses(mail.email_bcc)
-           if not EMAIL.match(a)]
+    bad = [
+        a
+        for a in recipients + _addresses(mail.email_cc) + _addresses(mail.email_bcc)
+        if not EMAIL.match(a)
+    ]
     if bad:
-        raise EmailError(_("Not an email address: ${addresses}.",
-                           mapping={"addresses": ", ".join(bad)}))
-    sender = mail.email_sender or api.portal.get_registry_record(
-        "plone.email_from_address", default="") or ""
+        raise EmailError(
+            _("Not an email address: ${addresses}.", mapping={"addresses": ", ".join(bad)})
+        )
+    sender = (
+        mail.email_sender
+        or api.portal.get_registry_record("plone.email_from_address", default="")
+        or ""
+    )
     if not sender:
         raise EmailError(_("Give the email sender first."))
     message = EmailMessage()
@@ -47,11 +54,15 @@ def build(mail):
     message.set_content(mail.email_body or "")
     for child in mail.objectValues():
         if child.portal_type in ("dmsommainfile", "dmsappendixfile") and child.file:
-            maintype, _sep, subtype = (child.file.contentType or
-                                       "application/octet-stream").partition("/")
-            message.add_attachment(child.file.data, maintype=maintype,
-                                   subtype=subtype or "octet-stream",
-                                   filename=child.file.filename)
+            maintype, _sep, subtype = (
+                child.file.contentType or "application/octet-stream"
+            ).partition("/")
+            message.add_attachment(
+                child.file.data,
+                maintype=maintype,
+                subtype=subtype or "octet-stream",
+                filename=child.file.filename,
+            )
     return message, recipients + _addresses(mail.email_cc) + _addresses(mail.email_bcc)
 
 
@@ -62,7 +73,9 @@ def send(mail):
     message, envelope = build(mail)
     mailhost = api.portal.get_tool("MailHost")
     mailhost.send(message, mto=envelope, mfrom=message["From"], immediate=True)
-    mail.email_status = (f"Envoyé le {datetime.now():%d/%m/%Y à %H:%M} à "
-                         f"{', '.join(_addresses(mail.email_recipient))}")
+    mail.email_status = (
+        f"Envoyé le {datetime.now():%d/%m/%Y à %H:%M} à "
+        f"{', '.join(_addresses(mail.email_recipient))}"
+    )
     mail.reindexObject()
     return mail.email_status

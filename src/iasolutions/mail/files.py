@@ -1,13 +1,12 @@
 """Files given as data (REST, imports): decoded and checked before anything is written."""
 
+import base64
+import binascii
 from datetime import datetime
 from iasolutions.mail import _
 from iasolutions.mail.content.files import IScanFields
 from plone.namedfile.file import NamedBlobFile
 from zope.schema.interfaces import ValidationError
-
-import base64
-import binascii
 
 
 SCAN_FIELDS = ("scan_id", "version", "pages_number", "scan_date", "scan_user", "scanner")
@@ -21,8 +20,9 @@ def decode(data, encoding="base64"):
     if encoding in (None, "", "utf8", "utf-8"):
         return data.encode("utf-8") if isinstance(data, str) else data
     if encoding != "base64":
-        raise BadFile(_("Unknown encoding ${encoding} (use base64).",
-                        mapping={"encoding": encoding}))
+        raise BadFile(
+            _("Unknown encoding ${encoding} (use base64).", mapping={"encoding": encoding})
+        )
     try:
         return base64.b64decode(data, validate=True)
     except (binascii.Error, ValueError, TypeError):
@@ -46,8 +46,12 @@ def scan_values(metadata):
                 value = str(value)
             field.validate(value)
         except (ValueError, TypeError, ValidationError) as error:
-            raise BadFile(_("Bad value for ${field}: ${value} (${error}).",
-                            mapping={"field": name, "value": str(value), "error": str(error)}))
+            raise BadFile(
+                _(
+                    "Bad value for ${field}: ${value} (${error}).",
+                    mapping={"field": name, "value": str(value), "error": str(error)},
+                )
+            )
         values[name] = value
     return values
 

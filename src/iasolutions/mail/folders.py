@@ -40,7 +40,11 @@ def ensure_site_folders():
         folder = portal.get(folder_id)
         if folder is None:
             folder = createContentInContainer(
-                portal, portal_type, checkConstraints=False, id=folder_id, title=title,
+                portal,
+                portal_type,
+                checkConstraints=False,
+                id=folder_id,
+                title=title,
                 exclude_from_nav=not in_navigation,
             )
         folders[folder_id] = folder
@@ -67,7 +71,11 @@ def period_folder(root, when=None):
         folder = root.get(folder_id)
         if folder is None:
             return createContentInContainer(
-                root, root.portal_type, checkConstraints=False, id=folder_id, title=folder_id,
+                root,
+                root.portal_type,
+                checkConstraints=False,
+                id=folder_id,
+                title=folder_id,
                 exclude_from_nav=True,
             )
         if folder.objectCount() < limit:

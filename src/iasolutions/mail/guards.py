@@ -74,8 +74,8 @@ def _missing(obj, *names):
     missing = [FIELD_TITLES[name] for name in names if not getattr(obj, name, None)]
     if not missing:
         return None
-    from zope.i18n import translate
     from zope.globalrequest import getRequest
+    from zope.i18n import translate
 
     request = getRequest()
     names = ", ".join(translate(name, context=request) for name in missing)
@@ -105,6 +105,7 @@ def _history_states(obj):
 
 
 # --- incoming mail ---------------------------------------------------------
+
 
 def _im_to_manager(obj, transition):
     return _missing(obj, "title", "treating_groups")
@@ -139,8 +140,10 @@ def _im_to_agent(obj, transition):
     following = validation.next_transition(obj)
     if following != "propose_to_agent":
         level = following.rsplit("_", 1)[1]
-        return _("The mail must first be validated by the N+${level} of the service.",
-                 mapping={"level": level})
+        return _(
+            "The mail must first be validated by the N+${level} of the service.",
+            mapping={"level": level},
+        )
     if not obj.assigned_user and assigned_user_needed(obj):
         return _("Choose the assigned agent first.")
     return None
@@ -170,19 +173,21 @@ def _im_close(obj, transition):
         return None
     if user.getId() in agents_of(obj.treating_groups, EDITOR_FUNCTIONS):
         return None
-    return _("Only the editors of the treating service or the general management can "
-             "close the mail.")
+    return _(
+        "Only the editors of the treating service or the general management can close the mail."
+    )
 
 
 def _im_back(obj, transition):
     state = _state(obj)
-    if state == "proposed_to_agent" or validation.state_level(state) is not None:
-        if transition not in validation.back_transitions(obj, state):
-            return HIDDEN
+    in_validation = state == "proposed_to_agent" or validation.state_level(state) is not None
+    if in_validation and transition not in validation.back_transitions(obj, state):
+        return HIDDEN
     return None
 
 
 # --- outgoing mail ---------------------------------------------------------
+
 
 def has_main_file(obj):
     return any(child.portal_type == "dmsommainfile" for child in obj.objectValues())
@@ -190,7 +195,8 @@ def has_main_file(obj):
 
 def _om_needs_validation(obj):
     return _state(obj) == "created" and 1 in validation.service_levels(
-        obj.treating_groups, obj.portal_type)
+        obj.treating_groups, obj.portal_type
+    )
 
 
 def _om_to_n_plus_1(obj, transition):
@@ -262,6 +268,7 @@ def _om_back_to(state):
 
 
 # --- task ------------------------------------------------------------------
+
 
 def _task_to_assign(obj, transition):
     return _missing(obj, "assigned_group")

@@ -32,6 +32,7 @@ from email import policy
 from email.parser import BytesParser
 from email.utils import getaddresses
 from email.utils import parsedate_to_datetime
+import fnmatch
 from iasolutions.core.contacts import find_by_email
 from iasolutions.core.contacts import relation_to
 from iasolutions.core.services import get_service
@@ -42,14 +43,12 @@ from iasolutions.mail import settings
 from iasolutions.mail import validation
 from iasolutions.mail.assignment import can_be_assigned
 from iasolutions.mail.restapi.deserializers import service_uid
-from pathlib import Path
-from plone import api
-from zope.i18n import translate
-
-import fnmatch
 import json
 import logging
+from pathlib import Path
+from plone import api
 import transaction
+from zope.i18n import translate
 
 
 logger = logging.getLogger("iasolutions.mail.import")
@@ -75,14 +74,19 @@ class Report:
 
 # --- checking ----------------------------------------------------------------
 
+
 def _date(value, name, kind=date):
     if value in (None, ""):
         return None
     try:
         parsed = datetime.fromisoformat(str(value))
     except ValueError:
-        raise ImportError_(_("${field}: ${value} is not a date (YYYY-MM-DD).",
-                             mapping={"field": name, "value": str(value)}))
+        raise ImportError_(
+            _(
+                "${field}: ${value} is not a date (YYYY-MM-DD).",
+                mapping={"field": name, "value": str(value)},
+            )
+        )
     return parsed if kind is datetime else parsed.date()
 
 
@@ -123,12 +127,14 @@ def check_scan(filename, data, metadata):
 
 def existing_file(scan_id):
     catalog = api.portal.get_tool("portal_catalog")
-    brains = catalog.unrestrictedSearchResults(scan_id=scan_id,
-                                               portal_type=["dmsmainfile", "dmsommainfile"])
+    brains = catalog.unrestrictedSearchResults(
+        scan_id=scan_id, portal_type=["dmsmainfile", "dmsommainfile"]
+    )
     return brains[0]._unrestrictedGetObject() if brains else None
 
 
 # --- importing ---------------------------------------------------------------
+
 
 def import_scan(filename, data, metadata, report):
     """Import one scan; its errors go to the report, its changes are all or nothing."""
@@ -138,13 +144,19 @@ def import_scan(filename, data, metadata, report):
         target = existing_file(values["scan_id"])
         if target is not None:
             _replace(target, values)
-            report.replaced.append({"filename": filename, "scan_id": values["scan_id"],
-                                    "@id": target.absolute_url()})
+            report.replaced.append(
+                {"filename": filename, "scan_id": values["scan_id"], "@id": target.absolute_url()}
+            )
         else:
             mail = _create_from_scan(values)
-            report.created.append({"filename": filename, "scan_id": values["scan_id"],
-                                   "@id": mail.absolute_url(),
-                                   "internal_reference_no": mail.internal_reference_no})
+            report.created.append(
+                {
+                    "filename": filename,
+                    "scan_id": values["scan_id"],
+                    "@id": mail.absolute_url(),
+                    "internal_reference_no": mail.internal_reference_no,
+                }
+            )
         return True
     except ImportError_ as error:
         savepoint.rollback()
@@ -177,29 +189,37 @@ def _mark_sent(mail):
     with api.env.adopt_roles(["Manager"]):
         workflow = api.portal.get_tool("portal_workflow")
         if "mark_as_sent" in [t["id"] for t in workflow.getTransitionsFor(mail)]:
-            api.content.transition(obj=mail, transition="mark_as_sent",
-                                   comment="Lettre signée scannée")
+            api.content.transition(
+                obj=mail, transition="mark_as_sent", comment="Lettre signée scannée"
+            )
 
 
 def _create_from_scan(values):
     scan_date = values["scan"].get("scan_date")
     fields = {"title": values["title"], "treating_groups": values["treating_groups"]}
     if values["type"] != "dmsoutgoingmail":
-        fields.update(reception_date=scan_date or datetime.now().replace(microsecond=0),
-                      original_mail_date=values["original_mail_date"],
-                      mail_type=values["mail_type"])
+        fields.update(
+            reception_date=scan_date or datetime.now().replace(microsecond=0),
+            original_mail_date=values["original_mail_date"],
+            mail_type=values["mail_type"],
+        )
     fields["external_reference_no"] = values["external_reference_no"]
     with api.env.adopt_roles(["Manager"]):
         mail = mails.create(values["type"], when=scan_date, **fields)
-        api.content.create(container=mail, type=("dmsommainfile" if values["type"] ==
-                                                  "dmsoutgoingmail" else "dmsmainfile"),
-                           title=values["file"].filename, file=values["file"], **values["scan"])
+        api.content.create(
+            container=mail,
+            type=("dmsommainfile" if values["type"] == "dmsoutgoingmail" else "dmsmainfile"),
+            title=values["file"].filename,
+            file=values["file"],
+            **values["scan"],
+        )
         if values["type"] == "dmsoutgoingmail":
             api.content.transition(obj=mail, transition="set_scanned")
     return mail
 
 
 # --- emails ------------------------------------------------------------------
+
 
 def parse_email(data):
     message = BytesParser(policy=policy.default).parsebytes(data)
@@ -254,11 +274,19 @@ def check_email(filename, data):
     if rule is not None:
         uid = service_uid(rule["service"]) if rule["service"] else None
         if rule["service"] and get_service(uid) is None:
-            raise ImportError_(_("The routing rule names an unknown service: ${service}.",
-                                 mapping={"service": rule["service"]}))
+            raise ImportError_(
+                _(
+                    "The routing rule names an unknown service: ${service}.",
+                    mapping={"service": rule["service"]},
+                )
+            )
         if rule["state"] not in TARGET_STATES:
-            raise ImportError_(_("The routing rule names an unknown state: ${state}.",
-                                 mapping={"state": rule["state"]}))
+            raise ImportError_(
+                _(
+                    "The routing rule names an unknown state: ${state}.",
+                    mapping={"state": rule["state"]},
+                )
+            )
         route = {"service": uid, "user": rule["user"] or None, "state": rule["state"]}
     body = message.get_body(preferencelist=("plain", "html"))
     text = body.get_content() if body is not None else ""
@@ -267,13 +295,18 @@ def check_email(filename, data):
         name = part.get_filename() or "piece-jointe"
         content = part.get_payload(decode=True) or b""
         if content:
-            attachments.append(files.blob(content, name,
-                                          part.get_content_type() or "application/octet-stream"))
+            attachments.append(
+                files.blob(content, name, part.get_content_type() or "application/octet-stream")
+            )
     return {
-        "title": subject, "sender_email": sender_email,
+        "title": subject,
+        "sender_email": sender_email,
         "sender": [relation_to(b.getObject()) for b in contacts[:1]],
-        "received": received, "text": text.strip(), "attachments": attachments,
-        "route": route, "file": files.blob(data, filename, "message/rfc822"),
+        "received": received,
+        "text": text.strip(),
+        "attachments": attachments,
+        "route": route,
+        "file": files.blob(data, filename, "message/rfc822"),
     }
 
 
@@ -282,9 +315,14 @@ def import_email(filename, data, report):
     try:
         values = check_email(filename, data)
         mail = _create_from_email(values)
-        report.created.append({"filename": filename, "@id": mail.absolute_url(),
-                               "internal_reference_no": mail.internal_reference_no,
-                               "state": api.content.get_state(mail)})
+        report.created.append(
+            {
+                "filename": filename,
+                "@id": mail.absolute_url(),
+                "internal_reference_no": mail.internal_reference_no,
+                "state": api.content.get_state(mail),
+            }
+        )
         return True
     except ImportError_ as error:
         savepoint.rollback()
@@ -299,11 +337,14 @@ def import_email(filename, data, report):
 def _create_from_email(values):
     route = values["route"]
     fields = {
-        "title": values["title"], "description": values["text"][:5000] or None,
-        "orig_sender_email": values["sender_email"] or None, "sender": values["sender"],
+        "title": values["title"],
+        "description": values["text"][:5000] or None,
+        "orig_sender_email": values["sender_email"] or None,
+        "sender": values["sender"],
         "reception_date": values["received"] or datetime.now().replace(microsecond=0),
         "original_mail_date": (values["received"] or datetime.now()).date(),
-        "send_modes": ["email"], "treating_groups": route.get("service"),
+        "send_modes": ["email"],
+        "treating_groups": route.get("service"),
     }
     if "email" in [t.split("|")[0] for t in settings.get("mail_types") or ()]:
         fields["mail_type"] = "email"
@@ -312,11 +353,13 @@ def _create_from_email(values):
         fields["assigned_user"] = user
     with api.env.adopt_roles(["Manager"]):
         mail = mails.create("dmsincoming_email", **fields)
-        api.content.create(container=mail, type="dmsmainfile", title=values["file"].filename,
-                           file=values["file"])
+        api.content.create(
+            container=mail, type="dmsmainfile", title=values["file"].filename, file=values["file"]
+        )
         for attachment in values["attachments"]:
-            api.content.create(container=mail, type="dmsappendixfile",
-                               title=attachment.filename, file=attachment)
+            api.content.create(
+                container=mail, type="dmsappendixfile", title=attachment.filename, file=attachment
+            )
         _route(mail, route.get("state"))
     return mail
 
@@ -325,8 +368,11 @@ def _route(mail, state):
     """Move an imported email to the state its routing rule asks, as far as the guards allow."""
     if not state or state == "created" or not mail.treating_groups:
         return
-    steps = ["propose_to_manager"] if state == "proposed_to_manager" else [
-        validation.next_transition(mail)]
+    steps = (
+        ["propose_to_manager"]
+        if state == "proposed_to_manager"
+        else [validation.next_transition(mail)]
+    )
     for step in steps:
         workflow = api.portal.get_tool("portal_workflow")
         if step in [t["id"] for t in workflow.getTransitionsFor(mail)]:
@@ -334,6 +380,7 @@ def _route(mail, state):
 
 
 # --- directories -------------------------------------------------------------
+
 
 def import_directory(directory, done=None):
     """Import the scans (``*.pdf`` + ``*.json``) and emails (``*.eml``) of a directory.
@@ -353,14 +400,29 @@ def import_directory(directory, done=None):
         else:
             meta_path = path.with_suffix(".json")
             if not meta_path.exists():
-                report.errors.append({"filename": path.name, "message": translate(
-                    _("No metadata file ${name}.", mapping={"name": meta_path.name}))})
+                report.errors.append(
+                    {
+                        "filename": path.name,
+                        "message": translate(
+                            _("No metadata file ${name}.", mapping={"name": meta_path.name})
+                        ),
+                    }
+                )
                 continue
             try:
                 metadata = json.loads(meta_path.read_text(encoding="utf-8"))
             except ValueError as error:
-                report.errors.append({"filename": meta_path.name, "message": translate(
-                    _("The metadata is not valid JSON: ${error}.", mapping={"error": str(error)}))})
+                report.errors.append(
+                    {
+                        "filename": meta_path.name,
+                        "message": translate(
+                            _(
+                                "The metadata is not valid JSON: ${error}.",
+                                mapping={"error": str(error)},
+                            )
+                        ),
+                    }
+                )
                 continue
             ok = import_scan(path.name, path.read_bytes(), metadata, report)
             moved.append(meta_path)

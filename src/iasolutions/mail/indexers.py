@@ -33,12 +33,29 @@ def _nothing(name):
     return index
 
 
-MAIL_ATTRIBUTES = ("internal_reference_no", "treating_groups", "recipient_groups",
-                   "mail_type", "send_modes", "reception_date", "original_mail_date",
-                   "mail_date", "outgoing_date", "due_date")
+MAIL_ATTRIBUTES = (
+    "internal_reference_no",
+    "treating_groups",
+    "recipient_groups",
+    "mail_type",
+    "send_modes",
+    "reception_date",
+    "original_mail_date",
+    "mail_date",
+    "outgoing_date",
+    "due_date",
+)
 
-OTHER_INDEXES = ("assigned_user", "sender_index", "recipients_index", "scan_id",
-                 "assigned_group", "labels", "validation_level", "correspondents")
+OTHER_INDEXES = (
+    "assigned_user",
+    "sender_index",
+    "recipients_index",
+    "scan_id",
+    "assigned_group",
+    "labels",
+    "validation_level",
+    "correspondents",
+)
 
 # mail_<name> index the mails; no_<name> leave every other object out.
 for _name in MAIL_ATTRIBUTES + ("assigned_user",):

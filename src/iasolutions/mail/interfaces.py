@@ -21,8 +21,12 @@ class IMailSettings(Interface):
         value_type=schema.TextLine(),
         required=False,
         default=[
-            "courrier|Courrier", "recommande|Recommandé", "email|E-mail",
-            "certificat|Certificat médical", "fax|Fax", "retour-recommande|Retour recommandé",
+            "courrier|Courrier",
+            "recommande|Recommandé",
+            "email|E-mail",
+            "certificat|Certificat médical",
+            "fax|Fax",
+            "retour-recommande|Retour recommandé",
             "facture|Facture",
         ],
     )
@@ -38,8 +42,12 @@ class IMailSettings(Interface):
         description=_("One per line: token|Label."),
         value_type=schema.TextLine(),
         required=False,
-        default=["post|Courrier postal", "post_registered|Courrier recommandé", "email|E-mail",
-                 "hand|Remis en main propre"],
+        default=[
+            "post|Courrier postal",
+            "post_registered|Courrier recommandé",
+            "email|E-mail",
+            "hand|Remis en main propre",
+        ],
     )
     omail_send_modes = schema.List(
         title=_("Send modes of outgoing mail"),
@@ -51,55 +59,79 @@ class IMailSettings(Interface):
     due_date_extension = schema.Int(
         title=_("Due date of incoming mail (days after today)"),
         description=_("0: no due date by default."),
-        required=False, default=0, min=0,
+        required=False,
+        default=0,
+        min=0,
     )
     assigned_user_check = schema.Choice(
         title=_("Assigned user check"),
-        description=_("no_check: never needed; n_plus_1: needed to propose to the agent when the "
-                      "service has an N+1; mandatory: always needed to propose to the agent."),
+        description=_(
+            "no_check: never needed; n_plus_1: needed to propose to the agent when the "
+            "service has an N+1; mandatory: always needed to propose to the agent."
+        ),
         values=("no_check", "n_plus_1", "mandatory"),
         default="n_plus_1",
     )
     imail_validation_levels = schema.Int(
         title=_("Validation levels of incoming mail in the services (0 to 5)"),
-        description=_("1 switches on the N+1 validation, 2 adds N+2… A level is used for a "
-                      "service only when its group of that level has members."),
-        required=False, default=0, min=0, max=5,
+        description=_(
+            "1 switches on the N+1 validation, 2 adds N+2… A level is used for a "
+            "service only when its group of that level has members."
+        ),
+        required=False,
+        default=0,
+        min=0,
+        max=5,
     )
     imail_pre_manager_validation = schema.Bool(
         title=_("Pre-validation before the general management"),
-        required=False, default=False,
+        required=False,
+        default=False,
     )
     omail_validation = schema.Bool(
         title=_("N+1 validation of outgoing mail"),
-        required=False, default=False,
+        required=False,
+        default=False,
     )
     omail_approval = schema.Bool(
         title=_("Approval of outgoing mail before signature (to_approve)"),
-        description=_("The N+1 of the treating service approves the mail, which then goes to "
-                      "be signed. Used for a service only when its N+1 group has members."),
-        required=False, default=False,
+        description=_(
+            "The N+1 of the treating service approves the mail, which then goes to "
+            "be signed. Used for a service only when its N+1 group has members."
+        ),
+        required=False,
+        default=False,
     )
     omail_printing = schema.Bool(
         title=_("Printing of outgoing mail before signature (to_print)"),
-        description=_("The service may give the mail to the dispatch service to be printed; "
-                      "the dispatch service then proposes it to be signed."),
-        required=False, default=False,
+        description=_(
+            "The service may give the mail to the dispatch service to be printed; "
+            "the dispatch service then proposes it to be signed."
+        ),
+        required=False,
+        default=False,
     )
     response_prefix = schema.TextLine(
-        title=_("Prefix of the title of a reply"), required=False, default="Réponse: ",
+        title=_("Prefix of the title of a reply"),
+        required=False,
+        default="Réponse: ",
     )
     period_folder_max_items = schema.Int(
         title=_("Most mails in a period folder"),
-        description=_("Mails are stored in one folder per week; a full week folder gets a "
-                      "second one."),
-        required=False, default=1000, min=10,
+        description=_(
+            "Mails are stored in one folder per week; a full week folder gets a second one."
+        ),
+        required=False,
+        default=1000,
+        min=10,
     )
     email_routing = schema.List(
         title=_("Routing of incoming emails"),
-        description=_("One rule per line: 'to:address' or 'from:pattern' | treating service "
-                      "(id) | assigned user | state. The first rule that matches applies, e.g. "
-                      "'to:urbanisme@commune.be | urbanisme | | proposed_to_agent'."),
+        description=_(
+            "One rule per line: 'to:address' or 'from:pattern' | treating service "
+            "(id) | assigned user | state. The first rule that matches applies, e.g. "
+            "'to:urbanisme@commune.be | urbanisme | | proposed_to_agent'."
+        ),
         value_type=schema.TextLine(),
         required=False,
         default=[],

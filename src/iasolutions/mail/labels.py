@@ -56,5 +56,6 @@ def index_values(obj):
     """``<userid>:<label>`` for each label put, and ``-`` on every mail, so that
     "not read by me" queries (``{"not": "jdoe:lu"}``) find unlabelled mails."""
     storage = _storage(obj) or {}
-    return [NO_LABEL] + [f"{userid}:{label}" for label, users in storage.items()
-                         for userid in users]
+    return [NO_LABEL] + [
+        f"{userid}:{label}" for label, users in storage.items() for userid in users
+    ]

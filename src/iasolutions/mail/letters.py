@@ -52,10 +52,12 @@ def address_lines(contact):
     source = _address_source(contact)
     if source is None:
         return []
-    street = " ".join(filter(None, [getattr(source, "street", None),
-                                    getattr(source, "number", None)]))
-    city = " ".join(filter(None, [getattr(source, "zip_code", None),
-                                  getattr(source, "city", None)]))
+    street = " ".join(
+        filter(None, [getattr(source, "street", None), getattr(source, "number", None)])
+    )
+    city = " ".join(
+        filter(None, [getattr(source, "zip_code", None), getattr(source, "city", None)])
+    )
     extra = getattr(source, "additional_address_details", None)
     return [line for line in (street, extra, city) if line]
 
@@ -69,8 +71,11 @@ def contact_name(contact):
 
 
 def recipient_info(contact):
-    return {"name": contact_name(contact), "address": address_lines(contact),
-            "uid": contact.UID() if contact is not None else None}
+    return {
+        "name": contact_name(contact),
+        "address": address_lines(contact),
+        "uid": contact.UID() if contact is not None else None,
+    }
 
 
 CURRENT_RECIPIENT = "iasolutions.mail.letter-recipient"
@@ -89,8 +94,11 @@ class OutgoingMailHelper(DocumentHelper):
         return recipients[0] if recipients else {"name": "", "address": [], "uid": None}
 
     def recipients(self):
-        return [recipient_info(r.to_object) for r in self.context.recipients or ()
-                if r is not None and not r.isBroken() and r.to_object is not None]
+        return [
+            recipient_info(r.to_object)
+            for r in self.context.recipients or ()
+            if r is not None and not r.isBroken() and r.to_object is not None
+        ]
 
     def sender(self):
         """The held position who sends: its person's name and the label of the position."""
@@ -99,8 +107,10 @@ class OutgoingMailHelper(DocumentHelper):
         if held is None:
             return {"name": "", "label": ""}
         person = held.get_person()
-        return {"name": person.get_title(False) if person is not None else held.Title(),
-                "label": held.label or ""}
+        return {
+            "name": person.get_title(False) if person is not None else held.Title(),
+            "label": held.label or "",
+        }
 
     def signers(self):
         result = []
@@ -109,15 +119,20 @@ class OutgoingMailHelper(DocumentHelper):
             if held is None:
                 continue
             person = held.get_person()
-            result.append({"name": person.get_title(False) if person is not None else
-                           held.Title(), "label": held.label or ""})
+            result.append(
+                {
+                    "name": person.get_title(False) if person is not None else held.Title(),
+                    "label": held.label or "",
+                }
+            )
         return result or ([self.sender()] if self.sender()["name"] else [])
 
     def service(self):
         from iasolutions.core.services import get_service
 
-        service = get_service(self.context.treating_groups) if self.context.treating_groups \
-            else None
+        service = (
+            get_service(self.context.treating_groups) if self.context.treating_groups else None
+        )
         return service.title if service is not None else ""
 
     def reference(self):
@@ -150,10 +165,15 @@ def base_letter():
     letter.heading("Objet : ", Expr("context.title"), level=2)
     letter.paragraph("Madame, Monsieur,")
     letter.paragraph(Expr("context.description or ''"))
-    letter.paragraph("Veuillez agréer, Madame, Monsieur, l'expression de nos salutations "
-                     "distinguées.")
-    letter.paragraph(Expr("signer['label']"), " — ", Expr("signer['name']"),
-                     statement="do text for signer in helper.signers()")
+    letter.paragraph(
+        "Veuillez agréer, Madame, Monsieur, l'expression de nos salutations distinguées."
+    )
+    letter.paragraph(
+        Expr("signer['label']"),
+        " — ",
+        Expr("signer['name']"),
+        statement="do text for signer in helper.signers()",
+    )
     return letter.to_bytes()
 
 
@@ -163,9 +183,14 @@ def ensure_templates():
     if folder is None or folder.get(BASE_LETTER) is not None:
         return
     createContentInContainer(
-        folder, "pod_template", checkConstraints=False, id=BASE_LETTER, title="Lettre type",
+        folder,
+        "pod_template",
+        checkConstraints=False,
+        id=BASE_LETTER,
+        title="Lettre type",
         odt_file=NamedBlobFile(base_letter(), filename="lettre-type.odt"),
-        pod_portal_types=["dmsoutgoingmail"], output_formats=["odt", "pdf"],
+        pod_portal_types=["dmsoutgoingmail"],
+        output_formats=["odt", "pdf"],
     )
 
 
@@ -207,8 +232,14 @@ def generate_letters(mail, template, output_format="odt"):
 
             suffix = getUtility(IFileNameNormalizer).normalize(recipient["name"])
             filename = [f"{filename[0]}-{suffix}", filename[1]]
-        created.append(api.content.create(
-            container=mail, type="dmsommainfile", title=title,
-            file=NamedBlobFile(document.data, filename=".".join(filename),
-                               contentType=document.content_type)))
+        created.append(
+            api.content.create(
+                container=mail,
+                type="dmsommainfile",
+                title=title,
+                file=NamedBlobFile(
+                    document.data, filename=".".join(filename), contentType=document.content_type
+                ),
+            )
+        )
     return created

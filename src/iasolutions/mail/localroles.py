@@ -47,10 +47,17 @@ def _im_static():
     readers = {ENCODEURS: ("Reader",), LECTEURS_GLOBAUX_CE: ("Reader",), PRE_MANAGER: ("Reader",)}
     table = {
         "created": {ENCODEURS: ("Contributor", "Editor", BFW, TGW)},
-        "proposed_to_pre_manager": {PRE_MANAGER: ("Editor", "Reviewer"),
-                                    ENCODEURS: ("Reader",), DIR_GENERAL: ("Reader",)},
-        "proposed_to_manager": {DIR_GENERAL: MANAGE, ENCODEURS: (BFW, "Reader"),
-                                LECTEURS_GLOBAUX_CE: ("Reader",), PRE_MANAGER: ("Reader",)},
+        "proposed_to_pre_manager": {
+            PRE_MANAGER: ("Editor", "Reviewer"),
+            ENCODEURS: ("Reader",),
+            DIR_GENERAL: ("Reader",),
+        },
+        "proposed_to_manager": {
+            DIR_GENERAL: MANAGE,
+            ENCODEURS: (BFW, "Reader"),
+            LECTEURS_GLOBAUX_CE: ("Reader",),
+            PRE_MANAGER: ("Reader",),
+        },
     }
     for state in LEVEL_STATES:
         table[state] = dict(readers, **{DIR_GENERAL: MANAGE})
@@ -68,10 +75,14 @@ def _im_treating():
         roles[f"n_plus_{level}"] = EDIT + (TGW,)
         table[f"proposed_to_n_plus_{level}"] = roles
     for state in AFTER_LEVELS:
-        table[state] = dict({f"n_plus_{level}": EDIT for level in LEVELS},
-                            editeur=EDIT, lecteur=("Reader",))
-    table["closed"] = dict({f"n_plus_{level}": ("Reviewer",) for level in LEVELS},
-                           editeur=("Reviewer",), lecteur=("Reader",))
+        table[state] = dict(
+            {f"n_plus_{level}": EDIT for level in LEVELS}, editeur=EDIT, lecteur=("Reader",)
+        )
+    table["closed"] = dict(
+        {f"n_plus_{level}": ("Reviewer",) for level in LEVELS},
+        editeur=("Reviewer",),
+        lecteur=("Reader",),
+    )
     return table
 
 
@@ -80,71 +91,110 @@ def _im_copy():
     table = {}
     for level in LEVELS:
         table[f"proposed_to_n_plus_{level}"] = {
-            f"n_plus_{higher}": ("Reader",) for higher in LEVELS if higher >= level}
+            f"n_plus_{higher}": ("Reader",) for higher in LEVELS if higher >= level
+        }
     for state in AFTER_LEVELS + ("closed",):
-        table[state] = dict({f"n_plus_{level}": ("Reader",) for level in LEVELS},
-                            editeur=("Reader",), lecteur=("Reader",))
+        table[state] = dict(
+            {f"n_plus_{level}": ("Reader",) for level in LEVELS},
+            editeur=("Reader",),
+            lecteur=("Reader",),
+        )
     return table
 
 
 def _om_static():
-    signing = {EXPEDITION: ("Editor", "Reviewer"), ENCODEURS: ("Reader",),
-               DIR_GENERAL: EDIT, LECTEURS_GLOBAUX_CS: ("Reader",)}
+    signing = {
+        EXPEDITION: ("Editor", "Reviewer"),
+        ENCODEURS: ("Reader",),
+        DIR_GENERAL: EDIT,
+        LECTEURS_GLOBAUX_CS: ("Reader",),
+    }
     return {
         "proposed_to_n_plus_1": {DIR_GENERAL: EDIT, LECTEURS_GLOBAUX_CS: ("Reader",)},
         "to_approve": {DIR_GENERAL: EDIT, LECTEURS_GLOBAUX_CS: ("Reader",)},
         # The dispatch service prints what the service wrote: it reads and passes
         # the mail on to be signed, nobody edits it meanwhile (it is on paper).
-        "to_print": {EXPEDITION: ("Reader", "Reviewer"), ENCODEURS: ("Reader",),
-                     DIR_GENERAL: ("Reader", "Reviewer"), LECTEURS_GLOBAUX_CS: ("Reader",)},
+        "to_print": {
+            EXPEDITION: ("Reader", "Reviewer"),
+            ENCODEURS: ("Reader",),
+            DIR_GENERAL: ("Reader", "Reviewer"),
+            LECTEURS_GLOBAUX_CS: ("Reader",),
+        },
         "validated": signing,
         "to_be_signed": signing,
         "signed": signing,
-        "sent": {EXPEDITION: ("Reader", "Reviewer"), ENCODEURS: ("Reader",),
-                 DIR_GENERAL: ("Reader", "Reviewer"), LECTEURS_GLOBAUX_CS: ("Reader",)},
-        "scanned": {EXPEDITION: ("Contributor", "Editor", "Reader", "Reviewer", BFW, TGW),
-                    ENCODEURS: ("Reader",)},
+        "sent": {
+            EXPEDITION: ("Reader", "Reviewer"),
+            ENCODEURS: ("Reader",),
+            DIR_GENERAL: ("Reader", "Reviewer"),
+            LECTEURS_GLOBAUX_CS: ("Reader",),
+        },
+        "scanned": {
+            EXPEDITION: ("Contributor", "Editor", "Reader", "Reviewer", BFW, TGW),
+            ENCODEURS: ("Reader",),
+        },
     }
 
 
 def _om_treating():
-    after = {"editeur": ("Reader",), "encodeur": EDIT, "lecteur": ("Reader",),
-             "n_plus_1": ("Reader", "Reviewer")}
+    after = {
+        "editeur": ("Reader",),
+        "encodeur": EDIT,
+        "lecteur": ("Reader",),
+        "n_plus_1": ("Reader", "Reviewer"),
+    }
     return {
         "created": {"encodeur": MANAGE, "n_plus_1": ("Reader",)},
-        "proposed_to_n_plus_1": {"n_plus_1": MANAGE, "encodeur": ("Reader",),
-                                 "editeur": ("Reader",)},
+        "proposed_to_n_plus_1": {
+            "n_plus_1": MANAGE,
+            "encodeur": ("Reader",),
+            "editeur": ("Reader",),
+        },
         # The N+1 approves the letter (and may correct it); the service's writers
         # wait, as on the N+1 validation.
         "to_approve": {"n_plus_1": EDIT, "encodeur": ("Reader",), "editeur": ("Reader",)},
         # The writers may take the mail back while it is being printed.
-        "to_print": {"editeur": ("Reader",), "encodeur": ("Reader", "Reviewer"),
-                     "lecteur": ("Reader",), "n_plus_1": ("Reader",)},
+        "to_print": {
+            "editeur": ("Reader",),
+            "encodeur": ("Reader", "Reviewer"),
+            "lecteur": ("Reader",),
+            "n_plus_1": ("Reader",),
+        },
         "validated": after,
         "to_be_signed": after,
         "signed": after,
-        "sent": {"editeur": ("Reader",), "encodeur": ("Reader", "Reviewer"),
-                 "lecteur": ("Reader",), "n_plus_1": ("Reader",)},
+        "sent": {
+            "editeur": ("Reader",),
+            "encodeur": ("Reader", "Reviewer"),
+            "lecteur": ("Reader",),
+            "n_plus_1": ("Reader",),
+        },
     }
 
 
 def _om_copy():
-    readers = {"editeur": ("Reader",), "encodeur": ("Reader",), "lecteur": ("Reader",),
-               "n_plus_1": ("Reader",)}
-    return {state: readers for state in ("validated", "to_print", "to_be_signed", "signed",
-                                         "sent")}
+    readers = {
+        "editeur": ("Reader",),
+        "encodeur": ("Reader",),
+        "lecteur": ("Reader",),
+        "n_plus_1": ("Reader",),
+    }
+    return dict.fromkeys(("validated", "to_print", "to_be_signed", "signed", "sent"), readers)
 
 
 def _task_static():
     roles = {DIR_GENERAL: EDIT, ENCODEURS: ("Reader",)}
-    return {state: roles for state in ("to_assign", "to_do", "in_progress", "realized",
-                                       "closed")}
+    return dict.fromkeys(("to_assign", "to_do", "in_progress", "realized", "closed"), roles)
 
 
 def _task_assigned():
     working = {"editeur": ("Contributor", "Editor", "Reviewer"), "lecteur": ("Reader",)}
-    return {"to_do": working, "in_progress": working, "realized": working,
-            "closed": {"editeur": ("Reader",), "lecteur": ("Reader",)}}
+    return {
+        "to_do": working,
+        "in_progress": working,
+        "realized": working,
+        "closed": {"editeur": ("Reader",), "lecteur": ("Reader",)},
+    }
 
 
 IM_STATIC, IM_TREATING, IM_COPY = _im_static(), _im_treating(), _im_copy()
@@ -248,6 +298,5 @@ def forget_cached_roles():
     annotations = IAnnotations(getRequest(), None)
     if annotations is None:
         return
-    for key in [k for k in annotations.keys()
-                if isinstance(k, str) and k.startswith(LOCAL_ROLES_CACHE)]:
+    for key in [k for k in annotations if isinstance(k, str) and k.startswith(LOCAL_ROLES_CACHE)]:
         del annotations[key]

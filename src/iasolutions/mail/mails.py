@@ -23,5 +23,11 @@ def add_file(mail, data, filename, portal_type=None, content_type="application/p
     if portal_type is None:
         portal_type = "dmsommainfile" if mail.portal_type == "dmsoutgoingmail" else "dmsmainfile"
     blob = NamedBlobFile(data=data, filename=filename, contentType=content_type)
-    return api.content.create(container=mail, type=portal_type, id=None, title=fields.pop(
-        "title", None) or filename, file=blob, **fields)
+    return api.content.create(
+        container=mail,
+        type=portal_type,
+        id=None,
+        title=fields.pop("title", None) or filename,
+        file=blob,
+        **fields,
+    )

@@ -52,13 +52,20 @@ def check_unique(reference, context=None, portal_type=None):
     if not reference:
         return True
     portal_type = portal_type or getattr(context, "portal_type", None)
-    types = same_direction(portal_type) if portal_type in COUNTER_OF_TYPE else (
-        INCOMING_TYPES + OUTGOING_TYPES)
+    types = (
+        same_direction(portal_type)
+        if portal_type in COUNTER_OF_TYPE
+        else (INCOMING_TYPES + OUTGOING_TYPES)
+    )
     own_uid = IUUID(context, None) if context is not None else None
     for brain in find(reference, types):
-        if brain.UID != own_uid:
-            raise InvalidValue(_("The reference ${reference} is already used by another mail.",
-                                 mapping={"reference": reference}))
+        if own_uid != brain.UID:
+            raise InvalidValue(
+                _(
+                    "The reference ${reference} is already used by another mail.",
+                    mapping={"reference": reference},
+                )
+            )
     return True
 
 

@@ -17,8 +17,11 @@ def reply_values(incoming):
     title = incoming.title or ""
     values = {
         "title": title if title.startswith(prefix) else f"{prefix}{title}",
-        "recipients": [relation_to(r.to_object) for r in incoming.sender or ()
-                       if r is not None and not r.isBroken() and r.to_object is not None],
+        "recipients": [
+            relation_to(r.to_object)
+            for r in incoming.sender or ()
+            if r is not None and not r.isBroken() and r.to_object is not None
+        ],
         "reply_to": [relation_to(incoming)],
         "treating_groups": incoming.treating_groups,
         "send_modes": ["post"],

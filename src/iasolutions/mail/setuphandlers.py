@@ -9,10 +9,10 @@ from iasolutions.core.services import remove_function_groups
 from iasolutions.core.services import sync_service_groups
 from iasolutions.mail import settings
 from iasolutions.mail.dashboards import setup_dashboards
-from iasolutions.mail.folders import ensure_site_folders
-from iasolutions.mail.letters import ensure_templates
 from iasolutions.mail.folders import INCOMING
 from iasolutions.mail.folders import OUTGOING
+from iasolutions.mail.folders import ensure_site_folders
+from iasolutions.mail.letters import ensure_templates
 from iasolutions.mail.localroles import BFW
 from iasolutions.mail.localroles import TGW
 from iasolutions.mail.module import DIR_GENERAL
@@ -20,12 +20,11 @@ from iasolutions.mail.module import ENCODEURS
 from iasolutions.mail.module import GLOBAL_GROUPS
 from iasolutions.mail.module import MODULE
 from iasolutions.mail.references import ensure_counters
+import json
+import logging
 from plone import api
 from Products.CMFPlone.interfaces import INonInstallable
 from zope.interface import implementer
-
-import json
-import logging
 
 
 logger = logging.getLogger("iasolutions.mail")
@@ -76,9 +75,13 @@ def service_objects():
         return []
     catalog = api.portal.get_tool("portal_catalog")
     own_path = "/".join(own.getPhysicalPath())
-    return [brain._unrestrictedGetObject() for brain in catalog.unrestrictedSearchResults(
-        portal_type="organization", path={"query": own_path, "depth": -1})
-        if brain.getPath() != own_path]
+    return [
+        brain._unrestrictedGetObject()
+        for brain in catalog.unrestrictedSearchResults(
+            portal_type="organization", path={"query": own_path, "depth": -1}
+        )
+        if brain.getPath() != own_path
+    ]
 
 
 def ensure_global_groups():
@@ -92,8 +95,11 @@ def grant_outgoing_creators(service_uids=None):
     folder = api.portal.get().get(OUTGOING)
     if folder is None:
         return
-    uids = service_uids if service_uids is not None else [
-        api.content.get_uuid(service) for service in service_objects()]
+    uids = (
+        service_uids
+        if service_uids is not None
+        else [api.content.get_uuid(service) for service in service_objects()]
+    )
     for uid in uids:
         folder.manage_setLocalRoles(group_id(uid, "encodeur"), CREATORS_ROLES)
     folder.reindexObjectSecurity()
@@ -102,8 +108,10 @@ def grant_outgoing_creators(service_uids=None):
 def settings_installed():
     """The module is installed, or being installed (its settings exist: the
     default profile's registry step ran; the uninstall profile removes them)."""
-    return api.portal.get_registry_record(f"{settings.PREFIX}.due_date_extension",
-                                          default=None) is not None
+    return (
+        api.portal.get_registry_record(f"{settings.PREFIX}.due_date_extension", default=None)
+        is not None
+    )
 
 
 def import_mail_part(context):

@@ -11,10 +11,9 @@ from iasolutions.mail import references
 from iasolutions.mail import validation
 from iasolutions.mail.assignment import can_be_assigned
 from iasolutions.mail.module import MODULE
+import logging
 from plone import api
 from plone.uuid.interfaces import IUUID
-
-import logging
 
 
 logger = logging.getLogger("iasolutions.mail")
@@ -62,8 +61,11 @@ def advance(obj):
     transition = validation.next_transition(obj)
     with api.env.adopt_roles(["Manager"]):
         try:
-            api.content.transition(obj=obj, transition=transition,
-                                   comment="Niveau de validation non utilisé par le service")
+            api.content.transition(
+                obj=obj,
+                transition=transition,
+                comment="Niveau de validation non utilisé par le service",
+            )
         except Exception as error:  # a guard refuses (e.g. an assigned agent is needed)
             logger.info("%s stays in its state: %s", obj.absolute_url_path(), error)
 

@@ -32,8 +32,8 @@ def level_state(level):
 def state_level(state):
     """5 for ``proposed_to_n_plus_5``, None for other states."""
     prefix = "proposed_to_n_plus_"
-    if state and state.startswith(prefix) and state[len(prefix):].isdigit():
-        return int(state[len(prefix):])
+    if state and state.startswith(prefix) and state[len(prefix) :].isdigit():
+        return int(state[len(prefix) :])
     return None
 
 
@@ -70,8 +70,7 @@ def service_levels(service_uid, portal_type="dmsincomingmail"):
         levels = (1,) if settings.get("omail_validation") else ()
     else:
         levels = settings.validation_levels()
-    return tuple(level for level in levels
-                 if has_members(group_id(service_uid, f"n_plus_{level}")))
+    return tuple(level for level in levels if has_members(group_id(service_uid, f"n_plus_{level}")))
 
 
 def next_transition(mail, state=None):
@@ -103,8 +102,7 @@ def back_transitions(mail, state=None):
 def level_is_obsolete(mail, state=None):
     """True when the mail sits on a level its (new) treating service does not use."""
     level = state_level(state or api.content.get_state(mail))
-    return level is not None and level not in service_levels(mail.treating_groups,
-                                                               mail.portal_type)
+    return level is not None and level not in service_levels(mail.treating_groups, mail.portal_type)
 
 
 def user_levels(user=None):
@@ -127,5 +125,8 @@ def user_levels(user=None):
 def needs_approval(mail):
     """Does this outgoing mail go through ``to_approve`` (setting ``omail_approval``)?
     As the levels, only when the service has an N+1 to approve it."""
-    return bool(settings.get("omail_approval") and mail.treating_groups
-                and has_members(group_id(mail.treating_groups, "n_plus_1")))
+    return bool(
+        settings.get("omail_approval")
+        and mail.treating_groups
+        and has_members(group_id(mail.treating_groups, "n_plus_1"))
+    )

@@ -7,9 +7,9 @@ from iasolutions.core.vocabularies import parse_term_lines
 from iasolutions.core.vocabularies import protect_vocabularies
 from iasolutions.mail import _
 from iasolutions.mail import settings
-from iasolutions.mail.cache import cached
 from iasolutions.mail.assignment import agents_of
 from iasolutions.mail.assignment import fullname
+from iasolutions.mail.cache import cached
 from iasolutions.mail.module import DIR_GENERAL
 from plone import api
 from zope.globalrequest import getRequest
@@ -23,9 +23,13 @@ from zope.schema.vocabulary import SimpleVocabulary
 # Services, agents, contacts and labels: for agents only. Public ones: the mail types
 # and send modes.
 protect_vocabularies(
-    "iasolutions.mail.treating_groups", "iasolutions.mail.om_treating_groups",
-    "iasolutions.mail.assigned_users", "iasolutions.mail.task_assigned_users",
-    "iasolutions.mail.senders", "iasolutions.mail.recipients", "iasolutions.mail.my_labels",
+    "iasolutions.mail.treating_groups",
+    "iasolutions.mail.om_treating_groups",
+    "iasolutions.mail.assigned_users",
+    "iasolutions.mail.task_assigned_users",
+    "iasolutions.mail.senders",
+    "iasolutions.mail.recipients",
+    "iasolutions.mail.my_labels",
 )
 
 
@@ -45,9 +49,14 @@ def _states(workflow_id):
     def factory(context):
         workflow = api.portal.get_tool("portal_workflow").get(workflow_id)
         request = getRequest()
-        return SimpleVocabulary([
-            SimpleTerm(state.id, state.id, translate(state.title, domain="plone", context=request))
-            for state in (workflow.states.objectValues() if workflow is not None else ())])
+        return SimpleVocabulary(
+            [
+                SimpleTerm(
+                    state.id, state.id, translate(state.title, domain="plone", context=request)
+                )
+                for state in (workflow.states.objectValues() if workflow is not None else ())
+            ]
+        )
 
     return factory
 
@@ -71,8 +80,11 @@ def _service_term(brain):
 def _current_values(context, *names):
     values = []
     for name in names:
-        value = getattr(context, name, None) if getattr(context, "portal_type", "").startswith(
-            ("dms", "task")) else None
+        value = (
+            getattr(context, name, None)
+            if getattr(context, "portal_type", "").startswith(("dms", "task"))
+            else None
+        )
         if isinstance(value, str):
             values.append(value)
         elif value:
@@ -87,8 +99,11 @@ def services():
 
 def _services_vocabulary(keep=lambda brain: True, current=()):
     """Active services (and deactivated ones a mail already uses)."""
-    terms = [_service_term(b) for b in services()
-             if (b.review_state == "active" and keep(b)) or b.UID in current]
+    terms = [
+        _service_term(b)
+        for b in services()
+        if (b.review_state == "active" and keep(b)) or b.UID in current
+    ]
     return SimpleVocabulary(terms)
 
 
@@ -134,8 +149,11 @@ def _all_agents():
 @provider(IVocabularyFactory)
 def assigned_users(context):
     """The agents of the mail's treating service (of every service in an add form)."""
-    service = getattr(context, "treating_groups", None) if getattr(
-        context, "portal_type", "").startswith("dms") else None
+    service = (
+        getattr(context, "treating_groups", None)
+        if getattr(context, "portal_type", "").startswith("dms")
+        else None
+    )
     users = set(agents_of(service)) if service else _all_agents()
     current = getattr(context, "assigned_user", None) if service else None
     if current:
@@ -145,8 +163,11 @@ def assigned_users(context):
 
 @provider(IVocabularyFactory)
 def task_assigned_users(context):
-    service = getattr(context, "assigned_group", None) if getattr(
-        context, "portal_type", "") == "task" else None
+    service = (
+        getattr(context, "assigned_group", None)
+        if getattr(context, "portal_type", "") == "task"
+        else None
+    )
     users = set(agents_of(service)) if service else _all_agents()
     return _users_vocabulary(users)
 
@@ -179,8 +200,10 @@ recipients = _correspondents("recipients_index")
 def my_labels(context):
     """The choices of the dashboards' labels facet, for the current user
     (``dashboards.MyLabels`` makes their query)."""
-    return SimpleVocabulary([
-        SimpleTerm("lu", "lu", _("Read")),
-        SimpleTerm("non_lu", "non_lu", _("Unread")),
-        SimpleTerm("suivi", "suivi", _("Followed")),
-    ])
+    return SimpleVocabulary(
+        [
+            SimpleTerm("lu", "lu", _("Read")),
+            SimpleTerm("non_lu", "non_lu", _("Unread")),
+            SimpleTerm("suivi", "suivi", _("Followed")),
+        ]
+    )

@@ -10,10 +10,9 @@ or ``instance/etc/zope.conf``). The instance must be stopped (FileStorage
 is locked while it runs) unless it uses ZEO.
 """
 
+import argparse
 from iasolutions.core.cli import open_zope
 from iasolutions.policy.sites import ORGANISATION_PROFILES
-
-import argparse
 import logging
 import os
 import sys
@@ -24,16 +23,20 @@ DEFAULT_ZOPE_CONF = "instance/etc/zope.conf"
 
 def parser():
     main = argparse.ArgumentParser(prog="iasolutions", description=__doc__.split("\n\n")[0])
-    main.add_argument("-C", "--zope-conf",
-                      default=os.environ.get("IASOLUTIONS_ZOPE_CONF", DEFAULT_ZOPE_CONF),
-                      help="zope.conf of the instance (default: %(default)s)")
+    main.add_argument(
+        "-C",
+        "--zope-conf",
+        default=os.environ.get("IASOLUTIONS_ZOPE_CONF", DEFAULT_ZOPE_CONF),
+        help="zope.conf of the instance (default: %(default)s)",
+    )
     commands = main.add_subparsers(dest="command", required=True)
 
     create = commands.add_parser("create-site", help="create or complete a municipality site")
     create.add_argument("site_id")
     create.add_argument("--title", required=True)
-    create.add_argument("--profile", required=True,
-                        help=f"organisation profile: {', '.join(ORGANISATION_PROFILES)}")
+    create.add_argument(
+        "--profile", required=True, help=f"organisation profile: {', '.join(ORGANISATION_PROFILES)}"
+    )
     create.add_argument("--modules", nargs="*", default=[], help="module ids, e.g. delib mail")
     create.add_argument("--all-modules", action="store_true", help="every module of the suite")
     create.add_argument("--demo", action="store_true", help="add demo users and data")
@@ -78,9 +81,8 @@ def main(argv=None):
 def run(app, args):
     from iasolutions.core.modules import all_modules
     from iasolutions.policy import sites
-    from zope.component.hooks import setSite
-
     import transaction
+    from zope.component.hooks import setSite
 
     try:
         if args.command == "list-sites":
@@ -93,10 +95,19 @@ def run(app, args):
             return 0
         if args.command == "create-site":
             modules = [m.id for m in all_modules()] if args.all_modules else args.modules
-            site = sites.create_site(app, args.site_id, args.title, args.profile,
-                                     modules=modules, demo=args.demo, language=args.language)
+            site = sites.create_site(
+                app,
+                args.site_id,
+                args.title,
+                args.profile,
+                modules=modules,
+                demo=args.demo,
+                language=args.language,
+            )
             transaction.commit()
-            print(f"Site {site.getId()} ready: {args.profile}, modules: {', '.join(modules) or 'none'}")
+            print(
+                f"Site {site.getId()} ready: {args.profile}, modules: {', '.join(modules) or 'none'}"
+            )
             return 0
         if args.command == "apply-profile":
             site = sites.get_site(app, args.site_id)

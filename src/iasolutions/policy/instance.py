@@ -100,8 +100,13 @@ def make_instance(directory, var=None, host="127.0.0.1", port=8080):
     """Write etc/zope.conf, etc/zope.ini and etc/site.zcml; return the zope.conf path."""
     instance = Path(directory).resolve()
     var = Path(var).resolve() if var else instance / "var"
-    for folder in (instance / "etc", var / "filestorage", var / "blobstorage", var / "log",
-                   var / "cache"):
+    for folder in (
+        instance / "etc",
+        var / "filestorage",
+        var / "blobstorage",
+        var / "log",
+        var / "cache",
+    ):
         folder.mkdir(parents=True, exist_ok=True)
     values = {"instance": instance, "var": var, "host": host, "port": port}
     (instance / "etc" / "zope.conf").write_text(ZOPE_CONF.format(**values))

@@ -1,15 +1,14 @@
 """Create municipality sites and apply organisation profiles (used by the CLI and tests)."""
 
-from iasolutions.core.cli import get_site  # noqa: F401  (the policy's API too)
 from iasolutions.core.cli import SetupError
+from iasolutions.core.cli import get_site  # noqa: F401  (the policy's API too)
 from iasolutions.core.modules import all_modules
 from iasolutions.core.modules import get_module
+import logging
 from plone.base.interfaces import IPloneSiteRoot
 from Products.CMFPlone.factory import addPloneSite
 from Products.GenericSetup.tool import UNKNOWN
 from zope.component.hooks import setSite
-
-import logging
 
 
 logger = logging.getLogger("iasolutions.policy")
@@ -50,8 +49,13 @@ def create_site(app, site_id, title, profile, modules=(), demo=False, language="
     if site is None:
         logger.info("Creating site %s", site_id)
         site = addPloneSite(
-            app, site_id, title=title, setup_content=False, default_language=language,
-            portal_timezone="Europe/Brussels", extension_ids=BASE_PROFILES,
+            app,
+            site_id,
+            title=title,
+            setup_content=False,
+            default_language=language,
+            portal_timezone="Europe/Brussels",
+            extension_ids=BASE_PROFILES,
         )
     elif not IPloneSiteRoot.providedBy(site):
         raise SetupError(f"{site_id} exists and is not a Plone site")

@@ -18,11 +18,11 @@ from iasolutions.core.modules import Function
 from iasolutions.core.modules import Module
 from iasolutions.core.modules import all_modules
 from iasolutions.policy import sites
-from plone.app.testing import applyProfile
+from plone.app.testing import PLONE_FIXTURE
 from plone.app.testing import FunctionalTesting
 from plone.app.testing import IntegrationTesting
-from plone.app.testing import PLONE_FIXTURE
 from plone.app.testing import PloneSandboxLayer
+from plone.app.testing import applyProfile
 from plone.testing import zope as zope_testing
 from zope.component import provideUtility
 from zope.component.hooks import setSite

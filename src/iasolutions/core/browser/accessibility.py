@@ -47,9 +47,14 @@ class AccessibilityStatement(BrowserView):
         """Where to report a problem: the organisation's contact details, else the
         site's sender address (both set by the administrator)."""
         own = get_own_organization()
-        email = getattr(own, "email", None) or api.portal.get_registry_record(
-            "plone.email_from_address", default="") or ""
-        street = " ".join(filter(None, (getattr(own, "street", None), getattr(own, "number", None))))
+        email = (
+            getattr(own, "email", None)
+            or api.portal.get_registry_record("plone.email_from_address", default="")
+            or ""
+        )
+        street = " ".join(
+            filter(None, (getattr(own, "street", None), getattr(own, "number", None)))
+        )
         city = " ".join(filter(None, (getattr(own, "zip_code", None), getattr(own, "city", None))))
         return {
             "email": email,

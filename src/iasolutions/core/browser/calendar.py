@@ -1,8 +1,8 @@
 from datetime import date
 from iasolutions.core import _
-from iasolutions.core.workingdays import holidays
-from iasolutions.core.workingdays import ICalendarSettings
 from iasolutions.core.workingdays import REGISTRY_PREFIX
+from iasolutions.core.workingdays import ICalendarSettings
+from iasolutions.core.workingdays import holidays
 from plone.app.registry.browser.controlpanel import ControlPanelFormWrapper
 from plone.app.registry.browser.controlpanel import RegistryEditForm
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
@@ -12,8 +12,9 @@ class CalendarForm(RegistryEditForm):
     schema = ICalendarSettings
     schema_prefix = REGISTRY_PREFIX
     label = _("Working-day calendar")
-    description = _("Belgian public holidays are always off; add here the holidays "
-                    "of the municipality.")
+    description = _(
+        "Belgian public holidays are always off; add here the holidays of the municipality."
+    )
 
     def holidays_by_year(self):
         year = date.today().year

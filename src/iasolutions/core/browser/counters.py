@@ -20,14 +20,19 @@ class CountersControlPanel(BrowserView):
         name = (form.get("name") or "").strip()
         try:
             if form.get("form.define"):
-                counters.define(name, (form.get("format") or "").strip(),
-                                title=(form.get("title") or "").strip(),
-                                reset_yearly=bool(form.get("reset_yearly")))
+                counters.define(
+                    name,
+                    (form.get("format") or "").strip(),
+                    title=(form.get("title") or "").strip(),
+                    reset_yearly=bool(form.get("reset_yearly")),
+                )
                 message = _("Counter ${name} saved.", mapping={"name": name})
             elif form.get("form.set_next"):
                 counters.set_next(name, _positive_int(form.get("next")))
-                message = _("Counter ${name} will hand out ${next} next.",
-                            mapping={"name": name, "next": form.get("next")})
+                message = _(
+                    "Counter ${name} will hand out ${next} next.",
+                    mapping={"name": name, "next": form.get("next")},
+                )
             else:
                 return
         except counters.CounterError as error:

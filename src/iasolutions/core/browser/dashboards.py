@@ -2,10 +2,13 @@
 
 from AccessControl import Unauthorized
 from DateTime import DateTime
+import eea.facetednavigation.browser
 from eea.facetednavigation.browser.app.query import FacetedQueryHandler
 from html import escape
 from iasolutions.core import _
 from iasolutions.core import dashboards
+import logging
+import os
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zExceptions import NotFound
@@ -13,19 +16,17 @@ from ZODB.POSException import ConflictError
 from zope.i18n import translate
 from zope.i18nmessageid import Message
 
-import eea.facetednavigation.browser
-import logging
-import os
-
 
 logger = logging.getLogger("iasolutions.core.dashboards")
 QUERY_TEMPLATE = os.path.join(
-    os.path.dirname(eea.facetednavigation.browser.__file__), "template", "query.pt")
+    os.path.dirname(eea.facetednavigation.browser.__file__), "template", "query.pt"
+)
 
 QUERY_FAILED = _(
     "dashboard_query_failed",
     default="This list could not be shown: an error occurred on the server. Try another "
-    "filter, or report it to your administrator (${time}).")
+    "filter, or report it to your administrator (${time}).",
+)
 
 
 class DashboardQuery(FacetedQueryHandler):
@@ -45,11 +46,15 @@ class DashboardQuery(FacetedQueryHandler):
             return self.failed()
 
     def failed(self):
-        message = translate(Message(QUERY_FAILED, mapping={
-            "time": DateTime().strftime("%d/%m/%Y %H:%M")}), context=self.request)
+        message = translate(
+            Message(QUERY_FAILED, mapping={"time": DateTime().strftime("%d/%m/%Y %H:%M")}),
+            context=self.request,
+        )
         self.request.response.setHeader("Content-Type", "text/html; charset=utf-8")
-        return (f'<div class="portalMessage statusmessage statusmessage-error alert alert-danger '
-                f'dashboard-query-failed" role="alert">{escape(message, quote=False)}</div>')
+        return (
+            f'<div class="portalMessage statusmessage statusmessage-error alert alert-danger '
+            f'dashboard-query-failed" role="alert">{escape(message, quote=False)}</div>'
+        )
 
 
 class DashboardTable(BrowserView):
@@ -63,8 +68,10 @@ class DashboardTable(BrowserView):
 
     def select_label(self, brain):
         """The name a screen reader gives a row's checkbox: 'Sélectionner <title>'."""
-        return translate(_("Select ${title}", mapping={"title": brain.Title or brain.getId}),
-                         context=self.request)
+        return translate(
+            _("Select ${title}", mapping={"title": brain.Title or brain.getId}),
+            context=self.request,
+        )
 
     def batch_actions(self):
         """The buttons of the dashboard, but those whose view the user may not use
@@ -74,8 +81,12 @@ class DashboardTable(BrowserView):
             name, _sep, title = line.partition("|")
             if not self.may_use(name.strip()):
                 continue
-            actions.append({"url": f"{self.context.absolute_url()}/@@{name.strip()}",
-                            "title": title.strip() or name.strip()})
+            actions.append(
+                {
+                    "url": f"{self.context.absolute_url()}/@@{name.strip()}",
+                    "title": title.strip() or name.strip(),
+                }
+            )
         return actions
 
     def may_use(self, view_name):
@@ -98,10 +109,14 @@ class DashboardExport(BrowserView):
         as_csv = self.request.form.get("format") == "csv"
         data = dashboards.to_csv(table) if as_csv else dashboards.to_ods(table)
         extension = "csv" if as_csv else "ods"
-        content_type = ("text/csv; charset=utf-8" if as_csv else
-                        "application/vnd.oasis.opendocument.spreadsheet")
+        content_type = (
+            "text/csv; charset=utf-8"
+            if as_csv
+            else "application/vnd.oasis.opendocument.spreadsheet"
+        )
         response = self.request.response
         response.setHeader("Content-Type", content_type)
-        response.setHeader("Content-Disposition",
-                           f'attachment; filename="{self.context.getId()}.{extension}"')
+        response.setHeader(
+            "Content-Disposition", f'attachment; filename="{self.context.getId()}.{extension}"'
+        )
         return data

@@ -12,8 +12,9 @@ class DocumentGeneration(BrowserView):
 
     def __call__(self):
         form = self.request.form
-        template = api.content.get(UID=form.get("template_uid", "")) if form.get(
-            "template_uid") else None
+        template = (
+            api.content.get(UID=form.get("template_uid", "")) if form.get("template_uid") else None
+        )
         if template is None or template.portal_type != "pod_template":
             raise BadRequest("Unknown template: give the template_uid of a document template")
         try:
@@ -35,8 +36,9 @@ class DocumentsViewlet(ViewletBase):
 
     def update(self):
         super().update()
-        self.templates = documents.templates_for(self.context) if hasattr(
-            self.context, "portal_type") else []
+        self.templates = (
+            documents.templates_for(self.context) if hasattr(self.context, "portal_type") else []
+        )
 
     def links(self):
         base = self.context.absolute_url() + "/@@document-generation"

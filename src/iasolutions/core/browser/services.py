@@ -27,8 +27,10 @@ class ServicesControlPanel(BrowserView):
                 "state": brain.review_state,
                 "indent": len(brain.getPath().split("/")) - depth0 - 1,
                 "groups": [
-                    {"id": group_id(brain.UID, function.id),
-                     "members": service_members(brain.UID, function.id)}
+                    {
+                        "id": group_id(brain.UID, function.id),
+                        "members": service_members(brain.UID, function.id),
+                    }
                     for function in functions
                 ],
             }

@@ -7,7 +7,7 @@ from zope.i18n import translate
 
 
 class SkipLink(ViewletBase):
-    """"Aller au contenu": the first link of the page, shown when it has the focus."""
+    """ "Aller au contenu": the first link of the page, shown when it has the focus."""
 
     index = ViewPageTemplateFile("templates/skip-link.pt")
 

@@ -9,8 +9,8 @@ browser's date picker)."""
 from html import escape
 from iasolutions.core import _
 from iasolutions.core.dates import format_date
-from plone.app.z3cform.widgets.datetime import DateWidget
 from plone.app.z3cform.widgets.datetime import DatetimeWidget
+from plone.app.z3cform.widgets.datetime import DateWidget
 from plone.app.z3cform.widgets.richtext import RichTextWidget
 from z3c.form.interfaces import IDataConverter
 from z3c.form.interfaces import IFieldWidget
@@ -69,8 +69,9 @@ class AgentsRichTextWidget(RichTextWidget):
         rendered = super().render()
         if self.mode != "input":
             return rendered
-        name = translate(_("Text format (${field})", mapping={"field": self.label}),
-                         context=self.request)
+        name = translate(
+            _("Text format (${field})", mapping={"field": self.label}), context=self.request
+        )
         select = f'<select id="{self.id}_text_format"'
         return rendered.replace(select, f'{select} aria-label="{escape(name)}"', 1)
 

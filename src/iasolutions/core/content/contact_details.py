@@ -17,9 +17,21 @@ class IContactDetails(model.Schema):
     model.fieldset(
         "contact_details",
         label=_("Contact details"),
-        fields=["email", "phone", "cell_phone", "fax", "website", "use_parent_address",
-                "street", "number", "additional_address_details", "zip_code", "city",
-                "region", "country"],
+        fields=[
+            "email",
+            "phone",
+            "cell_phone",
+            "fax",
+            "website",
+            "use_parent_address",
+            "street",
+            "number",
+            "additional_address_details",
+            "zip_code",
+            "city",
+            "region",
+            "country",
+        ],
     )
     email = schema.TextLine(title=_("Email"), required=False, constraint=check_email)
     phone = schema.TextLine(title=_("Phone"), required=False, constraint=check_phone)

@@ -12,17 +12,23 @@ class IDirectory(model.Schema):
     position_types = schema.List(
         title=_("Position types"),
         description=_("One per line, e.g. 'Échevin' or 'echevin|Échevin' (token|label)."),
-        value_type=schema.TextLine(), required=False, default=[],
+        value_type=schema.TextLine(),
+        required=False,
+        default=[],
     )
     organization_types = schema.List(
         title=_("Organisation types"),
         description=_("One per line, e.g. 'ASBL' or 'asbl|ASBL' (token|label)."),
-        value_type=schema.TextLine(), required=False, default=[],
+        value_type=schema.TextLine(),
+        required=False,
+        default=[],
     )
     organization_levels = schema.List(
         title=_("Organisation levels"),
         description=_("Types of the sub-organisations (services, departments), one per line."),
-        value_type=schema.TextLine(), required=False, default=[],
+        value_type=schema.TextLine(),
+        required=False,
+        default=[],
     )
 
 

@@ -8,8 +8,8 @@ from plone.dexterity.content import Item
 from plone.supermodel import model
 from z3c.relationfield.schema import RelationChoice
 from zope import schema
-from zope.interface import implementer
 from zope.interface import Invalid
+from zope.interface import implementer
 from zope.interface import invariant
 
 
@@ -46,7 +46,8 @@ class IHeldPosition(model.Schema):
         pattern_options={"selectableTypes": list(POSITION_TYPES)},
     )
     label = schema.TextLine(
-        title=_("Label"), description=_("How the position reads, e.g. 'Échevine des finances'."),
+        title=_("Label"),
+        description=_("How the position reads, e.g. 'Échevine des finances'."),
         required=False,
     )
     start_date = schema.Date(title=_("Start date"), required=False)
@@ -85,8 +86,9 @@ class HeldPosition(Item):
         """
         person = self.get_person()
         target = self.get_position()
-        label = self.label or (target.title if target is not None and
-                               target.portal_type == "position" else "")
+        label = self.label or (
+            target.title if target is not None and target.portal_type == "position" else ""
+        )
         organization = self.get_organization()
         text = person.title if person is not None else ""
         if label:

@@ -21,7 +21,8 @@ class IOrganization(model.Schema):
         required=False,
     )
     enterprise_number = schema.TextLine(
-        title=_("Enterprise number (BCE)"), required=False,
+        title=_("Enterprise number (BCE)"),
+        required=False,
         constraint=check_enterprise_number,
     )
     activity = RichText(title=_("Activity"), required=False)

@@ -16,9 +16,7 @@ class IPerson(model.Schema):
 
     lastname = schema.TextLine(title=_("Lastname"))
     firstname = schema.TextLine(title=_("Firstname"), required=False)
-    gender = schema.Choice(
-        title=_("Gender"), vocabulary="iasolutions.core.genders", required=False
-    )
+    gender = schema.Choice(title=_("Gender"), vocabulary="iasolutions.core.genders", required=False)
     person_title = schema.TextLine(
         title=_("Person title"), description=_("Monsieur, Madame, Docteur…"), required=False
     )
@@ -40,6 +38,5 @@ class Person(Container):
 
     def get_title(self, include_person_title=True):
         """'Madame Anne Dupont' (with the person title) or 'Anne Dupont'."""
-        names = [self.person_title if include_person_title else None, self.firstname,
-                 self.lastname]
+        names = [self.person_title if include_person_title else None, self.firstname, self.lastname]
         return " ".join(name for name in names if name)

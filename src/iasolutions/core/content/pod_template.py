@@ -1,13 +1,12 @@
 from iasolutions.core import _
 from iasolutions.core.validators import InvalidValue
+import io
 from plone.dexterity.content import Item
 from plone.namedfile.field import NamedBlobFile
 from plone.supermodel import model
+import zipfile
 from zope import schema
 from zope.interface import implementer
-
-import io
-import zipfile
 
 
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
@@ -33,8 +32,10 @@ class IPodTemplate(model.Schema):
     description = schema.Text(title=_("Description"), required=False)
     odt_file = NamedBlobFile(
         title=_("ODT template"),
-        description=_("Made with LibreOffice Writer: expressions in input fields, "
-                      "statements in comments (appy.pod)."),
+        description=_(
+            "Made with LibreOffice Writer: expressions in input fields, "
+            "statements in comments (appy.pod)."
+        ),
         constraint=check_odt,
     )
     pod_portal_types = schema.List(

@@ -11,14 +11,18 @@ from iasolutions.core.restapi.errors import bad_request
 from iasolutions.core.restapi.errors import json_object
 from iasolutions.core.restapi.errors import not_a_json_object
 from plone.restapi.services import Service
-
 import transaction
 
 
 def _serialize(name):
     settings = counters.get_definition(name)
-    return {"name": name, "title": settings.title, "format": settings.format,
-            "reset_yearly": settings.reset_yearly, "next": counters.peek(name)}
+    return {
+        "name": name,
+        "title": settings.title,
+        "format": settings.format,
+        "reset_yearly": settings.reset_yearly,
+        "next": counters.peek(name),
+    }
 
 
 class CountersGet(Service):
@@ -38,10 +42,12 @@ class CountersPatch(Service):
             if "format" in data:
                 current = name in counters.counter_names() and counters.get_definition(name)
                 counters.define(
-                    name, data["format"],
+                    name,
+                    data["format"],
                     title=data.get("title", current.title if current else ""),
-                    reset_yearly=data.get("reset_yearly",
-                                          current.reset_yearly if current else False),
+                    reset_yearly=data.get(
+                        "reset_yearly", current.reset_yearly if current else False
+                    ),
                 )
             if "next" in data:
                 counters.set_next(name, data["next"])

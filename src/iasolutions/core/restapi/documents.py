@@ -8,11 +8,10 @@ from iasolutions.core import documents
 from iasolutions.core.restapi.errors import bad_request
 from iasolutions.core.restapi.input import BadInput
 from iasolutions.core.restapi.input import query_text
+import json
 from plone import api
 from plone.restapi.services import Service
 from zope.i18n import translate
-
-import json
 
 
 class DocumentGenerationGet(Service):
@@ -22,8 +21,9 @@ class DocumentGenerationGet(Service):
             uid = query_text(form, "template_uid")
             output_format = query_text(form, "output_format", "odt")
         except BadInput as refused:
-            return self._json(bad_request(self.request, translate(refused.message,
-                                                                  context=self.request)))
+            return self._json(
+                bad_request(self.request, translate(refused.message, context=self.request))
+            )
         if not uid:
             return self._json(self.templates())
         template = api.content.get(UID=uid)
@@ -40,13 +40,20 @@ class DocumentGenerationGet(Service):
 
     def templates(self):
         url = self.context.absolute_url() + "/@document-generation"
-        return {"items": [
-            {"UID": template.UID(), "title": template.title,
-             "output_formats": list(template.output_formats or []),
-             "urls": {fmt: f"{url}?template_uid={template.UID()}&output_format={fmt}"
-                      for fmt in template.output_formats or []}}
-            for template in documents.templates_for(self.context)
-        ]}
+        return {
+            "items": [
+                {
+                    "UID": template.UID(),
+                    "title": template.title,
+                    "output_formats": list(template.output_formats or []),
+                    "urls": {
+                        fmt: f"{url}?template_uid={template.UID()}&output_format={fmt}"
+                        for fmt in template.output_formats or []
+                    },
+                }
+                for template in documents.templates_for(self.context)
+            ]
+        }
 
     def _json(self, data):
         self.request.response.setHeader("Content-Type", "application/json")

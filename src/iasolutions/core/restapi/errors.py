@@ -1,13 +1,12 @@
 """JSON errors with the right HTTP status, as plone.restapi writes them."""
 
-from zExceptions import Unauthorized
+import json
 from plone import api
 from plone.rest.errors import ErrorHandling as BaseErrorHandling
 from plone.rest.interfaces import IAPIRequest
 from plone.restapi.deserializer import json_body
 from plone.restapi.exceptions import DeserializationError
-
-import json
+from zExceptions import Unauthorized
 
 
 def error(request, status, message, type_="BadRequest", **extra):
@@ -92,5 +91,12 @@ def refused_when_logged_in(event):
     if body in (b"", b"null", "", "null", None):
         message = "You are not allowed to do this."
         response.setHeader("Content-Type", "application/json")
-        response.setBody(json.dumps({"type": "Forbidden", "message": message,
-                                     "error": {"type": "Forbidden", "message": message}}))
+        response.setBody(
+            json.dumps(
+                {
+                    "type": "Forbidden",
+                    "message": message,
+                    "error": {"type": "Forbidden", "message": message},
+                }
+            )
+        )

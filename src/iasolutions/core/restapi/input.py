@@ -14,25 +14,24 @@ Three layers, from the outside in:
   400 ``{"error": {"type": "BadRequest", "message": …}}`` with nothing written.
 """
 
+import functools
 from iasolutions.core import _
 from iasolutions.core.restapi.errors import bad_request
-from plone.dexterity.utils import iterSchemata
+import json
 from plone.app.textfield.interfaces import IRichText
+from plone.dexterity.utils import iterSchemata
 from plone.namedfile.interfaces import INamedField
 from plone.restapi.deserializer.dxcontent import DeserializeFromJson as BaseDeserializer
 from plone.restapi.interfaces import IDeserializeFromJson
 from plone.restapi.services import Service
+import re
+import transaction
 from z3c.relationfield.interfaces import IRelationChoice
 from zExceptions import BadRequest
 from zope.i18n import translate
 from zope.interface import implementer
 from zope.schema import getFields
 from zope.schema import interfaces as schema
-
-import functools
-import json
-import re
-import transaction
 
 
 MAX_DEPTH = 32
@@ -64,6 +63,7 @@ def refuses_bad_input(reply):
 
 # -- values in a JSON object ------------------------------------------------
 
+
 def text(data, name, required=False, default=""):
     """``data[name]`` as a string (``default`` when missing or empty)."""
     value = data.get(name)
@@ -86,8 +86,7 @@ def text_list(data, name, required=False):
     if isinstance(value, str):
         return [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise BadInput(_("${name} must be a string or a list of strings.",
-                         mapping={"name": name}))
+        raise BadInput(_("${name} must be a string or a list of strings.", mapping={"name": name}))
     return value
 
 
@@ -98,10 +97,17 @@ def integer(data, name, default=None, minimum=None, maximum=None):
         return default
     if isinstance(value, str) and value.strip().lstrip("-").isdigit() and len(value) < 20:
         value = int(value)
-    if type(value) is not int or (minimum is not None and value < minimum) or (
-            maximum is not None and value > maximum):
-        raise BadInput(_("${name} must be an integer between ${minimum} and ${maximum}.",
-                         mapping={"name": name, "minimum": minimum, "maximum": maximum}))
+    if (
+        type(value) is not int
+        or (minimum is not None and value < minimum)
+        or (maximum is not None and value > maximum)
+    ):
+        raise BadInput(
+            _(
+                "${name} must be an integer between ${minimum} and ${maximum}.",
+                mapping={"name": name, "minimum": minimum, "maximum": maximum},
+            )
+        )
     return value
 
 
@@ -121,14 +127,18 @@ def query_integer(form, name, minimum=0, maximum=100_000):
     if value is None:
         return None
     value = value.strip()
-    if not value.lstrip("-").isdigit() or len(value) > 12 or not (
-            minimum <= int(value) <= maximum):
-        raise BadInput(_("${name} must be an integer between ${minimum} and ${maximum}.",
-                         mapping={"name": name, "minimum": minimum, "maximum": maximum}))
+    if not value.lstrip("-").isdigit() or len(value) > 12 or not (minimum <= int(value) <= maximum):
+        raise BadInput(
+            _(
+                "${name} must be an integer between ${minimum} and ${maximum}.",
+                mapping={"name": name, "minimum": minimum, "maximum": maximum},
+            )
+        )
     return int(value)
 
 
 # -- the body, before any service ------------------------------------------
+
 
 def depth(value):
     """How deep a decoded JSON value nests (without recursion)."""
@@ -156,8 +166,9 @@ def body_error(body):
     if not isinstance(data, dict):
         return _("The body must be a JSON object.")
     if depth(data) > MAX_DEPTH:
-        return _("The body nests too deeply (at most ${depth} levels).",
-                 mapping={"depth": MAX_DEPTH})
+        return _(
+            "The body nests too deeply (at most ${depth} levels).", mapping={"depth": MAX_DEPTH}
+        )
     for key in ("@type", "id"):
         if key in data and data[key] is not None and not isinstance(data[key], str):
             return _("${name} must be a string.", mapping={"name": key})
@@ -170,12 +181,20 @@ def check_depth(site, event):
     every JSON body, and Python's parser gives up at a depth of about a thousand)."""
     request = event.request
     if request.get("REQUEST_METHOD") not in WRITES or "json" not in (
-            request.get_header("Content-Type") or ""):
+        request.get_header("Content-Type") or ""
+    ):
         return
     body = request.get("BODY")
     if body and _nesting(body) > MAX_DEPTH:
-        raise BadRequest(translate(_("The body nests too deeply (at most ${depth} levels).",
-                                     mapping={"depth": MAX_DEPTH}), context=request))
+        raise BadRequest(
+            translate(
+                _(
+                    "The body nests too deeply (at most ${depth} levels).",
+                    mapping={"depth": MAX_DEPTH},
+                ),
+                context=request,
+            )
+        )
 
 
 STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
@@ -210,58 +229,93 @@ def check_body(event):
 
 # -- field values, in plone.restapi's deserializer --------------------------
 
+
 def _is_scalar(value):
     return value is None or isinstance(value, (str, int, float, bool))
+
+
+GIVE_OBJECT = _("Give the UID, path or @id of an object.")
+GIVE_FILE = _("Give the file as data (base64) and a filename.")
+
+
+def _relation_error(field, value):
+    if isinstance(value, dict):
+        valid = isinstance(value.get("@id") or value.get("UID"), str)
+    else:
+        valid = isinstance(value, (str, int)) and not isinstance(value, bool)
+    return None if valid else GIVE_OBJECT
+
+
+def _choice_error(field, value):
+    if isinstance(value, dict):
+        value = value.get("token")
+    return None if _is_scalar(value) and value is not None else _("Give one value of the list.")
+
+
+def _collection_error(field, value):
+    if field.value_type is None:
+        return None
+    for item in value if isinstance(value, list) else [value]:
+        refused = type_error(field.value_type, item)
+        if refused is not None:
+            return refused
+    return None
+
+
+def _dict_error(field, value):
+    return None if isinstance(value, dict) else _("Give a JSON object.")
+
+
+def _rich_text_error(field, value):
+    text = value.get("data", "") if isinstance(value, dict) else value
+    return None if isinstance(text, str) else _("Give a text.")
+
+
+def _file_error(field, value):
+    valid = isinstance(value, dict) and isinstance(value.get("data", ""), str)
+    return None if valid else GIVE_FILE
+
+
+def _bool_error(field, value):
+    return None if _is_scalar(value) else _("Give true or false.")
+
+
+def _date_error(field, value):
+    return None if isinstance(value, str) else _("Give a date as YYYY-MM-DD.")
+
+
+def _number_error(field, value):
+    valid = isinstance(value, (int, float, str)) and not isinstance(value, bool)
+    return None if valid else _("Give a number.")
+
+
+def _text_error(field, value):
+    return None if isinstance(value, str) else _("Give a text.")
+
+
+# The first row whose interface the field provides checks the value (relation
+# choices before choices, rich text and files before text).
+TYPE_CHECKS = (
+    ((IRelationChoice,), _relation_error),
+    ((schema.IChoice,), _choice_error),
+    ((schema.ICollection,), _collection_error),
+    ((schema.IDict,), _dict_error),
+    ((IRichText,), _rich_text_error),
+    ((INamedField,), _file_error),
+    ((schema.IBool,), _bool_error),
+    ((schema.IDatetime, schema.IDate, schema.ITime), _date_error),
+    ((schema.IInt, schema.IFloat, schema.IDecimal), _number_error),
+    ((schema.IText, schema.ITextLine, schema.IASCII, schema.IURI), _text_error),
+)
 
 
 def type_error(field, value):
     """Why ``value`` (decoded JSON) cannot be given to ``field``, or None."""
     if value is None:
         return None
-    if IRelationChoice.providedBy(field):
-        if isinstance(value, dict):
-            return None if isinstance(value.get("@id") or value.get("UID"), str) else _(
-                "Give the UID, path or @id of an object.")
-        return None if isinstance(value, (str, int)) and not isinstance(value, bool) else _(
-            "Give the UID, path or @id of an object.")
-    if schema.IChoice.providedBy(field):
-        if isinstance(value, dict):
-            value = value.get("token")
-        return None if _is_scalar(value) and value is not None else _(
-            "Give one value of the list.")
-    if schema.ICollection.providedBy(field):
-        values = value if isinstance(value, list) else [value]
-        if field.value_type is None:
-            return None
-        for item in values:
-            refused = type_error(field.value_type, item)
-            if refused is not None:
-                return refused
-        return None
-    if schema.IDict.providedBy(field):
-        return None if isinstance(value, dict) else _("Give a JSON object.")
-    if IRichText.providedBy(field):
-        if isinstance(value, dict):
-            return None if isinstance(value.get("data", ""), str) else _("Give a text.")
-        return None if isinstance(value, str) else _("Give a text.")
-    if INamedField.providedBy(field):
-        if isinstance(value, dict):
-            return None if isinstance(value.get("data", ""), str) else _(
-                "Give the file as data (base64) and a filename.")
-        return _("Give the file as data (base64) and a filename.")
-    if schema.IBool.providedBy(field):
-        return None if _is_scalar(value) else _("Give true or false.")
-    if (schema.IDatetime.providedBy(field) or schema.IDate.providedBy(field)
-            or schema.ITime.providedBy(field)):
-        return None if isinstance(value, str) else _("Give a date as YYYY-MM-DD.")
-    if schema.IInt.providedBy(field) or schema.IFloat.providedBy(field) or (
-            schema.IDecimal.providedBy(field)):
-        if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-            return _("Give a number.")
-        return None
-    if schema.IText.providedBy(field) or schema.ITextLine.providedBy(field) or (
-            schema.IASCII.providedBy(field) or schema.IURI.providedBy(field)):
-        return None if isinstance(value, str) else _("Give a text.")
+    for interfaces, check in TYPE_CHECKS:
+        if any(interface.providedBy(field) for interface in interfaces):
+            return check(field, value)
     return None
 
 
@@ -269,8 +323,7 @@ def type_error(field, value):
 class DeserializeFromJson(BaseDeserializer):
     """plone.restapi's, refusing values of the wrong JSON type with a 400 first."""
 
-    def __call__(self, validate_all=False, data=None, create=False,
-                 mask_validation_errors=True):
+    def __call__(self, validate_all=False, data=None, create=False, mask_validation_errors=True):
         if data is None:
             from plone.restapi.deserializer import json_body
 
@@ -281,12 +334,21 @@ class DeserializeFromJson(BaseDeserializer):
                 if name in data:
                     message = type_error(field, data[name])
                     if message is not None:
-                        errors.append({"field": name, "error": "ValidationError",
-                                       "message": translate(message, context=self.request)})
+                        errors.append(
+                            {
+                                "field": name,
+                                "error": "ValidationError",
+                                "message": translate(message, context=self.request),
+                            }
+                        )
         if errors:
             raise BadRequest(errors)
-        return super().__call__(validate_all=validate_all, data=data, create=create,
-                                mask_validation_errors=mask_validation_errors)
+        return super().__call__(
+            validate_all=validate_all,
+            data=data,
+            create=create,
+            mask_validation_errors=mask_validation_errors,
+        )
 
 
 def mapping(data, name, value_types):
@@ -296,10 +358,14 @@ def mapping(data, name, value_types):
     if value is None:
         return {}
     if not isinstance(value, dict) or not all(
-            isinstance(v, value_types) and not isinstance(v, bool) for v in value.values()):
-        raise BadInput(_("${name} must be a JSON object of ${kind}.",
-                         mapping={"name": name, "kind": " or ".join(
-                             t.__name__ for t in value_types)}))
+        isinstance(v, value_types) and not isinstance(v, bool) for v in value.values()
+    ):
+        raise BadInput(
+            _(
+                "${name} must be a JSON object of ${kind}.",
+                mapping={"name": name, "kind": " or ".join(t.__name__ for t in value_types)},
+            )
+        )
     return value
 
 

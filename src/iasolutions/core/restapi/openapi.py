@@ -7,17 +7,24 @@ whole suite's description is kept in ``docs/openapi.json`` (a test checks they
 agree). plone.restapi's standard endpoints are described by plone.restapi.
 """
 
-from iasolutions.core.modules import installed_modules
-from plone.restapi.services import Service
-
 import copy
+from iasolutions.core.modules import installed_modules
 import importlib.resources
 import json
+from plone.restapi.services import Service
 
 
-ERROR = {"type": "object", "required": ["error"], "properties": {"error": {
-    "type": "object", "required": ["type", "message"],
-    "properties": {"type": {"type": "string"}, "message": {"type": "string"}}}}}
+ERROR = {
+    "type": "object",
+    "required": ["error"],
+    "properties": {
+        "error": {
+            "type": "object",
+            "required": ["type", "message"],
+            "properties": {"type": {"type": "string"}, "message": {"type": "string"}},
+        }
+    },
+}
 
 
 def _response(description, schema=None):
@@ -35,19 +42,25 @@ BASE = {
         "description": (
             "The endpoints the suite adds to plone.restapi's. Send and accept JSON "
             "(Accept: application/json). Status codes: 400 bad input (a JSON message, nothing "
-            "written), 401 not logged in, 403 logged in but not allowed, 404 unknown."),
+            "written), 401 not logged in, 403 logged in but not allowed, 404 unknown."
+        ),
     },
     "components": {
-        "securitySchemes": {"basic": {"type": "http", "scheme": "basic"},
-                            "jwt": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}},
+        "securitySchemes": {
+            "basic": {"type": "http", "scheme": "basic"},
+            "jwt": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"},
+        },
         "schemas": {"Error": ERROR},
         "responses": {
             "OK": _response("Done: the JSON answer"),
             "Created": _response("Created: the new object in JSON"),
-            "BadRequest": _response("Bad input: what is wrong; nothing written",
-                                    {"$ref": "#/components/schemas/Error"}),
+            "BadRequest": _response(
+                "Bad input: what is wrong; nothing written", {"$ref": "#/components/schemas/Error"}
+            ),
             "Unauthorized": _response("Not logged in", {"$ref": "#/components/schemas/Error"}),
-            "Forbidden": _response("Logged in, not allowed", {"$ref": "#/components/schemas/Error"}),
+            "Forbidden": _response(
+                "Logged in, not allowed", {"$ref": "#/components/schemas/Error"}
+            ),
             "NotFound": _response("Unknown", {"$ref": "#/components/schemas/Error"}),
         },
     },
@@ -73,7 +86,8 @@ def merge(description, part):
             known[method].setdefault("parameters", []).extend(operation.get("parameters", []))
             if operation.get("description"):
                 known[method]["description"] = " ".join(
-                    filter(None, (known[method].get("description"), operation["description"])))
+                    filter(None, (known[method].get("description"), operation["description"]))
+                )
     return description
 
 

@@ -8,8 +8,16 @@ from iasolutions.core.restapi.input import refuses_bad_input
 from plone.restapi.services.search.get import SearchGet as Base
 
 
-SINGLE_VALUES = ("b_size", "b_start", "fullobjects", "sort_on", "sort_order", "sort_limit",
-                 "SearchableText", "use_site_search_settings")
+SINGLE_VALUES = (
+    "b_size",
+    "b_start",
+    "fullobjects",
+    "sort_on",
+    "sort_order",
+    "sort_limit",
+    "SearchableText",
+    "use_site_search_settings",
+)
 NUMBERS = ("b_size", "b_start", "sort_limit")
 
 

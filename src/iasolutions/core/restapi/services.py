@@ -44,11 +44,11 @@ class FunctionsGet(Service):
         items = []
         for module in installed_modules():
             for function in module.functions:
-                items.append({
-                    "id": function.id,
-                    "title": translate(function.title, context=self.request),
-                    "module": module.id,
-                })
+                items.append(
+                    {
+                        "id": function.id,
+                        "title": translate(function.title, context=self.request),
+                        "module": module.id,
+                    }
+                )
         return {"@id": f"{self.context.absolute_url()}/@functions", "items": items}
-
-

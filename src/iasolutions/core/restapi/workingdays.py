@@ -28,10 +28,16 @@ class WorkingDaysGet(Service):
                 if not 1900 <= year <= 2999:
                     raise ValueError
             except ValueError:
-                return bad_request(self.request, f"year must be a year such as 2026, not {form['year']!r}")
-            return {"year": year, "holidays": [
-                {"date": day.isoformat(), "title": name}
-                for day, name in workingdays.holidays(year).items()]}
+                return bad_request(
+                    self.request, f"year must be a year such as 2026, not {form['year']!r}"
+                )
+            return {
+                "year": year,
+                "holidays": [
+                    {"date": day.isoformat(), "title": name}
+                    for day, name in workingdays.holidays(year).items()
+                ],
+            }
         try:
             start = date.fromisoformat(form.get("start", ""))
         except ValueError:
@@ -41,8 +47,9 @@ class WorkingDaysGet(Service):
             if abs(days) > MAX_DAYS:
                 raise ValueError
         except ValueError:
-            return bad_request(self.request, f"days must be an integer from -{MAX_DAYS} "
-                               f"to {MAX_DAYS}")
+            return bad_request(
+                self.request, f"days must be an integer from -{MAX_DAYS} to {MAX_DAYS}"
+            )
         unit = form.get("unit", "working")
         if unit not in ("working", "calendar"):
             return bad_request(self.request, "unit must be 'working' or 'calendar'")
@@ -53,5 +60,10 @@ class WorkingDaysGet(Service):
                 end = workingdays.add_calendar_days(start, days, end_on_working_day=True)
         except (OverflowError, ValueError):
             return bad_request(self.request, "The date falls outside the calendar")
-        return {"start": start.isoformat(), "days": days, "unit": unit, "date": end.isoformat(),
-                "is_working_day": workingdays.is_working_day(end)}
+        return {
+            "start": start.isoformat(),
+            "days": days,
+            "unit": unit,
+            "date": end.isoformat(),
+            "is_working_day": workingdays.is_working_day(end),
+        }

@@ -27,8 +27,9 @@ class ItemBatchView(BrowserView):
         try:
             self.items = batch.items_from_uids(self.uids())
         except batch.BatchError as error:
-            api.portal.show_message(translate(error.args[0], context=self.request),
-                                    request=self.request, type="error")
+            api.portal.show_message(
+                translate(error.args[0], context=self.request), request=self.request, type="error"
+            )
             self.request.response.redirect(self.context.absolute_url())
             return ""
         if self.request.form.get("form.submitted"):
@@ -49,9 +50,14 @@ class ItemBatchView(BrowserView):
         return [{"title": item.Title(), "url": item.absolute_url()} for item in self.result.done]
 
     def refused(self):
-        return [{"title": item.Title(), "url": item.absolute_url(),
-                 "reason": translate(reason, context=self.request)}
-                for item, reason in self.result.refused]
+        return [
+            {
+                "title": item.Title(),
+                "url": item.absolute_url(),
+                "reason": translate(reason, context=self.request),
+            }
+            for item, reason in self.result.refused
+        ]
 
     def options(self):
         return []
@@ -65,8 +71,10 @@ class TransitionBatch(ItemBatchView):
     field = "transition"
 
     def options(self):
-        return [{"value": row["id"], "title": row["title"]}
-                for row in common_transition_titles(self.items, self.request)]
+        return [
+            {"value": row["id"], "title": row["title"]}
+            for row in common_transition_titles(self.items, self.request)
+        ]
 
     def apply(self, form):
         return batch.transition(self.items, form.get("transition"), form.get("comment", ""))
@@ -78,8 +86,7 @@ class CopyGroupsBatch(ItemBatchView):
     modes = ("add", "remove")
 
     def options(self):
-        vocabulary = getUtility(IVocabularyFactory, "iasolutions.delib.copy_groups")(
-            self.items[0])
+        vocabulary = getUtility(IVocabularyFactory, "iasolutions.delib.copy_groups")(self.items[0])
         return [{"value": term.value, "title": term.title} for term in vocabulary]
 
     def apply(self, form):

@@ -16,9 +16,9 @@ from iasolutions.delib.meetingconfigs import free_id
 from iasolutions.delib.meetingconfigs import is_meeting_manager
 from iasolutions.delib.recurring import item_templates
 from iasolutions.delib.recurring import values_from_template
+from iasolutions.delib.transitions import TransitionRefused
 from iasolutions.delib.transitions import available_transitions
 from iasolutions.delib.transitions import do_transition
-from iasolutions.delib.transitions import TransitionRefused
 from plone import api
 from plone.dexterity.utils import iterSchemata
 from plone.protect import CheckAuthenticator
@@ -41,8 +41,9 @@ ADVICE_EVENTS = {
     "added": _("history_advice_added", default="advice added"),
     "modified": _("history_advice_modified", default="advice modified"),
     "inherited": _("history_advice_inherited", default="advice inherited"),
-    "inheritance_removed": _("history_advice_inheritance_removed",
-                             default="inherited advice removed"),
+    "inheritance_removed": _(
+        "history_advice_inheritance_removed", default="inherited advice removed"
+    ),
 }
 
 
@@ -65,8 +66,17 @@ def _fullname(userid):
 
 
 # Transitions a meeting manager may be refused for a reason worth showing.
-EXPLAINED = ("present", "accept", "accept_but_modify", "refuse", "delay", "pre_accept",
-             "freeze", "decide", "close")
+EXPLAINED = (
+    "present",
+    "accept",
+    "accept_but_modify",
+    "refuse",
+    "delay",
+    "pre_accept",
+    "freeze",
+    "decide",
+    "close",
+)
 
 
 class DelibBaseView(BrowserView):
@@ -76,8 +86,10 @@ class DelibBaseView(BrowserView):
     def transitions(self):
         wf_tool = api.portal.get_tool("portal_workflow")
         titles = {t["id"]: t["title"] or t["id"] for t in wf_tool.getTransitionsFor(self.context)}
-        return [{"id": tid, "title": titles.get(tid, tid)}
-                for tid in available_transitions(self.context)]
+        return [
+            {"id": tid, "title": titles.get(tid, tid)}
+            for tid in available_transitions(self.context)
+        ]
 
     def refused_transitions(self):
         """Transitions of the current state refused by a rule, with the reason (shown to
@@ -94,8 +106,13 @@ class DelibBaseView(BrowserView):
                 continue
             reason = why_not(self.context, tid)
             if reason is not None:
-                refused.append({"id": tid, "title": wf.transitions[tid].title or tid,
-                                "reason": self.translate(reason)})
+                refused.append(
+                    {
+                        "id": tid,
+                        "title": wf.transitions[tid].title or tid,
+                        "reason": self.translate(reason),
+                    }
+                )
         return refused
 
     def state_title(self, obj=None):
@@ -136,14 +153,18 @@ class ItemView(DelibBaseView):
         return agenda.format_number(self.context.itemNumber)
 
     def annexes(self, portal_type="annex"):
-        return [obj for obj in self.context.objectValues()
-                if obj.portal_type == portal_type
-                and api.user.has_permission("View", obj=obj)]
+        return [
+            obj
+            for obj in self.context.objectValues()
+            if obj.portal_type == portal_type and api.user.has_permission("View", obj=obj)
+        ]
 
     def can_add(self, portal_type):
-        permission = {"annex": "iasolutions.delib: Add annex",
-                      "annexDecision": "iasolutions.delib: Add annexDecision",
-                      "meetingadvice": "iasolutions.delib: Add advice"}[portal_type]
+        permission = {
+            "annex": "iasolutions.delib: Add annex",
+            "annexDecision": "iasolutions.delib: Add annexDecision",
+            "meetingadvice": "iasolutions.delib: Add advice",
+        }[portal_type]
         if portal_type == "meetingadvice" and not advices.addable_advice_groups(self.context):
             return False
         return bool(api.user.has_permission(permission, obj=self.context))
@@ -158,8 +179,11 @@ class ItemView(DelibBaseView):
             row["state_title"] = self.translate(_(row["state"]))
             # An inherited advice is reached through its original item (link of its row).
             advice = None if row["inherited"] else advices.advice_of(self.context, row["service"])
-            row["url"] = advice.absolute_url() if advice is not None and \
-                api.user.has_permission("View", obj=advice) else None
+            row["url"] = (
+                advice.absolute_url()
+                if advice is not None and api.user.has_permission("View", obj=advice)
+                else None
+            )
             row["given"] = self._given_label(row)
             row["limit_label"] = _date_label(row["limit_date"])
             row["removable"] = removable and row["inherited"]
@@ -171,10 +195,12 @@ class ItemView(DelibBaseView):
             return ""
         user = api.user.get(userid=row["given_by"])
         name = (user.getProperty("fullname") or row["given_by"]) if user else row["given_by"]
-        when = datetime.fromisoformat(row["given_on"]).strftime("%d/%m/%Y %H:%M") \
-            if row["given_on"] else ""
-        return self.translate(_("advice_given_by_on",
-                                mapping={"name": name, "date": when}))
+        when = (
+            datetime.fromisoformat(row["given_on"]).strftime("%d/%m/%Y %H:%M")
+            if row["given_on"]
+            else ""
+        )
+        return self.translate(_("advice_given_by_on", mapping={"name": name, "date": when}))
 
     def history(self):
         """The item's history in words: transition titles, field titles, advice events."""
@@ -187,31 +213,46 @@ class ItemView(DelibBaseView):
         for event in full_history(self.context):
             action = event.get("action")
             if event["kind"] == "workflow":
-                what = (self._transition_title(item_workflows, action) if action
-                        else self.translate(_("history_created", default="Created")))
+                what = (
+                    self._transition_title(item_workflows, action)
+                    if action
+                    else self.translate(_("history_created", default="Created"))
+                )
             elif event["kind"] == "changes":
-                changed = ", ".join(fields.get(change["field"], change["field"])
-                                    for change in event["changes"])
-                what = self.translate(_("history_changed", default="Changed: ${fields}",
-                                        mapping={"fields": changed}))
+                changed = ", ".join(
+                    fields.get(change["field"], change["field"]) for change in event["changes"]
+                )
+                what = self.translate(
+                    _("history_changed", default="Changed: ${fields}", mapping={"fields": changed})
+                )
             else:
                 message = ADVICE_EVENTS.get(action)
-                done = (self.translate(message) if message is not None
-                        else self._transition_title([advice_workflow], action))
+                done = (
+                    self.translate(message)
+                    if message is not None
+                    else self._transition_title([advice_workflow], action)
+                )
                 what = f"{_service_title(event.get('service'))}: {done}"
             actor = event.get("actor") or ""
             if actor not in names:
                 names[actor] = _fullname(actor)
-            rows.append({"time": event["time"].strftime("%d/%m/%Y %H:%M") if event["time"] else "",
-                         "actor": names[actor], "kind": event["kind"], "what": what})
+            rows.append(
+                {
+                    "time": event["time"].strftime("%d/%m/%Y %H:%M") if event["time"] else "",
+                    "actor": names[actor],
+                    "kind": event["kind"],
+                    "what": what,
+                }
+            )
         return rows
 
     def _transition_title(self, workflows, transition_id):
         for workflow in workflows:
             transition = workflow.transitions.get(transition_id) if workflow else None
             if transition is not None:
-                return translate(transition.title or transition_id, domain="plone",
-                                 context=self.request)
+                return translate(
+                    transition.title or transition_id, domain="plone", context=self.request
+                )
         return transition_id
 
     def predecessor(self):
@@ -221,7 +262,6 @@ class ItemView(DelibBaseView):
         brains = api.content.find(UID=uid)
         return brains[0] if brains else None
 
-
     def signatories(self):
         """Who signs the item, in signing order; a replacement says whom it replaces."""
         from iasolutions.delib import signatories
@@ -230,24 +270,32 @@ class ItemView(DelibBaseView):
         if meeting is None:
             return []
         rows = signatories.item_signatories(meeting, self.context)
-        names = signatories.titles({uid for row in rows
-                                    for uid in (row["held_position"], row["replaces"]) if uid})
-        return [{"number": row["number"], "title": names.get(row["held_position"], ""),
-                 "replaces": names.get(row["replaces"], "") if row["replaces"] else ""}
-                for row in rows]
+        names = signatories.titles(
+            {uid for row in rows for uid in (row["held_position"], row["replaces"]) if uid}
+        )
+        return [
+            {
+                "number": row["number"],
+                "title": names.get(row["held_position"], ""),
+                "replaces": names.get(row["replaces"], "") if row["replaces"] else "",
+            }
+            for row in rows
+        ]
 
     def can_encode_votes(self):
         meeting = self.meeting()
         return meeting is not None and bool(
-            api.user.has_permission("Modify portal content", obj=meeting))
+            api.user.has_permission("Modify portal content", obj=meeting)
+        )
 
     def vote_totals(self):
         from iasolutions.delib.votes import vote_totals
 
         meeting = self.meeting()
         totals = vote_totals(meeting, self.context) if meeting is not None else {}
-        return [{"value": self.translate(_(value)), "count": count}
-                for value, count in totals.items()]
+        return [
+            {"value": self.translate(_(value)), "count": count} for value, count in totals.items()
+        ]
 
     def sent_to(self):
         """[{'title', 'url'}] of the copies of this item in other configurations."""
@@ -261,8 +309,12 @@ class ItemView(DelibBaseView):
             if uid:
                 brains = api.content.find(UID=uid)
                 target = get_config(cfg_id)
-                rows.append({"title": target.title if target else cfg_id,
-                             "url": brains[0].getURL() if brains else None})
+                rows.append(
+                    {
+                        "title": target.title if target else cfg_id,
+                        "url": brains[0].getURL() if brains else None,
+                    }
+                )
         return rows
 
     def sendable_configs(self):
@@ -275,17 +327,19 @@ class ItemView(DelibBaseView):
             return []
         if api.content.get_state(self.context) not in ("accepted", "accepted_but_modified"):
             return []
-        return [{"id": cfg_id, "title": get_config(cfg_id).title}
-                for cfg_id in cfg.meetingConfigsToCloneTo or ()
-                if get_config(cfg_id) is not None and not sent_to(self.context, cfg_id)]
+        return [
+            {"id": cfg_id, "title": get_config(cfg_id).title}
+            for cfg_id in cfg.meetingConfigsToCloneTo or ()
+            if get_config(cfg_id) is not None and not sent_to(self.context, cfg_id)
+        ]
 
 
 class SendToConfig(BrowserView):
     """POST on an item: send it to another configuration (``config_id``), once."""
 
     def __call__(self):
-        from iasolutions.delib.cloning import send_to
         from iasolutions.delib.cloning import SendRefused
+        from iasolutions.delib.cloning import send_to
 
         CheckAuthenticator(self.request)
         cfg = config_of(self.context)
@@ -295,11 +349,13 @@ class SendToConfig(BrowserView):
             raise Unauthorized("Only meeting managers send items")
         try:
             send_to(self.context, self.request.form.get("config_id", ""))
-            api.portal.show_message(translate(_("Item sent."), context=self.request),
-                                    request=self.request)
+            api.portal.show_message(
+                translate(_("Item sent."), context=self.request), request=self.request
+            )
         except SendRefused as refused:
-            api.portal.show_message(translate(refused.message, context=self.request),
-                                    request=self.request, type="error")
+            api.portal.show_message(
+                translate(refused.message, context=self.request), request=self.request, type="error"
+            )
         self.request.response.redirect(self.context.absolute_url())
 
 
@@ -314,11 +370,13 @@ class RemoveInheritedAdvice(BrowserView):
         CheckAuthenticator(self.request)
         try:
             remove_inheritance(self.context, self.request.form.get("service", ""))
-            api.portal.show_message(translate(_("inherited_advice_removed"),
-                                              context=self.request), request=self.request)
+            api.portal.show_message(
+                translate(_("inherited_advice_removed"), context=self.request), request=self.request
+            )
         except InheritanceError as refused:
-            api.portal.show_message(translate(refused.message, context=self.request),
-                                    request=self.request, type="error")
+            api.portal.show_message(
+                translate(refused.message, context=self.request), request=self.request, type="error"
+            )
         self.request.response.redirect(self.context.absolute_url())
 
 
@@ -330,25 +388,32 @@ class MeetingView(DelibBaseView):
 
         rows = []
         for brain in agenda.item_brains_of(self.context):
-            rows.append({"brain": brain, "number": agenda.format_number(brain.getItemNumber),
-                         "group": _service_title(brain.getProposingGroup),
-                         "late": brain.listType == "late", "state": state_title(brain),
-                         "sub": bool(brain.getItemNumber % 100)})
+            rows.append(
+                {
+                    "brain": brain,
+                    "number": agenda.format_number(brain.getItemNumber),
+                    "group": _service_title(brain.getProposingGroup),
+                    "late": brain.listType == "late",
+                    "state": state_title(brain),
+                    "sub": bool(brain.getItemNumber % 100),
+                }
+            )
         return rows
 
     def items_to_present(self):
         cfg = config_of(self.context)
-        if cfg is None or not self.is_manager() or \
-                api.content.get_state(self.context) == "closed":
+        if cfg is None or not self.is_manager() or api.content.get_state(self.context) == "closed":
             return []
-        return api.content.find(portal_type=cfg.getItemTypeName(), review_state="validated",
-                                sort_on="created")
+        return api.content.find(
+            portal_type=cfg.getItemTypeName(), review_state="validated", sort_on="created"
+        )
 
     def attendees(self):
         catalog = api.portal.get_tool("portal_catalog")
         uids = list(self.context.attendees or ())
-        titles = {b.UID: b.Title for b in catalog.unrestrictedSearchResults(UID=uids)} if uids \
-            else {}
+        titles = (
+            {b.UID: b.Title for b in catalog.unrestrictedSearchResults(UID=uids)} if uids else {}
+        )
         return [titles.get(uid, uid) for uid in uids]
 
     def can_edit(self):
@@ -378,18 +443,21 @@ class TransitionAction(BrowserView):
         CheckAuthenticator(self.request)
         transition_id = self.request.form.get("transition", "")
         self.transition_id = transition_id
-        if transition_id in CONFIRMED and not self.request.form.get("confirmed") and \
-                transition_id in available_transitions(self.context):
+        if (
+            transition_id in CONFIRMED
+            and not self.request.form.get("confirmed")
+            and transition_id in available_transitions(self.context)
+        ):
             return self.confirm()
         messages = api.portal.show_message
         try:
             do_transition(self.context, transition_id, comment=self.request.form.get("comment", ""))
             messages(translate(_("Done."), context=self.request), request=self.request)
         except TransitionRefused as refused:
-            messages(translate(refused.message, context=self.request), request=self.request,
-                     type="error")
+            messages(
+                translate(refused.message, context=self.request), request=self.request, type="error"
+            )
         self.request.response.redirect(self.context.absolute_url())
-
 
     def question(self):
         return translate(CONFIRMED[self.transition_id], context=self.request)
@@ -398,8 +466,9 @@ class TransitionAction(BrowserView):
         wf_tool = api.portal.get_tool("portal_workflow")
         for transition in wf_tool.getTransitionsFor(self.context):
             if transition["id"] == self.transition_id:
-                return translate(transition["title"] or self.transition_id, domain="plone",
-                                 context=self.request)
+                return translate(
+                    transition["title"] or self.transition_id, domain="plone", context=self.request
+                )
         return self.transition_id
 
 
@@ -418,11 +487,13 @@ class AgendaMove(BrowserView):
             if not items:
                 raise agenda.AgendaError(_("The item is not in this meeting."))
             agenda.move(items[0], self.request.form.get("number", ""))
-            api.portal.show_message(translate(_("Agenda updated."), context=self.request),
-                                    request=self.request)
+            api.portal.show_message(
+                translate(_("Agenda updated."), context=self.request), request=self.request
+            )
         except agenda.AgendaError as refused:
-            api.portal.show_message(translate(refused.args[0], context=self.request),
-                                    request=self.request, type="error")
+            api.portal.show_message(
+                translate(refused.args[0], context=self.request), request=self.request, type="error"
+            )
         self.request.response.redirect(self.context.absolute_url())
 
 
@@ -436,11 +507,15 @@ class PresentItem(BrowserView):
             self.request.other["delib_present_in"] = self.context.UID()
             try:
                 do_transition(brains[0].getObject(), "present")
-                api.portal.show_message(translate(_("Item presented."), context=self.request),
-                                        request=self.request)
+                api.portal.show_message(
+                    translate(_("Item presented."), context=self.request), request=self.request
+                )
             except TransitionRefused as refused:
-                api.portal.show_message(translate(refused.message, context=self.request),
-                                        request=self.request, type="error")
+                api.portal.show_message(
+                    translate(refused.message, context=self.request),
+                    request=self.request,
+                    type="error",
+                )
         self.request.response.redirect(self.context.absolute_url())
 
 
@@ -460,14 +535,21 @@ class AddFromTemplate(BrowserView):
         cfg = config_of(self.context)
         template = cfg.get(self.request.form.get("template", ""))
         if template is None or template.portal_type != "MeetingItemTemplate":
-            api.portal.show_message(translate(_("Choose a template."), context=self.request),
-                                    request=self.request, type="error")
+            api.portal.show_message(
+                translate(_("Choose a template."), context=self.request),
+                request=self.request,
+                type="error",
+            )
             return self.index()
         values = values_from_template(template)
         mine = services_of_user(None, "creators")
         if values.get("proposingGroup") not in mine:
             values["proposingGroup"] = mine[0] if mine else values.get("proposingGroup")
         folder = folder_of(cfg)
-        item = api.content.create(container=folder, type=cfg.getItemTypeName(),
-                                  id=free_id(folder, values["title"]), **values)
+        item = api.content.create(
+            container=folder,
+            type=cfg.getItemTypeName(),
+            id=free_id(folder, values["title"]),
+            **values,
+        )
         self.request.response.redirect(item.absolute_url() + "/edit")

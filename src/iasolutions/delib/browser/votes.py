@@ -8,9 +8,8 @@ from iasolutions.delib.agenda import meeting_of
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
-from zope.i18n import translate
-
 import transaction
+from zope.i18n import translate
 
 
 class ItemVotes(BrowserView):
@@ -19,8 +18,11 @@ class ItemVotes(BrowserView):
 
     def titles(self, uids):
         catalog = api.portal.get_tool("portal_catalog")
-        found = {b.UID: b.Title for b in catalog.unrestrictedSearchResults(UID=list(uids))} \
-            if uids else {}
+        found = (
+            {b.UID: b.Title for b in catalog.unrestrictedSearchResults(UID=list(uids))}
+            if uids
+            else {}
+        )
         return [(uid, found.get(uid, uid)) for uid in uids]
 
     def attendees(self):
@@ -37,10 +39,14 @@ class ItemVotes(BrowserView):
         """A row per signatory of the meeting: who signs the item in their place, if anyone."""
         meeting = self.meeting()
         titles = dict(self.titles(list(meeting.signatories or ())))
-        return [{"number": row["number"], "title": titles.get(row["replaces"] or
-                                                              row["held_position"]),
-                 "replacement": row["held_position"] if row["replaces"] else ""}
-                for row in signatories.item_signatories(meeting, self.context)]
+        return [
+            {
+                "number": row["number"],
+                "title": titles.get(row["replaces"] or row["held_position"]),
+                "replacement": row["held_position"] if row["replaces"] else "",
+            }
+            for row in signatories.item_signatories(meeting, self.context)
+        ]
 
     def poll_type(self):
         return votes.poll_type(self.context)
@@ -52,14 +58,17 @@ class ItemVotes(BrowserView):
         meeting = self.meeting()
         record = votes.get_vote(meeting, self.context) or {}
         given = record.get("voters", {})
-        return [{"uid": uid, "title": title, "value": given.get(uid, "")}
-                for uid, title in self.titles(votes.present_voters(meeting, self.context))]
+        return [
+            {"uid": uid, "title": title, "value": given.get(uid, "")}
+            for uid, title in self.titles(votes.present_voters(meeting, self.context))
+        ]
 
     def counts(self):
         record = votes.get_vote(self.meeting(), self.context) or {}
         counts = record.get("counts", {})
-        return [{"value": value, "count": counts.get(value, 0)}
-                for value in votes.SECRET_VOTE_VALUES]
+        return [
+            {"value": value, "count": counts.get(value, 0)} for value in votes.SECRET_VOTE_VALUES
+        ]
 
     def public_values(self):
         return votes.PUBLIC_VOTE_VALUES
@@ -78,13 +87,18 @@ class ItemVotes(BrowserView):
             CheckAuthenticator(self.request)
             try:
                 self.save(meeting)
-                api.portal.show_message(translate(_("Attendance and votes saved."),
-                                                  context=self.request), request=self.request)
+                api.portal.show_message(
+                    translate(_("Attendance and votes saved."), context=self.request),
+                    request=self.request,
+                )
                 return self.request.response.redirect(self.context.absolute_url())
             except votes.VoteError as refused:
                 transaction.doom()  # nothing of the form is kept
-                api.portal.show_message(translate(refused.message, context=self.request),
-                                        request=self.request, type="error")
+                api.portal.show_message(
+                    translate(refused.message, context=self.request),
+                    request=self.request,
+                    type="error",
+                )
         return self.index()
 
     def save(self, meeting):
@@ -123,6 +137,9 @@ class ItemVotes(BrowserView):
             votes.set_vote(meeting, self.context, counts=counts)
         else:
             # Every vote sent, so that a vote for someone just marked absent is refused.
-            given = {uid: form.get(f"vote-{uid}") for uid in meeting.attendees or ()
-                     if form.get(f"vote-{uid}")}
+            given = {
+                uid: form.get(f"vote-{uid}")
+                for uid in meeting.attendees or ()
+                if form.get(f"vote-{uid}")
+            }
             votes.set_vote(meeting, self.context, votes=given)

@@ -11,10 +11,12 @@ from zope.interface import implementer
 
 class IAdviceSchema(model.Schema):
     advice_group = schema.Choice(
-        title=_("Advice of"), vocabulary="iasolutions.delib.advice_groups",
+        title=_("Advice of"),
+        vocabulary="iasolutions.delib.advice_groups",
     )
     advice_type = schema.Choice(
-        title=_("Advice"), vocabulary="iasolutions.delib.config_advice_types",
+        title=_("Advice"),
+        vocabulary="iasolutions.delib.config_advice_types",
         default="positive",
     )
     advice_comment = RichText(title=_("Comment"), required=False)
@@ -23,7 +25,8 @@ class IAdviceSchema(model.Schema):
     advice_hide_during_redaction = schema.Bool(
         title=_("Hide while being written"),
         description=_("Others see that the advice is being written, not what it says."),
-        required=False, default=False,
+        required=False,
+        default=False,
     )
 
 

@@ -12,18 +12,23 @@ from zope.interface import implementer
 class IAnnexSchema(model.Schema):
     title = schema.TextLine(title=_("Title"))
     content_category = schema.Choice(
-        title=_("Annex type"), vocabulary="iasolutions.delib.annex_types", required=False,
+        title=_("Annex type"),
+        vocabulary="iasolutions.delib.annex_types",
+        required=False,
     )
     file = NamedBlobFile(title=_("File"))
     to_print = schema.Bool(title=_("To print"), required=False, default=False)
     confidential = schema.Bool(
         title=_("Confidential"),
         description=_("Only the proposing group and the meeting managers see it."),
-        required=False, default=False,
+        required=False,
+        default=False,
     )
     publishable = schema.Bool(
-        title=_("Publishable"), description=_("Published with the deliberation."),
-        required=False, default=False,
+        title=_("Publishable"),
+        description=_("Published with the deliberation."),
+        required=False,
+        default=False,
     )
 
 

@@ -12,13 +12,16 @@ class IMeetingCategory(model.Schema):
     description = schema.Text(title=_("Description"), required=False)
     category_id = schema.ASCIILine(title=_("Category id (for exports)"), required=False)
     using_groups = schema.List(
-        title=_("Services that may use it"), description=_("Empty: every service."),
-        value_type=schema.Choice(vocabulary="iasolutions.core.services"), required=False,
+        title=_("Services that may use it"),
+        description=_("Empty: every service."),
+        value_type=schema.Choice(vocabulary="iasolutions.core.services"),
+        required=False,
         default=[],
     )
     groups_in_charge = schema.List(
         title=_("Services in charge"),
-        value_type=schema.Choice(vocabulary="iasolutions.core.services"), required=False,
+        value_type=schema.Choice(vocabulary="iasolutions.core.services"),
+        required=False,
         default=[],
     )
     enabled = schema.Bool(title=_("Enabled"), required=False, default=True)
@@ -34,7 +37,9 @@ class IAnnexType(model.Schema):
 
     title = schema.TextLine(title=_("Title"))
     relatedTo = schema.Choice(
-        title=_("Annexes of"), values=["item", "item_decision"], default="item",
+        title=_("Annexes of"),
+        values=["item", "item_decision"],
+        default="item",
     )
     to_print = schema.Bool(title=_("To print by default"), required=False, default=False)
     confidential = schema.Bool(title=_("Confidential by default"), required=False, default=False)

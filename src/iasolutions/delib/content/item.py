@@ -18,58 +18,80 @@ class IMeetingItemSchema(model.Schema):
     title = schema.TextLine(title=_("Title"))
     publicTitle = schema.TextLine(
         title=_("Title for the public"),
-        description=_("public_title_help", default=(
-            "Published instead of the title (publication of deliberations, public "
-            "deliberation), e.g. without the names of the persons concerned. Empty: the "
-            "title is published.")),
+        description=_(
+            "public_title_help",
+            default=(
+                "Published instead of the title (publication of deliberations, public "
+                "deliberation), e.g. without the names of the persons concerned. Empty: the "
+                "title is published."
+            ),
+        ),
         required=False,
     )
     description = schema.Text(title=_("Description"), required=False)
     proposingGroup = schema.Choice(
-        title=_("Proposing group"), vocabulary="iasolutions.delib.proposing_groups",
+        title=_("Proposing group"),
+        vocabulary="iasolutions.delib.proposing_groups",
     )
     groupsInCharge = schema.List(
-        title=_("Groups in charge"), value_type=schema.Choice(vocabulary="iasolutions.core.services"),
-        required=False, default=[],
+        title=_("Groups in charge"),
+        value_type=schema.Choice(vocabulary="iasolutions.core.services"),
+        required=False,
+        default=[],
     )
     associatedGroups = schema.List(
         title=_("Associated groups"),
-        value_type=schema.Choice(vocabulary="iasolutions.core.services"), required=False, default=[],
+        value_type=schema.Choice(vocabulary="iasolutions.core.services"),
+        required=False,
+        default=[],
     )
     category = schema.Choice(
-        title=_("Category"), vocabulary="iasolutions.delib.categories", required=False,
+        title=_("Category"),
+        vocabulary="iasolutions.delib.categories",
+        required=False,
     )
     motivation = RichText(title=_("Motivation"), required=False)
     decision = RichText(title=_("Decision"), required=False)
     listType = schema.Choice(
-        title=_("List type"), vocabulary="iasolutions.delib.list_types", default="normal",
+        title=_("List type"),
+        vocabulary="iasolutions.delib.list_types",
+        default="normal",
         required=False,
     )
     preferredMeeting = schema.Choice(
-        title=_("Preferred meeting"), vocabulary="iasolutions.delib.meetings_accepting_items",
+        title=_("Preferred meeting"),
+        vocabulary="iasolutions.delib.meetings_accepting_items",
         required=False,
     )
     optionalAdvisers = schema.List(
         title=_("Optional advisers"),
         value_type=schema.Choice(vocabulary="iasolutions.delib.optional_advisers"),
-        required=False, default=[],
+        required=False,
+        default=[],
     )
     copyGroups = schema.List(
-        title=_("Copy groups"), value_type=schema.Choice(vocabulary="iasolutions.delib.copy_groups"),
-        required=False, default=[],
+        title=_("Copy groups"),
+        value_type=schema.Choice(vocabulary="iasolutions.delib.copy_groups"),
+        required=False,
+        default=[],
     )
     privacy = schema.Choice(
-        title=_("Privacy"), vocabulary="iasolutions.delib.privacies", default="public",
+        title=_("Privacy"),
+        vocabulary="iasolutions.delib.privacies",
+        default="public",
         required=False,
     )
     pollType = schema.Choice(
-        title=_("Poll type"), vocabulary="iasolutions.delib.config_poll_types", required=False,
+        title=_("Poll type"),
+        vocabulary="iasolutions.delib.config_poll_types",
+        required=False,
     )
     toDiscuss = schema.Bool(title=_("To discuss"), required=False, default=True)
     otherMeetingConfigsClonableTo = schema.List(
         title=_("Send to other configurations"),
         value_type=schema.Choice(vocabulary="iasolutions.delib.configs_to_clone_to"),
-        required=False, default=[],
+        required=False,
+        default=[],
     )
     notes = schema.Text(title=_("Internal notes"), required=False)
     externalIdentifier = schema.TextLine(title=_("External identifier"), required=False)

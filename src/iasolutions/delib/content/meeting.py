@@ -8,11 +8,11 @@ from plone.app.textfield import RichText
 from plone.autoform import directives
 from plone.dexterity.content import Container
 from plone.supermodel import model
-from zope import schema
-from zope.interface import implementer
-from zope.interface import Invalid
-from zope.interface import invariant
 from zoneinfo import ZoneInfo
+from zope import schema
+from zope.interface import Invalid
+from zope.interface import implementer
+from zope.interface import invariant
 
 
 SITE_TIMEZONE = "Europe/Brussels"
@@ -61,25 +61,33 @@ class IMeetingSchema(model.Schema):
     end_date = schema.Datetime(title=_("End"), required=False)
     convocation_date = schema.Datetime(title=_("Convocation date"), required=False)
     place = schema.TextLine(title=_("Place"), required=False)
-    extraordinary_session = schema.Bool(title=_("Extraordinary session"), required=False,
-                                        default=False)
+    extraordinary_session = schema.Bool(
+        title=_("Extraordinary session"), required=False, default=False
+    )
     attendees = schema.List(
-        title=_("Attendees"), value_type=schema.Choice(vocabulary="iasolutions.delib.held_positions"),
-        required=False, default=[],
+        title=_("Attendees"),
+        value_type=schema.Choice(vocabulary="iasolutions.delib.held_positions"),
+        required=False,
+        default=[],
     )
     excused = schema.List(
-        title=_("Excused"), value_type=schema.Choice(vocabulary="iasolutions.delib.held_positions"),
-        required=False, default=[],
+        title=_("Excused"),
+        value_type=schema.Choice(vocabulary="iasolutions.delib.held_positions"),
+        required=False,
+        default=[],
     )
     absents = schema.List(
-        title=_("Absent"), value_type=schema.Choice(vocabulary="iasolutions.delib.held_positions"),
-        required=False, default=[],
+        title=_("Absent"),
+        value_type=schema.Choice(vocabulary="iasolutions.delib.held_positions"),
+        required=False,
+        default=[],
     )
     signatories = schema.List(
         title=_("Signatories"),
         description=_("In signing order (the first signs first)."),
         value_type=schema.Choice(vocabulary="iasolutions.delib.held_positions"),
-        required=False, default=[],
+        required=False,
+        default=[],
     )
     observations = RichText(title=_("Observations"), required=False)
 

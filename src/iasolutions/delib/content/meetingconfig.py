@@ -13,12 +13,11 @@ from iasolutions.delib import _
 from iasolutions.delib.interfaces import IMeetingConfig
 from plone.dexterity.content import Container
 from plone.supermodel import model
-from zope import schema
-from zope.interface import implementer
-from zope.interface import Invalid
-from zope.interface import invariant
-
 import re
+from zope import schema
+from zope.interface import Invalid
+from zope.interface import implementer
+from zope.interface import invariant
 
 
 SHORT_NAME = re.compile(r"^[A-Z][A-Za-z0-9]*$")
@@ -26,8 +25,12 @@ SHORT_NAME = re.compile(r"^[A-Z][A-Za-z0-9]*$")
 
 def check_short_name(value):
     if not SHORT_NAME.match(value or ""):
-        raise InvalidValue(_("The short name starts with a capital letter and holds letters and "
-                             "digits only, e.g. College."))
+        raise InvalidValue(
+            _(
+                "The short name starts with a capital letter and holds letters and "
+                "digits only, e.g. College."
+            )
+        )
     return True
 
 
@@ -52,114 +55,163 @@ class IMeetingConfigSchema(model.Schema):
     def states_in_use_kept(data):
         check_states_in_use_kept(data)
 
-    model.fieldset("workflow", label=_("Workflow"), fields=[
-        "itemWFValidationLevels", "workflowAdaptations", "itemCopyGroupsStates",
-        "itemPowerObserversStates", "meetingPowerObserversStates",
-        "itemRestrictedPowerObserversStates", "meetingRestrictedPowerObserversStates",
-        "itemAutoSentToOtherMCStates"])
-    model.fieldset("advices", label=_("Advices"), fields=[
-        "selectableAdvisers", "customAdvisers", "itemAdviceStates", "itemAdviceViewStates",
-        "usedAdviceTypes"])
-    model.fieldset("votes", label=_("Votes"), fields=["useVotes", "usedPollTypes", "defaultPollType"])
+    model.fieldset(
+        "workflow",
+        label=_("Workflow"),
+        fields=[
+            "itemWFValidationLevels",
+            "workflowAdaptations",
+            "itemCopyGroupsStates",
+            "itemPowerObserversStates",
+            "meetingPowerObserversStates",
+            "itemRestrictedPowerObserversStates",
+            "meetingRestrictedPowerObserversStates",
+            "itemAutoSentToOtherMCStates",
+        ],
+    )
+    model.fieldset(
+        "advices",
+        label=_("Advices"),
+        fields=[
+            "selectableAdvisers",
+            "customAdvisers",
+            "itemAdviceStates",
+            "itemAdviceViewStates",
+            "usedAdviceTypes",
+        ],
+    )
+    model.fieldset(
+        "votes", label=_("Votes"), fields=["useVotes", "usedPollTypes", "defaultPollType"]
+    )
 
     title = schema.TextLine(title=_("Title"))
     shortName = schema.ASCIILine(
         title=_("Short name"),
-        description=_("Names the portal types of the configuration: MeetingItem<ShortName> and "
-                      "Meeting<ShortName>. Cannot be changed once items exist."),
+        description=_(
+            "Names the portal types of the configuration: MeetingItem<ShortName> and "
+            "Meeting<ShortName>. Cannot be changed once items exist."
+        ),
         constraint=check_short_name,
     )
     itemReferenceFormat = schema.TextLine(
         title=_("Item reference format"),
-        description=_("Format of the reference an item gets when it is frozen, e.g. "
-                      "COL/{year}/{number}. Kept in the reference counter named after the "
-                      "configuration."),
+        description=_(
+            "Format of the reference an item gets when it is frozen, e.g. "
+            "COL/{year}/{number}. Kept in the reference counter named after the "
+            "configuration."
+        ),
         required=False,
         constraint=check_reference_format,
     )
     usedItemAttributes = schema.List(
         title=_("Optional item fields used"),
         value_type=schema.Choice(vocabulary="iasolutions.delib.item_attributes"),
-        required=False, default=[],
+        required=False,
+        default=[],
     )
     usedMeetingAttributes = schema.List(
         title=_("Optional meeting fields used"),
         value_type=schema.Choice(vocabulary="iasolutions.delib.meeting_attributes"),
-        required=False, default=[],
+        required=False,
+        default=[],
     )
     insertingMethodsOnAddItem = schema.List(
         title=_("Inserting methods of the agenda"),
         description=_("Applied in this order to place a presented item in its meeting."),
         value_type=schema.Choice(vocabulary="iasolutions.delib.inserting_methods"),
-        required=False, default=["on_proposing_groups"],
+        required=False,
+        default=["on_proposing_groups"],
     )
     itemWFValidationLevels = schema.List(
         title=_("Item validation levels"),
         description=_("The states an item goes through before being validated."),
         value_type=schema.Choice(vocabulary="iasolutions.delib.validation_levels"),
-        required=True, default=["itemcreated", "proposed"],
+        required=True,
+        default=["itemcreated", "proposed"],
     )
     workflowAdaptations = schema.List(
         title=_("Workflow adaptations"),
         value_type=schema.Choice(vocabulary="iasolutions.delib.workflow_adaptations"),
-        required=False, default=[],
+        required=False,
+        default=[],
     )
     selectableCopyGroups = schema.List(
         title=_("Selectable copy groups"),
         value_type=schema.Choice(vocabulary="iasolutions.delib.service_groups"),
-        required=False, default=[],
+        required=False,
+        default=[],
     )
     itemCopyGroupsStates = schema.List(
         title=_("States in which copy groups see the item"),
         value_type=schema.Choice(vocabulary="iasolutions.delib.item_states"),
-        required=False, default=[],
+        required=False,
+        default=[],
     )
     itemPowerObserversStates = schema.List(
         title=_("States in which power observers see items"),
         value_type=schema.Choice(vocabulary="iasolutions.delib.item_states"),
-        required=False, default=[],
+        required=False,
+        default=[],
     )
     meetingPowerObserversStates = schema.List(
         title=_("States in which power observers see meetings"),
         value_type=schema.Choice(vocabulary="iasolutions.delib.meeting_states"),
-        required=False, default=[],
+        required=False,
+        default=[],
     )
     itemRestrictedPowerObserversStates = schema.List(
         title=_("States in which restricted power observers see items"),
         value_type=schema.Choice(vocabulary="iasolutions.delib.item_states"),
-        required=False, default=[],
+        required=False,
+        default=[],
     )
     meetingRestrictedPowerObserversStates = schema.List(
         title=_("States in which restricted power observers see meetings"),
         value_type=schema.Choice(vocabulary="iasolutions.delib.meeting_states"),
-        required=False, default=[],
+        required=False,
+        default=[],
     )
     selectableAdvisers = schema.List(
         title=_("Services that can be asked for an advice"),
         value_type=schema.Choice(vocabulary="iasolutions.core.services"),
-        required=False, default=[],
+        required=False,
+        default=[],
     )
     customAdvisers = schema.List(
         title=_("Advisers with a delay, automatic advisers"),
-        description=_("One per line: service (id, acronym or UID) | delay in working days | "
-                      "categories for which the advice is asked automatically (* for every "
-                      "item, empty for an optional advice), e.g. finances | 10 | *"),
+        description=_(
+            "One per line: service (id, acronym or UID) | delay in working days | "
+            "categories for which the advice is asked automatically (* for every "
+            "item, empty for an optional advice), e.g. finances | 10 | *"
+        ),
         value_type=schema.TextLine(),
-        required=False, default=[],
+        required=False,
+        default=[],
         constraint=check_custom_advisers,
     )
     itemAdviceStates = schema.List(
         title=_("States in which advices are given"),
         value_type=schema.Choice(vocabulary="iasolutions.delib.item_states"),
-        required=False, default=["proposed", "validated"],
+        required=False,
+        default=["proposed", "validated"],
     )
     itemAdviceViewStates = schema.List(
         title=_("States in which advisers see the item"),
         value_type=schema.Choice(vocabulary="iasolutions.delib.item_states"),
         required=False,
-        default=["proposed", "validated", "presented", "itemfrozen", "itempublished", "accepted",
-                 "accepted_but_modified", "pre_accepted", "refused", "delayed",
-                 "returned_to_proposing_group"],
+        default=[
+            "proposed",
+            "validated",
+            "presented",
+            "itemfrozen",
+            "itempublished",
+            "accepted",
+            "accepted_but_modified",
+            "pre_accepted",
+            "refused",
+            "delayed",
+            "returned_to_proposing_group",
+        ],
     )
     usedAdviceTypes = schema.List(
         title=_("Advice types"),
@@ -171,28 +223,34 @@ class IMeetingConfigSchema(model.Schema):
     meetingConfigsToCloneTo = schema.List(
         title=_("Configurations items can be sent to"),
         value_type=schema.Choice(vocabulary="iasolutions.delib.configs"),
-        required=False, default=[],
+        required=False,
+        default=[],
     )
     itemAutoSentToOtherMCStates = schema.List(
         title=_("States in which items are sent automatically to the other configuration"),
         value_type=schema.Choice(vocabulary="iasolutions.delib.item_states"),
-        required=False, default=["accepted", "accepted_but_modified"],
+        required=False,
+        default=["accepted", "accepted_but_modified"],
     )
     useVotes = schema.Bool(title=_("Votes are encoded"), required=False, default=True)
     usedPollTypes = schema.List(
         title=_("Poll types"),
         value_type=schema.Choice(vocabulary="iasolutions.delib.poll_types"),
-        required=False, default=["freehand", "secret", "no_vote"],
+        required=False,
+        default=["freehand", "secret", "no_vote"],
     )
     defaultPollType = schema.Choice(
-        title=_("Default poll type"), vocabulary="iasolutions.delib.poll_types",
-        required=False, default="freehand",
+        title=_("Default poll type"),
+        vocabulary="iasolutions.delib.poll_types",
+        required=False,
+        default="freehand",
     )
     orderedContacts = schema.List(
         title=_("Assembly members"),
         description=_("The held positions that attend meetings by default, in order."),
         value_type=schema.Choice(vocabulary="iasolutions.delib.held_positions"),
-        required=False, default=[],
+        required=False,
+        default=[],
     )
 
 
@@ -209,8 +267,9 @@ def check_states_in_use_kept(data):
         return  # being created: nothing is in any state yet
     levels = list(data.itemWFValidationLevels or ())
     adaptations = list(data.workflowAdaptations or ())
-    if levels == list(cfg.itemWFValidationLevels or ()) and \
-            adaptations == list(cfg.workflowAdaptations or ()):
+    if levels == list(cfg.itemWFValidationLevels or ()) and adaptations == list(
+        cfg.workflowAdaptations or ()
+    ):
         return  # the workflows stay as they are (and this runs once per fieldset)
     lost = workflows.removed_states_in_use(cfg, levels, adaptations)
     if lost:

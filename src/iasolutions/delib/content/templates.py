@@ -14,10 +14,14 @@ class IItemTemplate(model.Schema):
     title = schema.TextLine(title=_("Title"))
     description = schema.Text(title=_("Description"), required=False)
     proposingGroup = schema.Choice(
-        title=_("Proposing group"), vocabulary="iasolutions.core.services", required=False,
+        title=_("Proposing group"),
+        vocabulary="iasolutions.core.services",
+        required=False,
     )
     category = schema.Choice(
-        title=_("Category"), vocabulary="iasolutions.delib.categories", required=False,
+        title=_("Category"),
+        vocabulary="iasolutions.delib.categories",
+        required=False,
     )
     motivation = RichText(title=_("Motivation"), required=False)
     decision = RichText(title=_("Decision"), required=False)

@@ -13,11 +13,10 @@ from iasolutions.delib import _
 from iasolutions.delib.advice_inheritance import InheritanceError
 from iasolutions.delib.advice_inheritance import remove_inheritance
 from iasolutions.delib.advices import advice_summary
+import plone.protect.interfaces
 from plone.restapi.services import Service
 from zope.i18n import translate
 from zope.interface import alsoProvides
-
-import plone.protect.interfaces
 
 
 class RemoveInheritedAdvicePost(Service):
@@ -35,5 +34,6 @@ class RemoveInheritedAdvicePost(Service):
         return {"advices": advice_summary(self.context)}
 
     def refuse(self, message):
-        return bad_request(self.request, translate(message, context=self.request),
-                           reason=str(message))
+        return bad_request(
+            self.request, translate(message, context=self.request), reason=str(message)
+        )

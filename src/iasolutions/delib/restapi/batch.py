@@ -20,11 +20,10 @@ from iasolutions.core.restapi.errors import not_a_json_object
 from iasolutions.delib import _
 from iasolutions.delib import batch
 from plone import api
+import plone.protect.interfaces
 from plone.restapi.services import Service
 from zope.i18n import translate
 from zope.interface import alsoProvides
-
-import plone.protect.interfaces
 
 
 class DelibBatchGet(Service):
@@ -51,16 +50,19 @@ def _groups(data, name):
     if isinstance(value, str):
         return [value]
     if not isinstance(value, list) or not all(isinstance(group, str) for group in value):
-        raise batch.BatchError(_("${name} must be a copy group or a list of them.",
-                                 mapping={"name": name}))
+        raise batch.BatchError(
+            _("${name} must be a copy group or a list of them.", mapping={"name": name})
+        )
     return value
 
 
 ACTIONS = {
     "transition": lambda items, data: batch.transition(
-        items, _text(data, "transition"), _text(data, "comment")),
+        items, _text(data, "transition"), _text(data, "comment")
+    ),
     "copy_groups": lambda items, data: batch.update_copy_groups(
-        items, add=_groups(data, "add"), remove=_groups(data, "remove")),
+        items, add=_groups(data, "add"), remove=_groups(data, "remove")
+    ),
 }
 
 
@@ -76,10 +78,18 @@ class DelibBatchPost(Service):
             result = ACTIONS[data["action"]](items, data)
         except batch.BatchError as refused:
             return bad_request(self.request, translate(refused.args[0], context=self.request))
-        return {"action": data["action"], "done": [self.row(item) for item in result.done],
-                "refused": [dict(self.row(item), reason=str(reason),
-                                 message=translate(reason, context=self.request))
-                            for item, reason in result.refused]}
+        return {
+            "action": data["action"],
+            "done": [self.row(item) for item in result.done],
+            "refused": [
+                dict(
+                    self.row(item),
+                    reason=str(reason),
+                    message=translate(reason, context=self.request),
+                )
+                for item, reason in result.refused
+            ],
+        }
 
     def body(self):
         """The JSON object posted, or a 400 saying what is wrong with it."""
@@ -87,8 +97,9 @@ class DelibBatchPost(Service):
         if data is None:
             return None, not_a_json_object(self.request)
         if not isinstance(data.get("action"), str) or data["action"] not in ACTIONS:
-            return None, self.refuse(_("action must be one of: ${actions}.",
-                                       mapping={"actions": ", ".join(ACTIONS)}))
+            return None, self.refuse(
+                _("action must be one of: ${actions}.", mapping={"actions": ", ".join(ACTIONS)})
+            )
         return data, None
 
     def uids(self, data):
@@ -101,5 +112,9 @@ class DelibBatchPost(Service):
         return bad_request(self.request, translate(message, context=self.request))
 
     def row(self, item):
-        return {"@id": item.absolute_url(), "UID": item.UID(), "title": item.Title(),
-                "review_state": api.content.get_state(item)}
+        return {
+            "@id": item.absolute_url(),
+            "UID": item.UID(),
+            "title": item.Title(),
+            "review_state": api.content.get_state(item),
+        }

@@ -6,6 +6,7 @@ Here a date with an offset is converted to the site's time, and a date without o
 is taken as the site's time, as the forms take it.
 """
 
+import dateutil.parser
 from iasolutions.delib.content.meeting import local_naive
 from iasolutions.delib.interfaces import IMeeting
 from plone.restapi.interfaces import IFieldDeserializer
@@ -13,8 +14,6 @@ from zope.component import adapter
 from zope.interface import implementer
 from zope.publisher.interfaces.browser import IBrowserRequest
 from zope.schema.interfaces import IDatetime
-
-import dateutil.parser
 
 
 @implementer(IFieldDeserializer)

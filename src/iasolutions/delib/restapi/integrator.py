@@ -14,20 +14,19 @@ managers of the configuration. Errors: 400 with a message for bad input
 (nothing is written), 401/403 when not allowed.
 """
 
-
 from iasolutions.core.restapi import search
 from iasolutions.core.restapi.content import add_from_json
 from iasolutions.core.restapi.errors import bad_request
 from iasolutions.core.restapi.errors import error
 from iasolutions.core.restapi.errors import json_object
 from iasolutions.core.restapi.errors import not_a_json_object
-from iasolutions.core.restapi.search import check_query
-from iasolutions.core.restapi.search import SearchGet
 from iasolutions.core.restapi.input import objects
 from iasolutions.core.restapi.input import query_text
 from iasolutions.core.restapi.input import refuses_bad_input
 from iasolutions.core.restapi.input import text
 from iasolutions.core.restapi.input import text_list
+from iasolutions.core.restapi.search import SearchGet
+from iasolutions.core.restapi.search import check_query
 from iasolutions.core.services import services_of_user
 from iasolutions.delib import _
 from iasolutions.delib.advices import resolve_service
@@ -38,19 +37,18 @@ from iasolutions.delib.meetingconfigs import free_id
 from iasolutions.delib.meetingconfigs import get_config
 from iasolutions.delib.meetingconfigs import get_configs
 from iasolutions.delib.meetingconfigs import is_meeting_manager
-from iasolutions.delib.transitions import do_transition
 from iasolutions.delib.transitions import TransitionRefused
+from iasolutions.delib.transitions import do_transition
 from plone import api
+import plone.protect.interfaces
 from plone.restapi.interfaces import ISerializeToJson
 from plone.restapi.services import Service
+import transaction
 from zExceptions import BadRequest
 from zExceptions import Unauthorized
 from zope.component import queryMultiAdapter
 from zope.i18n import translate
 from zope.interface import alsoProvides
-
-import plone.protect.interfaces
-import transaction
 
 
 def _t(request, message):
@@ -75,26 +73,33 @@ def _in_name_of(request, cfg, userid):
 
 def config_info(cfg, full=True):
     info = {
-        "id": cfg.getId(), "title": cfg.title, "shortName": cfg.shortName,
+        "id": cfg.getId(),
+        "title": cfg.title,
+        "shortName": cfg.shortName,
         "@id": cfg.absolute_url(),
-        "item_type": cfg.getItemTypeName(), "meeting_type": cfg.getMeetingTypeName(),
+        "item_type": cfg.getItemTypeName(),
+        "meeting_type": cfg.getMeetingTypeName(),
     }
     if full:
         wf_tool = api.portal.get_tool("portal_workflow")
         item_wf = wf_tool.get(cfg.getItemWorkflow())
         meeting_wf = wf_tool.get(cfg.getMeetingWorkflow())
-        info.update({
-            "itemWFValidationLevels": list(cfg.itemWFValidationLevels or ()),
-            "workflowAdaptations": list(cfg.workflowAdaptations or ()),
-            "usedItemAttributes": list(cfg.usedItemAttributes or ()),
-            "item_states": list(item_wf.states.objectIds()) if item_wf else [],
-            "meeting_states": list(meeting_wf.states.objectIds()) if meeting_wf else [],
-            "categories": [{"id": c.getId(), "title": c.title, "enabled": bool(c.enabled)}
-                           for c in config_categories(cfg, enabled_only=False)],
-            "meetingConfigsToCloneTo": list(cfg.meetingConfigsToCloneTo or ()),
-            "usedPollTypes": list(cfg.usedPollTypes or ()),
-            "itemReferenceFormat": cfg.itemReferenceFormat,
-        })
+        info.update(
+            {
+                "itemWFValidationLevels": list(cfg.itemWFValidationLevels or ()),
+                "workflowAdaptations": list(cfg.workflowAdaptations or ()),
+                "usedItemAttributes": list(cfg.usedItemAttributes or ()),
+                "item_states": list(item_wf.states.objectIds()) if item_wf else [],
+                "meeting_states": list(meeting_wf.states.objectIds()) if meeting_wf else [],
+                "categories": [
+                    {"id": c.getId(), "title": c.title, "enabled": bool(c.enabled)}
+                    for c in config_categories(cfg, enabled_only=False)
+                ],
+                "meetingConfigsToCloneTo": list(cfg.meetingConfigsToCloneTo or ()),
+                "usedPollTypes": list(cfg.usedPollTypes or ()),
+                "itemReferenceFormat": cfg.itemReferenceFormat,
+            }
+        )
     return info
 
 
@@ -107,11 +112,21 @@ class ConfigGet(Service):
         if config_id:
             cfg = get_config(config_id)
             if cfg is None:
-                return bad_request(self.request, _t(self.request, _(
-                    "Unknown meeting configuration ${config}.", mapping={"config": config_id})))
+                return bad_request(
+                    self.request,
+                    _t(
+                        self.request,
+                        _(
+                            "Unknown meeting configuration ${config}.",
+                            mapping={"config": config_id},
+                        ),
+                    ),
+                )
             return config_info(cfg)
-        return {"@id": f"{self.context.absolute_url()}/@config",
-                "items": [config_info(cfg) for cfg in get_configs()]}
+        return {
+            "@id": f"{self.context.absolute_url()}/@config",
+            "items": [config_info(cfg) for cfg in get_configs()],
+        }
 
 
 class ItemPost(Service):
@@ -126,8 +141,9 @@ class ItemPost(Service):
         config_id = text(data, "config_id")
         cfg = get_config(config_id)
         if cfg is None:
-            return self._refuse(_("Unknown meeting configuration ${config}.",
-                                  mapping={"config": config_id}))
+            return self._refuse(
+                _("Unknown meeting configuration ${config}.", mapping={"config": config_id})
+            )
         for name in ("title", "proposingGroup"):
             if not data.get(name):
                 return self._refuse(_("${field} is required.", mapping={"field": name}))
@@ -137,8 +153,9 @@ class ItemPost(Service):
         text_list(data, "wf_transitions")
         group = resolve_service(data["proposingGroup"])
         if group is None:
-            return self._refuse(_("Unknown proposing group ${group}.",
-                                  mapping={"group": data["proposingGroup"]}))
+            return self._refuse(
+                _("Unknown proposing group ${group}.", mapping={"group": data["proposingGroup"]})
+            )
         try:
             user = _in_name_of(self.request, cfg, data.get("in_name_of"))
         except BadRequest as refused:
@@ -157,14 +174,23 @@ class ItemPost(Service):
         if group not in services_of_user(user, "creators") and "Manager" not in user.getRoles():
             return self._refuse(_("You do not create items for this proposing group."), 403)
         folder = folder_of(cfg)
-        fields = {k: v for k, v in data.items() if k not in (
-            "config_id", "in_name_of", "__children__", "wf_transitions", "@type", "id")}
+        fields = {
+            k: v
+            for k, v in data.items()
+            if k not in ("config_id", "in_name_of", "__children__", "wf_transitions", "@type", "id")
+        }
         fields["proposingGroup"] = group
         try:
             # plone.restapi's path: the added event fires once the fields are set, so
             # the item's history, advices and local roles start from them.
-            item = add_from_json(folder, cfg.getItemTypeName(), fields, self.request,
-                                 id_=free_id(folder, data["title"]), title=data["title"])
+            item = add_from_json(
+                folder,
+                cfg.getItemTypeName(),
+                fields,
+                self.request,
+                id_=free_id(folder, data["title"]),
+                title=data["title"],
+            )
         except Unauthorized:
             return self._refuse(_("You may not create items here."), 403)
         except (BadRequest, ValueError) as refused:
@@ -189,8 +215,14 @@ class ItemPost(Service):
         if portal_type not in ("annex", "annexDecision"):
             raise BadRequest(_t(self.request, _("Only annexes can be added with an item.")))
         title = text(child, "title") or "annex"
-        add_from_json(item, portal_type, {k: v for k, v in child.items() if k != "@type"},
-                      self.request, id_=free_id(item, title), title=title)
+        add_from_json(
+            item,
+            portal_type,
+            {k: v for k, v in child.items() if k != "@type"},
+            self.request,
+            id_=free_id(item, title),
+            title=title,
+        )
 
 
 def _serialize(obj, request):
@@ -226,8 +258,9 @@ class GetByUid(Service):
         if self.kind == "item":
             return brain.portal_type.startswith("MeetingItem")
         if self.kind == "meeting":
-            return brain.portal_type.startswith("Meeting") and not \
-                brain.portal_type.startswith(("MeetingItem", "MeetingConfig", "MeetingFolder"))
+            return brain.portal_type.startswith("Meeting") and not brain.portal_type.startswith(
+                ("MeetingItem", "MeetingConfig", "MeetingFolder")
+            )
         return True
 
 
@@ -240,8 +273,16 @@ class MeetingGet(GetByUid):
 
 
 # What a search takes once: a list there is bad input, not a catalog query.
-SINGLE_VALUES = (*search.SINGLE_VALUES, "config_id", "type", "in_name_of", "state", "uid",
-                 "UID", "external_id")
+SINGLE_VALUES = (
+    *search.SINGLE_VALUES,
+    "config_id",
+    "type",
+    "in_name_of",
+    "state",
+    "uid",
+    "UID",
+    "external_id",
+)
 
 
 class DelibSearchGet(SearchGet):
@@ -256,9 +297,16 @@ class DelibSearchGet(SearchGet):
             return super().reply()
         cfg = get_config(form.get("config_id")) if form.get("config_id") else None
         if form.get("config_id") and cfg is None:
-            return bad_request(self.request, _t(self.request, _(
-                "Unknown meeting configuration ${config}.",
-                mapping={"config": form.get("config_id")})))
+            return bad_request(
+                self.request,
+                _t(
+                    self.request,
+                    _(
+                        "Unknown meeting configuration ${config}.",
+                        mapping={"config": form.get("config_id")},
+                    ),
+                ),
+            )
         try:
             user = _in_name_of(self.request, cfg, form.get("in_name_of"))
         except BadRequest as refused:
@@ -271,8 +319,7 @@ class DelibSearchGet(SearchGet):
     def _search(self, cfg, form):
         kind = form.get("type", "item")
         configs = [cfg] if cfg is not None else get_configs()
-        types = [c.getItemTypeName() if kind == "item" else c.getMeetingTypeName()
-                 for c in configs]
+        types = [c.getItemTypeName() if kind == "item" else c.getMeetingTypeName() for c in configs]
         query = {"portal_type": types, "sort_on": "created", "sort_order": "descending"}
         if kind == "meeting":
             query["sort_on"] = "meeting_date"
@@ -295,13 +342,21 @@ class DelibSearchGet(SearchGet):
         brains = api.content.find(**query)
         full = form.get("fullobjects") in ("1", "true", "True", "")
         items = []
-        for brain in brains[start:start + limit]:
+        for brain in brains[start : start + limit]:
             if full:
                 items.append(_serialize(brain.getObject(), self.request))
             else:
-                items.append({"@id": brain.getURL(), "UID": brain.UID, "title": brain.Title,
-                              "@type": brain.portal_type, "review_state": brain.review_state,
-                              "config_id": brain.getConfigId,
-                              "formatted_itemNumber": format_number(brain.getItemNumber)
-                              if kind == "item" else None})
+                items.append(
+                    {
+                        "@id": brain.getURL(),
+                        "UID": brain.UID,
+                        "title": brain.Title,
+                        "@type": brain.portal_type,
+                        "review_state": brain.review_state,
+                        "config_id": brain.getConfigId,
+                        "formatted_itemNumber": format_number(brain.getItemNumber)
+                        if kind == "item"
+                        else None,
+                    }
+                )
         return {"@id": self.request.URL, "items_total": len(brains), "items": items}

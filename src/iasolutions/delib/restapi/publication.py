@@ -5,14 +5,13 @@ from iasolutions.core.restapi.errors import json_object
 from iasolutions.core.restapi.errors import not_a_json_object
 from iasolutions.core.restapi.input import refuses_bad_input
 from iasolutions.core.restapi.input import text
-from iasolutions.delib.publication import publish
 from iasolutions.delib.publication import PublicationRefused
+from iasolutions.delib.publication import publish
+import plone.protect.interfaces
 from plone.restapi.services import Service
+import transaction
 from zope.i18n import translate
 from zope.interface import alsoProvides
-
-import plone.protect.interfaces
-import transaction
 
 
 class PublicationPost(Service):
@@ -26,8 +25,11 @@ class PublicationPost(Service):
             public = publish(self.context, text(data, "stage"))
         except PublicationRefused as refused:
             transaction.doom()
-            return bad_request(self.request, translate(refused.message, context=self.request),
-                               reason=str(refused.message))
+            return bad_request(
+                self.request,
+                translate(refused.message, context=self.request),
+                reason=str(refused.message),
+            )
         if public is None:
             return {"stage": "private", "@id": None}
         from plone import api

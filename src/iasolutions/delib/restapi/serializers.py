@@ -10,8 +10,8 @@ from plone import api
 from plone.restapi.interfaces import ISerializeToJson
 from plone.restapi.serializer.dxcontent import SerializeFolderToJson
 from zope.component import adapter
-from zope.interface import implementer
 from zope.interface import Interface
+from zope.interface import implementer
 
 
 def item_extra(item):
@@ -21,9 +21,14 @@ def item_extra(item):
         "config_id": cfg.getId() if cfg is not None else None,
         "review_state": api.content.get_state(item),
         "formatted_itemNumber": format_number(item.itemNumber),
-        "meeting": {"UID": api.content.get_uuid(meeting), "title": meeting.title,
-                    "date": meeting.date.isoformat() if meeting.date else None,
-                    "review_state": api.content.get_state(meeting)} if meeting else None,
+        "meeting": {
+            "UID": api.content.get_uuid(meeting),
+            "title": meeting.title,
+            "date": meeting.date.isoformat() if meeting.date else None,
+            "review_state": api.content.get_state(meeting),
+        }
+        if meeting
+        else None,
         "advices": advices.advice_summary(item),
         "successor_uids": list(getattr(item, "successor_uids", None) or ()),
     }
@@ -49,8 +54,14 @@ class SerializeMeetingToJson(SerializeFolderToJson):
         result["config_id"] = cfg.getId() if cfg is not None else None
         result["review_state"] = api.content.get_state(self.context)
         result["agenda"] = [
-            {"@id": brain.getURL(), "UID": brain.UID, "title": brain.Title,
-             "number": format_number(brain.getItemNumber), "review_state": brain.review_state,
-             "listType": brain.listType}
-            for brain in item_brains_of(self.context)]
+            {
+                "@id": brain.getURL(),
+                "UID": brain.UID,
+                "title": brain.Title,
+                "number": format_number(brain.getItemNumber),
+                "review_state": brain.review_state,
+                "listType": brain.listType,
+            }
+            for brain in item_brains_of(self.context)
+        ]
         return result

@@ -26,19 +26,19 @@ from iasolutions.delib import signatories
 from iasolutions.delib import votes
 from iasolutions.delib.agenda import meeting_of
 from plone import api
+import plone.protect.interfaces
 from plone.restapi.services import Service
+import transaction
 from zope.i18n import translate
 from zope.interface import alsoProvides
-
-import plone.protect.interfaces
-import transaction
 
 
 def _meeting_or_error(service):
     meeting = meeting_of(service.context)
     if meeting is None:
-        return None, bad_request(service.request, translate(
-            _("The item is not in a meeting."), context=service.request))
+        return None, bad_request(
+            service.request, translate(_("The item is not in a meeting."), context=service.request)
+        )
     return meeting, None
 
 
@@ -49,12 +49,20 @@ def vote_info(meeting, item):
         "voters": votes.present_voters(meeting, item),
         "item_absents": votes.item_absents(meeting, item),
         "item_excused": votes.item_excused(meeting, item),
-        "vote": {"voters": dict(record["voters"])} if record and "voters" in record else
-                {"counts": dict(record["counts"])} if record else None,
+        "vote": {"voters": dict(record["voters"])}
+        if record and "voters" in record
+        else {"counts": dict(record["counts"])}
+        if record
+        else None,
         "totals": votes.vote_totals(meeting, item),
-        "signatories": [{"signature_number": row["number"],
-                         "held_position": row["held_position"], "replaces": row["replaces"]}
-                        for row in signatories.item_signatories(meeting, item)],
+        "signatories": [
+            {
+                "signature_number": row["number"],
+                "held_position": row["held_position"],
+                "replaces": row["replaces"],
+            }
+            for row in signatories.item_signatories(meeting, item)
+        ],
     }
 
 
@@ -74,8 +82,9 @@ class _ManagerPost(Service):
 
     def refuse(self, error):
         transaction.doom()
-        return bad_request(self.request, translate(error.message, context=self.request),
-                           reason=str(error.message))
+        return bad_request(
+            self.request, translate(error.message, context=self.request), reason=str(error.message)
+        )
 
 
 class VotesPost(_ManagerPost):
@@ -89,8 +98,12 @@ class VotesPost(_ManagerPost):
         if data is None:
             return not_a_json_object(self.request)
         try:
-            votes.set_vote(meeting, self.context, votes=mapping(data, "votes", str),
-                           counts=mapping(data, "counts", int))
+            votes.set_vote(
+                meeting,
+                self.context,
+                votes=mapping(data, "votes", str),
+                counts=mapping(data, "counts", int),
+            )
         except votes.VoteError as refused:
             return self.refuse(refused)
         return vote_info(meeting, self.context)

@@ -5,11 +5,10 @@ for items and meetings the reason is said (``decision_is_empty`` …, translated
 """
 
 from iasolutions.core.restapi.errors import bad_request
-from iasolutions.delib.guards import why_not
 from iasolutions.core.restapi.workflow import WorkflowTransition
-from zope.i18n import translate
-
+from iasolutions.delib.guards import why_not
 import transaction
+from zope.i18n import translate
 
 
 class DelibWorkflowTransition(WorkflowTransition):
@@ -18,8 +17,9 @@ class DelibWorkflowTransition(WorkflowTransition):
             reason = why_not(self.context, self.transition)
             if reason is not None:
                 transaction.doom()
-                return bad_request(self.request, translate(reason, context=self.request),
-                                   reason=str(reason))
+                return bad_request(
+                    self.request, translate(reason, context=self.request), reason=str(reason)
+                )
         result = super().reply()
         if self.request.response.getStatus() >= 400:
             transaction.doom()

@@ -30,7 +30,8 @@ class IScanAtCreation(Interface):
     scan = NamedBlobFile(
         title=_("Scan (PDF)"),
         description=_("The scanned letter; it becomes the main file of the mail."),
-        required=False, constraint=is_pdf,
+        required=False,
+        constraint=is_pdf,
     )
 
 

@@ -2,22 +2,21 @@
 posted with the selected ``uids``; the form asks what to do, then does it on
 every selected mail, or on none (see ``iasolutions.mail.batch``)."""
 
+from iasolutions.core.batch import common_transition_titles
+from iasolutions.core.batch import selected_uids
+from iasolutions.core.services import get_services
 from iasolutions.mail import _
 from iasolutions.mail import batch
 from iasolutions.mail.assignment import agents_of
 from iasolutions.mail.assignment import fullname
 from iasolutions.mail.labels import LABELS
-from iasolutions.core.batch import common_transition_titles
-from iasolutions.core.batch import selected_uids
-from iasolutions.core.services import get_services
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+import transaction
 from zope.i18n import translate
 from zope.i18nmessageid import Message
-
-import transaction
 
 
 class BatchView(BrowserView):
@@ -69,8 +68,10 @@ class TransitionBatch(BatchView):
     field = "transition"
 
     def options(self):
-        return [{"value": row["id"], "title": row["title"]}
-                for row in common_transition_titles(self.objs, self.request)]
+        return [
+            {"value": row["id"], "title": row["title"]}
+            for row in common_transition_titles(self.objs, self.request)
+        ]
 
     def apply(self, objs, form):
         return batch.transition(objs, form.get("transition"), form.get("comment", ""))
@@ -114,15 +115,18 @@ class AssignBatch(BatchView):
     field = "user"
 
     def options(self):
-        services = {getattr(obj, "treating_groups", None) or getattr(obj, "assigned_group", None)
-                    for obj in self.objs}
+        services = {
+            getattr(obj, "treating_groups", None) or getattr(obj, "assigned_group", None)
+            for obj in self.objs
+        }
         users = None
         for service in services:
             agents = set(agents_of(service)) if service else set()
             users = agents if users is None else users & agents
         return [{"value": "", "title": translate(_("(nobody)"), context=self.request)}] + sorted(
             ({"value": userid, "title": fullname(userid)} for userid in users or ()),
-            key=lambda option: option["title"].lower())
+            key=lambda option: option["title"].lower(),
+        )
 
     def apply(self, objs, form):
         return batch.assign(objs, form.get("user") or None)
@@ -135,8 +139,10 @@ class LabelBatch(BatchView):
 
     def options(self):
         titles = {"lu": _("Read"), "suivi": _("Followed")}
-        return [{"value": label, "title": translate(titles[label], context=self.request)}
-                for label in LABELS]
+        return [
+            {"value": label, "title": translate(titles[label], context=self.request)}
+            for label in LABELS
+        ]
 
     def apply(self, objs, form):
         return batch.set_label(objs, form.get("label"), form.get("mode", "add") != "remove")
@@ -153,8 +159,12 @@ class DeleteBatch(BatchView):
     def apply(self, objs, form):
         deleted, refused = batch.delete(objs)
         if refused:
-            reasons = "; ".join(f"{title} ({translate(reason, context=self.request)})"
-                                for title, reason in refused)
-            api.portal.show_message(_("Not deleted: ${mails}.", mapping={"mails": reasons}),
-                                    request=self.request, type="warning")
+            reasons = "; ".join(
+                f"{title} ({translate(reason, context=self.request)})" for title, reason in refused
+            )
+            api.portal.show_message(
+                _("Not deleted: ${mails}.", mapping={"mails": reasons}),
+                request=self.request,
+                type="warning",
+            )
         return len(deleted)

@@ -27,8 +27,10 @@ class ReplyForm(MailAddForm):
         if not api.user.has_permission("iasolutions.mail: Add outgoing mail", obj=self.context):
             raise Unauthorized("You may not write outgoing mail")
         super().update()
-        if not (self.request.form.get("form.buttons.save") or
-                self.request.form.get("form.buttons.cancel")):
+        if not (
+            self.request.form.get("form.buttons.save")
+            or self.request.form.get("form.buttons.cancel")
+        ):
             self.prefill()
 
     def prefill(self):

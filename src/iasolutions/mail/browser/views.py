@@ -23,24 +23,36 @@ class MailView(DefaultView):
         state = api.content.get_state(self.context)
         for workflow in workflow_tool.getWorkflowsFor(self.context):
             if state in workflow.states:
-                return translate(workflow.states[state].title, domain="plone",
-                                 context=self.request)
+                return translate(workflow.states[state].title, domain="plone", context=self.request)
         return state
 
     def files(self):
-        return [{"title": obj.Title(), "url": obj.absolute_url(),
-                 "download": f"{obj.absolute_url()}/@@download/file",
-                 "kind": obj.portal_type, "scan_id": obj.scan_id, "version": obj.version}
-                for obj in self.context.objectValues() if obj.portal_type in FILE_TYPES]
+        return [
+            {
+                "title": obj.Title(),
+                "url": obj.absolute_url(),
+                "download": f"{obj.absolute_url()}/@@download/file",
+                "kind": obj.portal_type,
+                "scan_id": obj.scan_id,
+                "version": obj.version,
+            }
+            for obj in self.context.objectValues()
+            if obj.portal_type in FILE_TYPES
+        ]
 
     def tasks(self):
         result = []
         for obj in self.context.objectValues():
             if obj.portal_type != "task":
                 continue
-            result.append({"title": obj.Title(), "url": obj.absolute_url(),
-                           "state": api.content.get_state(obj),
-                           "user": fullname(obj.assigned_user) if obj.assigned_user else ""})
+            result.append(
+                {
+                    "title": obj.Title(),
+                    "url": obj.absolute_url(),
+                    "state": api.content.get_state(obj),
+                    "user": fullname(obj.assigned_user) if obj.assigned_user else "",
+                }
+            )
         return result
 
     def replies(self):
@@ -56,39 +68,58 @@ class MailView(DefaultView):
                 titles[tid] = translate(transition.title, domain="plone", context=self.request)
         if not api.user.has_permission("Review portal content", obj=self.context):
             return []
-        return [{"title": titles.get(tid, tid), "reason": translate(reason, context=self.request)}
-                for tid, reason in refusals(self.context).items()]
+        return [
+            {"title": titles.get(tid, tid), "reason": translate(reason, context=self.request)}
+            for tid, reason in refusals(self.context).items()
+        ]
 
     def can_reply(self):
         folder = api.portal.get().get("outgoing-mail")
-        return (self.context.portal_type != "dmsoutgoingmail" and folder is not None and
-                api.user.has_permission("iasolutions.mail: Add outgoing mail", obj=folder))
+        return (
+            self.context.portal_type != "dmsoutgoingmail"
+            and folder is not None
+            and api.user.has_permission("iasolutions.mail: Add outgoing mail", obj=folder)
+        )
 
     def letter_templates(self):
         """Letter templates the user may generate here (outgoing mail they may add files to)."""
         if self.context.portal_type != "dmsoutgoingmail" or not api.user.has_permission(
-                "iasolutions.mail: Add file", obj=self.context):
+            "iasolutions.mail: Add file", obj=self.context
+        ):
             return []
         from iasolutions.core.documents import templates_for
 
-        return [{"uid": template.UID(), "title": template.title,
-                 "formats": list(template.output_formats or [])}
-                for template in templates_for(self.context)]
+        return [
+            {
+                "uid": template.UID(),
+                "title": template.title,
+                "formats": list(template.output_formats or []),
+            }
+            for template in templates_for(self.context)
+        ]
 
     def can_send_email(self):
-        return (self.context.portal_type == "dmsoutgoingmail" and
-                "email" in (self.context.send_modes or ()) and not self.context.email_status
-                and api.user.has_permission("Modify portal content", obj=self.context))
+        return (
+            self.context.portal_type == "dmsoutgoingmail"
+            and "email" in (self.context.send_modes or ())
+            and not self.context.email_status
+            and api.user.has_permission("Modify portal content", obj=self.context)
+        )
 
     def labels(self):
         """My labels of the mail, each with the link that toggles it."""
         mine = labels.labels_of(self.context)
         token = self.context.restrictedTraverse("@@authenticator").token()
         base = f"{self.context.absolute_url()}/@@mail-label"
-        return [{"id": label, "active": label in mine,
-                 "url": f"{base}?label={label}&active={0 if label in mine else 1}"
-                        f"&_authenticator={token}"}
-                for label in labels.LABELS]
+        return [
+            {
+                "id": label,
+                "active": label in mine,
+                "url": f"{base}?label={label}&active={0 if label in mine else 1}"
+                f"&_authenticator={token}",
+            }
+            for label in labels.LABELS
+        ]
 
 
 class LabelView(BrowserView):
@@ -115,16 +146,19 @@ class LettersView(BrowserView):
         uid, _sep, output_format = (self.request.form.get("letter") or "").partition("|")
         template = api.content.get(UID=uid) if uid else None
         if template is None or template.portal_type != "pod_template":
-            api.portal.show_message(_("Choose a letter template."), request=self.request,
-                                    type="error")
+            api.portal.show_message(
+                _("Choose a letter template."), request=self.request, type="error"
+            )
         else:
             try:
                 made = letters.generate_letters(self.context, template, output_format or "odt")
             except letters.LetterError as error:
                 api.portal.show_message(error.args[0], request=self.request, type="error")
             else:
-                api.portal.show_message(_("${count} letters generated.",
-                                          mapping={"count": len(made)}), request=self.request)
+                api.portal.show_message(
+                    _("${count} letters generated.", mapping={"count": len(made)}),
+                    request=self.request,
+                )
         self.request.response.redirect(self.context.absolute_url())
         return ""
 

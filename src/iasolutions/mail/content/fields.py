@@ -55,8 +55,11 @@ def related(types=CONTACT_TYPES, base_path="/contacts"):
 
 def contact_list(title, description="", required=False, min_length=0):
     return RelationList(
-        title=title, description=description, required=required,
-        default=None if min_length else [], min_length=min_length,
+        title=title,
+        description=description,
+        required=required,
+        default=None if min_length else [],
+        min_length=min_length,
         value_type=RelationChoice(title=title, vocabulary="plone.app.vocabularies.Catalog"),
     )
 

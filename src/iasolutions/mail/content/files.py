@@ -11,7 +11,8 @@ class IScanFields(model.Schema):
     """Scan metadata of a file (collective.dms.scanbehavior's fields)."""
 
     model.fieldset(
-        "scan", label=_("Scan"),
+        "scan",
+        label=_("Scan"),
         fields=["scan_id", "version", "pages_number", "scan_date", "scan_user", "scanner"],
     )
     scan_id = schema.TextLine(title=_("Scan id"), required=False)

@@ -2,19 +2,19 @@ from iasolutions.core.widgets import SiteRelatedItemsFieldWidget
 from iasolutions.mail import _
 from iasolutions.mail.content.base import IMail
 from iasolutions.mail.content.base import MailBase
+from iasolutions.mail.content.fields import MAIL_TYPES
 from iasolutions.mail.content.fields import contact_list
-from iasolutions.mail.content.fields import related
 from iasolutions.mail.content.fields import due_date_default
 from iasolutions.mail.content.fields import email_constraint
-from iasolutions.mail.content.fields import MAIL_TYPES
 from iasolutions.mail.content.fields import original_mail_date_default
 from iasolutions.mail.content.fields import reception_date_default
+from iasolutions.mail.content.fields import related
 from iasolutions.mail.references import ReferenceNumber
 from plone.autoform import directives
 from plone.supermodel import model
 from zope import schema
-from zope.interface import implementer
 from zope.interface import Invalid
+from zope.interface import implementer
 from zope.interface import invariant
 
 
@@ -35,36 +35,52 @@ class IIncomingMail(model.Schema):
     )
     external_reference_no = schema.TextLine(title=_("External reference"), required=False)
     original_mail_date = schema.Date(
-        title=_("Date of the mail"), required=False, defaultFactory=original_mail_date_default,
+        title=_("Date of the mail"),
+        required=False,
+        defaultFactory=original_mail_date_default,
     )
     reception_date = schema.Datetime(
-        title=_("Reception date"), required=False, defaultFactory=reception_date_default,
+        title=_("Reception date"),
+        required=False,
+        defaultFactory=reception_date_default,
     )
     sender = contact_list(_("Sender"), required=True, min_length=1)
     directives.widget("sender", SiteRelatedItemsFieldWidget, **related())
     orig_sender_email = schema.TextLine(
-        title=_("Email of the sender"), required=False, constraint=email_constraint,
+        title=_("Email of the sender"),
+        required=False,
+        constraint=email_constraint,
     )
     mail_type = schema.Choice(
-        title=_("Mail type"), vocabulary="iasolutions.mail.mail_types", required=False,
+        title=_("Mail type"),
+        vocabulary="iasolutions.mail.mail_types",
+        required=False,
     )
     send_modes = schema.List(
-        title=_("Arrived by"), required=False, default=[],
+        title=_("Arrived by"),
+        required=False,
+        default=[],
         value_type=schema.Choice(vocabulary="iasolutions.mail.imail_send_modes"),
     )
     treating_groups = schema.Choice(
-        title=_("Treating service"), vocabulary="iasolutions.mail.treating_groups",
+        title=_("Treating service"),
+        vocabulary="iasolutions.mail.treating_groups",
         required=True,
     )
     # no service preselected: a forgotten choice would route the mail silently
-    directives.widget("treating_groups", prompt=True,
-                      promptMessage=_("Choose the treating service"))
+    directives.widget(
+        "treating_groups", prompt=True, promptMessage=_("Choose the treating service")
+    )
     recipient_groups = schema.List(
-        title=_("Services in copy"), required=False, default=[],
+        title=_("Services in copy"),
+        required=False,
+        default=[],
         value_type=schema.Choice(vocabulary="iasolutions.mail.treating_groups"),
     )
     assigned_user = schema.Choice(
-        title=_("Assigned agent"), vocabulary="iasolutions.mail.assigned_users", required=False,
+        title=_("Assigned agent"),
+        vocabulary="iasolutions.mail.assigned_users",
+        required=False,
     )
     due_date = schema.Date(title=_("Due date"), required=False, defaultFactory=due_date_default)
     task_description = schema.Text(title=_("Instructions to the agent"), required=False)
@@ -72,10 +88,17 @@ class IIncomingMail(model.Schema):
     directives.widget("reply_to", SiteRelatedItemsFieldWidget, **related(MAIL_TYPES, "/"))
 
     directives.write_permission(
-        title=BASE_FIELDS, description=BASE_FIELDS, internal_reference_no=BASE_FIELDS,
-        external_reference_no=BASE_FIELDS, original_mail_date=BASE_FIELDS,
-        reception_date=BASE_FIELDS, sender=BASE_FIELDS, orig_sender_email=BASE_FIELDS,
-        mail_type=BASE_FIELDS, send_modes=BASE_FIELDS, treating_groups=TREATING_GROUPS,
+        title=BASE_FIELDS,
+        description=BASE_FIELDS,
+        internal_reference_no=BASE_FIELDS,
+        external_reference_no=BASE_FIELDS,
+        original_mail_date=BASE_FIELDS,
+        reception_date=BASE_FIELDS,
+        sender=BASE_FIELDS,
+        orig_sender_email=BASE_FIELDS,
+        mail_type=BASE_FIELDS,
+        send_modes=BASE_FIELDS,
+        treating_groups=TREATING_GROUPS,
     )
 
     @invariant
@@ -91,4 +114,3 @@ class IIncomingMail(model.Schema):
 @implementer(IIncomingMail, IMail)
 class IncomingMail(MailBase):
     """Incoming mail: its main files, appendixes and tasks are its children."""
-

@@ -2,10 +2,10 @@ from iasolutions.core.widgets import SiteRelatedItemsFieldWidget
 from iasolutions.mail import _
 from iasolutions.mail.content.base import IMail
 from iasolutions.mail.content.base import MailBase
-from iasolutions.mail.content.fields import contact_list
-from iasolutions.mail.content.fields import related
-from iasolutions.mail.content.fields import email_constraint
 from iasolutions.mail.content.fields import MAIL_TYPES
+from iasolutions.mail.content.fields import contact_list
+from iasolutions.mail.content.fields import email_constraint
+from iasolutions.mail.content.fields import related
 from iasolutions.mail.content.fields import today
 from iasolutions.mail.references import ReferenceNumber
 from plone.autoform import directives
@@ -32,7 +32,8 @@ class IOutgoingMail(model.Schema):
     )
     external_reference_no = schema.TextLine(title=_("External reference"), required=False)
     treating_groups = schema.Choice(
-        title=_("Treating service"), vocabulary="iasolutions.mail.om_treating_groups",
+        title=_("Treating service"),
+        vocabulary="iasolutions.mail.om_treating_groups",
         required=True,
     )
     sender = RelationChoice(
@@ -45,19 +46,26 @@ class IOutgoingMail(model.Schema):
     recipients = contact_list(_("Recipients"), required=True, min_length=1)
     directives.widget("recipients", SiteRelatedItemsFieldWidget, **related())
     recipient_groups = schema.List(
-        title=_("Services in copy"), required=False, default=[],
+        title=_("Services in copy"),
+        required=False,
+        default=[],
         value_type=schema.Choice(vocabulary="iasolutions.mail.treating_groups"),
     )
     mail_type = schema.Choice(
-        title=_("Mail type"), vocabulary="iasolutions.mail.omail_types", required=False,
+        title=_("Mail type"),
+        vocabulary="iasolutions.mail.omail_types",
+        required=False,
     )
     send_modes = schema.List(
-        title=_("Send modes"), required=False, default=["post"],
+        title=_("Send modes"),
+        required=False,
+        default=["post"],
         value_type=schema.Choice(vocabulary="iasolutions.mail.omail_send_modes"),
     )
     mail_date = schema.Date(title=_("Date of the mail"), required=False, defaultFactory=today)
     outgoing_date = schema.Date(
-        title=_("Sending date"), description=_("Set when the mail is marked as sent."),
+        title=_("Sending date"),
+        description=_("Set when the mail is marked as sent."),
         required=False,
     )
     reply_to = contact_list(_("In reply to"))
@@ -66,29 +74,46 @@ class IOutgoingMail(model.Schema):
     directives.widget("signers", SiteRelatedItemsFieldWidget, **related(["held_position"]))
 
     model.fieldset(
-        "email", label=_("Email"),
-        fields=["email_subject", "email_sender", "email_recipient", "email_cc", "email_bcc",
-                "email_body", "email_status"],
+        "email",
+        label=_("Email"),
+        fields=[
+            "email_subject",
+            "email_sender",
+            "email_recipient",
+            "email_cc",
+            "email_bcc",
+            "email_body",
+            "email_status",
+        ],
     )
     email_subject = schema.TextLine(title=_("Email subject"), required=False)
     email_sender = schema.TextLine(
-        title=_("Email sender"), required=False, constraint=email_constraint)
+        title=_("Email sender"), required=False, constraint=email_constraint
+    )
     email_recipient = schema.TextLine(
-        title=_("Email recipients"), description=_("Addresses separated by commas."),
+        title=_("Email recipients"),
+        description=_("Addresses separated by commas."),
         required=False,
     )
     email_cc = schema.TextLine(title=_("Email copy (cc)"), required=False)
     email_bcc = schema.TextLine(title=_("Email hidden copy (bcc)"), required=False)
     email_body = schema.Text(title=_("Email body"), required=False)
     email_status = schema.TextLine(
-        title=_("Email status"), description=_("Set when the email is sent."), required=False,
+        title=_("Email status"),
+        description=_("Set when the email is sent."),
+        required=False,
     )
     directives.mode(email_status="display")
 
     directives.write_permission(
-        title=BASE_FIELDS, internal_reference_no=BASE_FIELDS, external_reference_no=BASE_FIELDS,
-        recipients=BASE_FIELDS, sender=BASE_FIELDS, mail_type=BASE_FIELDS,
-        treating_groups=TREATING_GROUPS, email_status="cmf.ManagePortal",
+        title=BASE_FIELDS,
+        internal_reference_no=BASE_FIELDS,
+        external_reference_no=BASE_FIELDS,
+        recipients=BASE_FIELDS,
+        sender=BASE_FIELDS,
+        mail_type=BASE_FIELDS,
+        treating_groups=TREATING_GROUPS,
+        email_status="cmf.ManagePortal",
     )
 
 

@@ -10,11 +10,13 @@ class ITask(model.Schema):
 
     title = schema.TextLine(title=_("Title"))
     assigned_group = schema.Choice(
-        title=_("Assigned service"), vocabulary="iasolutions.mail.treating_groups",
+        title=_("Assigned service"),
+        vocabulary="iasolutions.mail.treating_groups",
         required=True,
     )
     assigned_user = schema.Choice(
-        title=_("Assigned agent"), vocabulary="iasolutions.mail.task_assigned_users",
+        title=_("Assigned agent"),
+        vocabulary="iasolutions.mail.task_assigned_users",
         required=False,
     )
     due_date = schema.Date(title=_("Due date"), required=False)

@@ -18,9 +18,9 @@ from iasolutions.core.restapi.errors import json_object
 from iasolutions.core.restapi.errors import not_a_json_object
 from iasolutions.mail import _
 from iasolutions.mail import files
+from iasolutions.mail.folders import ROOT_OF_TYPE
 from iasolutions.mail.folders import period_folder
 from iasolutions.mail.folders import root_folder
-from iasolutions.mail.folders import ROOT_OF_TYPE
 from plone import api
 from plone.restapi.interfaces import ISerializeToJson
 from plone.restapi.services.content.add import FolderPost
@@ -38,16 +38,20 @@ class MailFolderPost(FolderPost):
             return not_a_json_object(self.request)
         portal_type = data.get("@type")
         if portal_type in INCOMING_TYPES and not data.get("mail_type"):
-            return bad_request(self.request, translate(
-                _("The mail type is required."), context=self.request), field="mail_type")
+            return bad_request(
+                self.request,
+                translate(_("The mail type is required."), context=self.request),
+                field="mail_type",
+            )
         main_file = data.get("main_file")
         prepared = None
         if main_file is not None:
             try:
                 prepared = self.prepare_file(main_file)
             except files.BadFile as error:
-                return bad_request(self.request, translate(error.args[0], context=self.request),
-                                   field="main_file")
+                return bad_request(
+                    self.request, translate(error.args[0], context=self.request), field="main_file"
+                )
         if portal_type in ROOT_OF_TYPE:
             root = root_folder(portal_type)
             if self.context.portal_type == root.portal_type:
@@ -68,15 +72,21 @@ class MailFolderPost(FolderPost):
         return serialized
 
     def prepare_file(self, main_file):
-        if not isinstance(main_file, dict) or not isinstance(main_file.get("data"), str) or (
-                not main_file["data"]) or any(
-                    not isinstance(main_file.get(key) or "", str)
-                    for key in ("filename", "content-type", "title", "encoding")):
+        if (
+            not isinstance(main_file, dict)
+            or not isinstance(main_file.get("data"), str)
+            or (not main_file["data"])
+            or any(
+                not isinstance(main_file.get(key) or "", str)
+                for key in ("filename", "content-type", "title", "encoding")
+            )
+        ):
             raise files.BadFile(_("main_file needs data (base64) and a filename."))
         filename = main_file.get("filename") or "document.pdf"
         data = files.decode(main_file["data"], main_file.get("encoding", "base64"))
         content_type = main_file.get("content-type") or "application/pdf"
         values = files.scan_values(main_file)
-        values.update(file=files.blob(data, filename, content_type),
-                      title=main_file.get("title") or filename)
+        values.update(
+            file=files.blob(data, filename, content_type), title=main_file.get("title") or filename
+        )
         return values

@@ -17,27 +17,26 @@ Deleting is done mail by mail: the answer lists the titles ``done`` and the
 and deletes nothing.
 """
 
+from iasolutions.core import _
 from iasolutions.core.batch import common_transition_titles
 from iasolutions.core.batch import selected_uids
 from iasolutions.core.restapi.errors import bad_request
+from iasolutions.core.restapi.errors import error
 from iasolutions.core.restapi.errors import json_object
 from iasolutions.core.restapi.errors import not_a_json_object
-from iasolutions.core.restapi.errors import error
 from iasolutions.core.restapi.input import BadInput
-from iasolutions.core.restapi.workflow import workflow_message
 from iasolutions.core.restapi.input import refuses_bad_input
 from iasolutions.core.restapi.input import text
 from iasolutions.core.restapi.input import text_list
-from iasolutions.core import _
+from iasolutions.core.restapi.workflow import workflow_message
 from iasolutions.mail import batch
 from plone import api
+import plone.protect.interfaces
 from plone.restapi.services import Service
 from Products.CMFCore.WorkflowCore import WorkflowException
+import transaction
 from zope.i18n import translate
 from zope.interface import alsoProvides
-
-import plone.protect.interfaces
-import transaction
 
 
 class MailBatchGet(Service):
@@ -64,12 +63,14 @@ def _active(data):
 
 ACTIONS = {
     "transition": lambda objs, data: batch.transition(
-        objs, text(data, "transition", required=True), text(data, "comment")),
+        objs, text(data, "transition", required=True), text(data, "comment")
+    ),
     "treating_group": lambda objs, data: batch.set_treating_group(
-        objs, text(data, "service", required=True)),
+        objs, text(data, "service", required=True)
+    ),
     "recipient_groups": lambda objs, data: batch.change_recipient_groups(
-        objs, add=text_list(data, "add"), remove=text_list(data, "remove"),
-        replace=_replace(data)),
+        objs, add=text_list(data, "add"), remove=text_list(data, "remove"), replace=_replace(data)
+    ),
     "assign": lambda objs, data: batch.assign(objs, text(data, "user") or None),
     "label": lambda objs, data: batch.set_label(objs, text(data, "label"), _active(data)),
 }
@@ -101,19 +102,35 @@ class MailBatchPost(Service):
         except WorkflowException as error:
             savepoint.rollback()
             return bad_request(self.request, workflow_message(error, self.request))
-        return {"action": data["action"], "count": count,
-                "items": [{"@id": obj.absolute_url(), "UID": obj.UID(),
-                           "review_state": api.content.get_state(obj)} for obj in objs]}
+        return {
+            "action": data["action"],
+            "count": count,
+            "items": [
+                {
+                    "@id": obj.absolute_url(),
+                    "UID": obj.UID(),
+                    "review_state": api.content.get_state(obj),
+                }
+                for obj in objs
+            ],
+        }
 
     def delete(self, uids):
         if not batch.may_delete_in_batch():
-            return error(self.request, 403, "Only administrators delete mails in batch",
-                         type_="Forbidden")
+            return error(
+                self.request, 403, "Only administrators delete mails in batch", type_="Forbidden"
+            )
         try:
             objs = batch.mails_from_uids(uids)
         except batch.BatchError as refusal:
             return bad_request(self.request, translate(refusal.args[0], context=self.request))
         deleted, refused = batch.delete(objs)
-        return {"action": "delete", "count": len(deleted), "done": deleted, "refused": [
-            {"title": title, "reason": translate(reason, context=self.request)}
-            for title, reason in refused]}
+        return {
+            "action": "delete",
+            "count": len(deleted),
+            "done": deleted,
+            "refused": [
+                {"title": title, "reason": translate(reason, context=self.request)}
+                for title, reason in refused
+            ],
+        }

@@ -40,8 +40,9 @@ class ServiceChoiceDeserializer(ChoiceFieldDeserializer):
         if vocabulary in SERVICE_VOCABULARIES:
             value = service_uid(value)
         elif vocabulary in ASSIGNED_USERS and value and value not in self.field.vocabulary:
-            raise InvalidValue(_("${user} is not an agent of the treating service.",
-                                 mapping={"user": value}))
+            raise InvalidValue(
+                _("${user} is not an agent of the treating service.", mapping={"user": value})
+            )
         return super().__call__(value)
 
 
@@ -51,18 +52,22 @@ def _looks_like_uid(value):
 
 def resolve_short_name(value):
     """A contact id (unique in the directory) or a mail reference → its UID."""
-    if not isinstance(value, str) or not value or value.startswith(("/", "http")) or (
-            _looks_like_uid(value)):
+    if (
+        not isinstance(value, str)
+        or not value
+        or value.startswith(("/", "http"))
+        or (_looks_like_uid(value))
+    ):
         return value
     portal = api.portal.get()
     contacts = portal.get("contacts")
     if contacts is not None:
-        brains = api.content.find(
-            context=contacts, portal_type=list(CONTACT_TYPES), getId=value)
+        brains = api.content.find(context=contacts, portal_type=list(CONTACT_TYPES), getId=value)
         if len(brains) == 1:
             return brains[0].UID
-    brains = [b for b in find_reference(value)
-              if api.content.find(UID=b.UID)]  # mails the user may see
+    brains = [
+        b for b in find_reference(value) if api.content.find(UID=b.UID)
+    ]  # mails the user may see
     if len(brains) == 1:
         return brains[0].UID
     return value

@@ -3,11 +3,10 @@ reason when it cannot be sent)."""
 
 from iasolutions.core.restapi.errors import bad_request
 from iasolutions.mail import emails
+import plone.protect.interfaces
 from plone.restapi.services import Service
 from zope.i18n import translate
 from zope.interface import alsoProvides
-
-import plone.protect.interfaces
 
 
 class SendEmailPost(Service):

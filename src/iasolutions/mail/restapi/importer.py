@@ -16,20 +16,21 @@ from iasolutions.core.restapi.errors import json_object
 from iasolutions.core.restapi.errors import not_a_json_object
 from iasolutions.mail import _
 from iasolutions.mail import files
+from iasolutions.mail.importer import Report
 from iasolutions.mail.importer import import_email
 from iasolutions.mail.importer import import_scan
-from iasolutions.mail.importer import Report
+import plone.protect.interfaces
 from plone.restapi.services import Service
 from zope.i18n import translate
 from zope.interface import alsoProvides
 
-import plone.protect.interfaces
-
 
 def _is_file_entry(entry):
-    return isinstance(entry, dict) and all(
-        isinstance(entry.get(key) or "", str) for key in ("filename", "data", "encoding")
-    ) and isinstance(entry.get("metadata") or {}, dict)
+    return (
+        isinstance(entry, dict)
+        and all(isinstance(entry.get(key) or "", str) for key in ("filename", "data", "encoding"))
+        and isinstance(entry.get("metadata") or {}, dict)
+    )
 
 
 class MailImportPost(Service):
@@ -42,17 +43,23 @@ class MailImportPost(Service):
         if not isinstance(entries, list) or not entries:
             return bad_request(self.request, "files must be a non-empty list")
         if not all(_is_file_entry(entry) for entry in entries):
-            return bad_request(self.request, "each file must be an object with a filename, "
-                               "its data and, for a scan, its metadata as an object")
+            return bad_request(
+                self.request,
+                "each file must be an object with a filename, "
+                "its data and, for a scan, its metadata as an object",
+            )
         report = Report()
         for index, entry in enumerate(entries):
             filename = entry.get("filename") or f"file-{index + 1}"
             try:
-                content = files.decode(entry.get("data") or "",
-                                       entry.get("encoding", "base64"))
+                content = files.decode(entry.get("data") or "", entry.get("encoding", "base64"))
             except files.BadFile as error:
-                report.errors.append({"filename": filename,
-                                      "message": translate(error.args[0], context=self.request)})
+                report.errors.append(
+                    {
+                        "filename": filename,
+                        "message": translate(error.args[0], context=self.request),
+                    }
+                )
                 continue
             if filename.lower().endswith(".eml"):
                 import_email(filename, content, report)
@@ -61,8 +68,14 @@ class MailImportPost(Service):
         result = report.as_dict()
         if report.errors:
             self.request.response.setStatus(400)
-            result["error"] = {"type": "BadRequest", "message": translate(_(
-                "${refused} of ${count} files refused: see errors.",
-                mapping={"refused": len(report.errors), "count": len(entries)}),
-                context=self.request)}
+            result["error"] = {
+                "type": "BadRequest",
+                "message": translate(
+                    _(
+                        "${refused} of ${count} files refused: see errors.",
+                        mapping={"refused": len(report.errors), "count": len(entries)},
+                    ),
+                    context=self.request,
+                ),
+            }
         return result

@@ -8,11 +8,10 @@ from iasolutions.core.restapi.input import refuses_bad_input
 from iasolutions.core.restapi.input import text
 from iasolutions.mail import letters
 from plone import api
+import plone.protect.interfaces
 from plone.restapi.services import Service
 from zope.i18n import translate
 from zope.interface import alsoProvides
-
-import plone.protect.interfaces
 
 
 class LettersPost(Service):
@@ -32,6 +31,14 @@ class LettersPost(Service):
         except letters.LetterError as error:
             return bad_request(self.request, translate(error.args[0], context=self.request))
         self.request.response.setStatus(201)
-        return {"items": [{"@id": obj.absolute_url(), "title": obj.title,
-                           "filename": obj.file.filename, "content-type": obj.file.contentType}
-                          for obj in made]}
+        return {
+            "items": [
+                {
+                    "@id": obj.absolute_url(),
+                    "title": obj.title,
+                    "filename": obj.file.filename,
+                    "content-type": obj.file.contentType,
+                }
+                for obj in made
+            ]
+        }

@@ -14,6 +14,7 @@ from iasolutions.core.restapi.input import text
 from iasolutions.mail.folders import container_for
 from iasolutions.mail.reply import reply_values
 from plone import api
+import plone.protect.interfaces
 from plone.restapi.exceptions import DeserializationError
 from plone.restapi.interfaces import IDeserializeFromJson
 from plone.restapi.interfaces import ISerializeToJson
@@ -26,8 +27,6 @@ from zope.event import notify
 from zope.interface import alsoProvides
 from zope.lifecycleevent import ObjectCreatedEvent
 
-import plone.protect.interfaces
-
 
 class ReplyPost(Service):
     @refuses_bad_input
@@ -39,8 +38,9 @@ class ReplyPost(Service):
         container = container_for("dmsoutgoingmail")
         if not api.user.has_permission("iasolutions.mail: Add outgoing mail", obj=container):
             raise Unauthorized("You may not write outgoing mail")
-        obj = create(container, "dmsoutgoingmail", id_=None,
-                     title=text(data, "title") or "reply").__of__(container)
+        obj = create(
+            container, "dmsoutgoingmail", id_=None, title=text(data, "title") or "reply"
+        ).__of__(container)
         for name, value in reply_values(self.context).items():
             setattr(obj, name, value)
         deserializer = queryMultiAdapter((obj, self.request), IDeserializeFromJson)

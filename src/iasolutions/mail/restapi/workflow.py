@@ -2,11 +2,11 @@
 a refusal (missing sender, wrong service…) in the 400 answer."""
 
 from iasolutions.core.restapi.errors import bad_request
+from iasolutions.core.restapi.workflow import WorkflowTransition
 from iasolutions.mail import _
 from iasolutions.mail.guards import HIDDEN
 from iasolutions.mail.guards import refusal
 from plone import api
-from iasolutions.core.restapi.workflow import WorkflowTransition
 from zope.i18n import translate
 
 
@@ -15,8 +15,9 @@ class MailWorkflowTransition(WorkflowTransition):
         if self.transition is not None:
             message = self.refusal()
             if message is not None:
-                return bad_request(self.request, message, type_="WorkflowException",
-                                   transition=self.transition)
+                return bad_request(
+                    self.request, message, type_="WorkflowException", transition=self.transition
+                )
         return super().reply()
 
     def refusal(self):
@@ -30,8 +31,12 @@ class MailWorkflowTransition(WorkflowTransition):
             message = refusal(self.context, self.transition)
             if message is HIDDEN:
                 return translate(
-                    _("The transition ${transition} is not used for this mail.",
-                      mapping={"transition": self.transition}), context=self.request)
+                    _(
+                        "The transition ${transition} is not used for this mail.",
+                        mapping={"transition": self.transition},
+                    ),
+                    context=self.request,
+                )
             if message is not None:
                 return translate(message, context=self.request)
         return None

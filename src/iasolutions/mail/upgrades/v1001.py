@@ -6,9 +6,8 @@ index holds. The dashboards are set up again to get the new facets.
 """
 
 from iasolutions.mail.dashboards import setup_dashboards
-from plone import api
-
 import logging
+from plone import api
 
 
 logger = logging.getLogger("iasolutions.mail")
@@ -18,8 +17,12 @@ def reindex_outgoing_senders():
     catalog = api.portal.get_tool("portal_catalog")
     brains = catalog.unrestrictedSearchResults(portal_type="dmsoutgoingmail")
     for brain in brains:
-        catalog.catalog_object(brain._unrestrictedGetObject(), brain.getPath(),
-                               idxs=["sender_index"], update_metadata=False)
+        catalog.catalog_object(
+            brain._unrestrictedGetObject(),
+            brain.getPath(),
+            idxs=["sender_index"],
+            update_metadata=False,
+        )
     logger.info("sender_index reindexed on %d outgoing mails", len(brains))
 
 

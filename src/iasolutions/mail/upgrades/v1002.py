@@ -10,6 +10,7 @@ from plone import api
 
 def upgrade(context):
     setup = api.portal.get_tool("portal_setup")
-    setup.runImportStepFromProfile("profile-iasolutions.mail:default", "rolemap",
-                                   run_dependencies=False)
+    setup.runImportStepFromProfile(
+        "profile-iasolutions.mail:default", "rolemap", run_dependencies=False
+    )
     setup_dashboards()

@@ -11,5 +11,6 @@ from plone import api
 def upgrade(context):
     setup = api.portal.get_tool("portal_setup")
     for step in ("workflow", "plone.app.registry"):
-        setup.runImportStepFromProfile("profile-iasolutions.mail:default", step,
-                                       run_dependencies=False)
+        setup.runImportStepFromProfile(
+            "profile-iasolutions.mail:default", step, run_dependencies=False
+        )

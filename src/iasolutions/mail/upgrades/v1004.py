@@ -9,7 +9,8 @@ from plone import api
 
 
 def upgrade(context):
-    for brain in api.content.find(portal_type="dmsoutgoingmail", review_state="to_approve",
-                                  unrestricted=True):
+    for brain in api.content.find(
+        portal_type="dmsoutgoingmail", review_state="to_approve", unrestricted=True
+    ):
         brain._unrestrictedGetObject().reindexObject(idxs=["validation_level"])
     setup_dashboards()

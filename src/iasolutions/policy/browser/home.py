@@ -1,11 +1,10 @@
 """The home page of a municipality site: each agent's dashboards, module by module."""
 
 from iasolutions.core import dashboards
+import logging
 from plone import api
 from Products.Five.browser import BrowserView
 from ZODB.POSException import ConflictError
-
-import logging
 
 
 logger = logging.getLogger("iasolutions.policy")
@@ -38,11 +37,13 @@ class HomeView(BrowserView):
             folder = api.portal.get().unrestrictedTraverse(folder_path, None)
             if folder is None:
                 continue
-            sections.append({
-                "title": folder.title,
-                "url": folder.absolute_url() if self.may_view(folder) else None,
-                "dashboards": [self.entry(brain, folder.title) for brain in brains],
-            })
+            sections.append(
+                {
+                    "title": folder.title,
+                    "url": folder.absolute_url() if self.may_view(folder) else None,
+                    "dashboards": [self.entry(brain, folder.title) for brain in brains],
+                }
+            )
         return sections
 
     @staticmethod
@@ -70,5 +71,4 @@ class HomeView(BrowserView):
             return contacts.absolute_url()
 
     def is_administrator(self):
-        return api.user.has_permission("iasolutions.core: Manage settings",
-                                       obj=api.portal.get())
+        return api.user.has_permission("iasolutions.core: Manage settings", obj=api.portal.get())

@@ -3,11 +3,10 @@
 from iasolutions.core.organisation import organisation_profile
 from iasolutions.policy import _
 from iasolutions.policy import sites
+import logging
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
-
-import logging
 
 
 logger = logging.getLogger("iasolutions.policy")
@@ -16,10 +15,14 @@ logger = logging.getLogger("iasolutions.policy")
 PROFILE_LABELS = {
     "commune": (_("Commune"), _("College and municipal council, the services of a commune.")),
     "cpas": (_("CPAS"), _("Standing bureau and social action council, the services of a CPAS.")),
-    "zone-de-police": (_("Police zone"),
-                       _("Police college and police council, the services of a police zone.")),
-    "seneffe": (_("Seneffe"), _("The commune profile with Seneffe's own services, holiday "
-                                "and validation levels.")),
+    "zone-de-police": (
+        _("Police zone"),
+        _("Police college and police council, the services of a police zone."),
+    ),
+    "seneffe": (
+        _("Seneffe"),
+        _("The commune profile with Seneffe's own services, holiday and validation levels."),
+    ),
 }
 
 
@@ -36,8 +39,9 @@ class OrganisationProfileView(BrowserView):
             CheckAuthenticator(self.request)
             name = form.get("profile")
             if self.label(name) is None:
-                api.portal.show_message(_("Choose one of the organisation profiles."),
-                                        self.request, type="error")
+                api.portal.show_message(
+                    _("Choose one of the organisation profiles."), self.request, type="error"
+                )
             elif form.get("form.apply"):
                 self.apply(name)
                 return self.request.response.redirect(self.request.URL)
@@ -50,8 +54,12 @@ class OrganisationProfileView(BrowserView):
 
     def profile(self, name):
         title, description = self.label(name)
-        return {"name": name, "title": title, "description": description,
-                "applied": organisation_profile() == sites.organisation_profile_id(name)}
+        return {
+            "name": name,
+            "title": title,
+            "description": description,
+            "applied": organisation_profile() == sites.organisation_profile_id(name),
+        }
 
     def profiles(self):
         return [self.profile(name) for name in sites.ORGANISATION_PROFILES]
@@ -63,6 +71,9 @@ class OrganisationProfileView(BrowserView):
             sites.apply_organisation_profile(api.portal.get(), name)
         logger.info("Organisation profile %s applied by %s", name, api.user.get_current().getId())
         api.portal.show_message(
-            _("The organisation profile ${title} was applied.",
-              mapping={"title": api.portal.translate(self.label(name)[0])}),
-            self.request)
+            _(
+                "The organisation profile ${title} was applied.",
+                mapping={"title": api.portal.translate(self.label(name)[0])},
+            ),
+            self.request,
+        )

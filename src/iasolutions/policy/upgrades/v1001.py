@@ -2,5 +2,6 @@
 
 
 def upgrade(context):
-    context.runImportStepFromProfile("profile-iasolutions.policy:default", "controlpanel",
-                                     run_dependencies=False)
+    context.runImportStepFromProfile(
+        "profile-iasolutions.policy:default", "controlpanel", run_dependencies=False
+    )

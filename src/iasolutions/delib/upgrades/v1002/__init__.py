@@ -6,7 +6,6 @@ are replaced; the others are left as they are (docs/delib.rst says how to add th
 
 from iasolutions.delib.documents import update_default_template
 from iasolutions.delib.meetingconfigs import get_configs
-
 import logging
 
 

@@ -7,7 +7,6 @@ still the unmodified default of 1000.
 
 from iasolutions.delib.documents import update_default_template
 from iasolutions.delib.meetingconfigs import get_configs
-
 import logging
 
 

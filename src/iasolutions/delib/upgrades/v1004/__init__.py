@@ -16,9 +16,8 @@ from iasolutions.delib.content.meeting import DATE_FIELDS
 from iasolutions.delib.content.meeting import local_naive
 from iasolutions.delib.generation import add_view_expr
 from iasolutions.delib.meetingconfigs import get_configs
-from plone import api
-
 import logging
+from plone import api
 
 
 logger = logging.getLogger("iasolutions.delib")
@@ -40,8 +39,11 @@ def normalise_dates():
     changed = 0
     for brain in catalog.unrestrictedSearchResults(portal_type=types):
         meeting = brain._unrestrictedGetObject()
-        aware = [name for name in DATE_FIELDS
-                 if getattr(meeting.__dict__.get(name), "tzinfo", None) is not None]
+        aware = [
+            name
+            for name in DATE_FIELDS
+            if getattr(meeting.__dict__.get(name), "tzinfo", None) is not None
+        ]
         for name in aware:
             setattr(meeting, name, meeting.__dict__[name])  # the property makes it local
         if aware:
@@ -55,8 +57,10 @@ def normalise_dates():
     logger.info("%s meetings had a date with a time zone, now local", changed)
 
 
-RENAMED_TITLES = {("itemcreated", "Item created"): "Item in creation",
-                  ("published", "Published"): "Meeting published"}
+RENAMED_TITLES = {
+    ("itemcreated", "Item created"): "Item in creation",
+    ("published", "Published"): "Meeting published",
+}
 
 
 def rename_state_titles():

@@ -7,11 +7,10 @@ du …" and the signatories with their titles), where each is still an unmodifie
 of an earlier version; a template an administrator changed stays as it is.
 """
 
-from iasolutions.delib.documents import is_current_default
 from iasolutions.delib.documents import TEMPLATES
+from iasolutions.delib.documents import is_current_default
 from iasolutions.delib.documents import update_default_template
 from iasolutions.delib.meetingconfigs import get_configs
-
 import logging
 
 
@@ -20,7 +19,7 @@ logger = logging.getLogger("iasolutions.delib")
 
 def upgrade(context):
     for cfg in get_configs():
-        for id, title, builder, for_meetings in TEMPLATES:
+        for id, _title, _builder, _for_meetings in TEMPLATES:
             if update_default_template(cfg, id):
                 logger.info("%s: default template %s replaced", cfg.getId(), id)
             elif id in cfg and not is_current_default(cfg, id):
