@@ -17,10 +17,13 @@ Three layers, from the outside in:
 import functools
 from iasolutions.core import _
 from iasolutions.core.restapi.errors import bad_request
+from iasolutions.core.restapi.errors import json_object
+from iasolutions.core.restapi.errors import not_a_json_object
 import json
 from plone.app.textfield.interfaces import IRichText
 from plone.dexterity.utils import iterSchemata
 from plone.namedfile.interfaces import INamedField
+from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.deserializer.dxcontent import DeserializeFromJson as BaseDeserializer
 from plone.restapi.interfaces import IDeserializeFromJson
 from plone.restapi.services import Service
@@ -29,6 +32,7 @@ import transaction
 from z3c.relationfield.interfaces import IRelationChoice
 from zExceptions import BadRequest
 from zope.i18n import translate
+from zope.interface import alsoProvides
 from zope.interface import implementer
 from zope.schema import getFields
 from zope.schema import interfaces as schema
@@ -59,6 +63,41 @@ def refuses_bad_input(reply):
             return bad_request(self.request, translate(refused.message, context=self.request))
 
     return checked
+
+
+class JsonPostService(Service):
+    """A POST service whose body is a JSON object: the one way the suite's services
+    read a body.
+
+    ``reply`` turns plone.protect's CSRF check off (the client authenticates with a
+    token or basic auth, as for plone.restapi's own services), asks ``check()`` for
+    a refusal that comes before the body (raise ``Unauthorized``, or return an
+    answer), answers 400 when the body is not a JSON object, then answers
+    ``handle(data)``. A ``BadInput`` raised by ``handle`` is a 400 and nothing is
+    written; so is ``return self.refuse(message)``.
+    """
+
+    def check(self):
+        return None
+
+    def handle(self, data):
+        raise NotImplementedError
+
+    @refuses_bad_input
+    def reply(self):
+        alsoProvides(self.request, IDisableCSRFProtection)
+        refused = self.check()
+        if refused is not None:
+            return refused
+        data = json_object(self.request)
+        if data is None:
+            return not_a_json_object(self.request)
+        return self.handle(data)
+
+    def refuse(self, message, **extra):
+        """A 400 with ``message`` translated; whatever was written is not kept."""
+        transaction.doom()
+        return bad_request(self.request, translate(message, context=self.request), **extra)
 
 
 # -- values in a JSON object ------------------------------------------------

@@ -15,15 +15,12 @@ JSON, an unknown action, no items, an item the user cannot see, nothing to do) i
 from iasolutions.core.batch import common_transition_titles
 from iasolutions.core.batch import selected_uids
 from iasolutions.core.restapi.errors import bad_request
-from iasolutions.core.restapi.errors import json_object
-from iasolutions.core.restapi.errors import not_a_json_object
+from iasolutions.core.restapi.input import JsonPostService
 from iasolutions.delib import _
 from iasolutions.delib import batch
 from plone import api
-import plone.protect.interfaces
 from plone.restapi.services import Service
 from zope.i18n import translate
-from zope.interface import alsoProvides
 
 
 class DelibBatchGet(Service):
@@ -66,12 +63,12 @@ ACTIONS = {
 }
 
 
-class DelibBatchPost(Service):
-    def reply(self):
-        alsoProvides(self.request, plone.protect.interfaces.IDisableCSRFProtection)
-        data, error = self.body()
-        if error is not None:
-            return error
+class DelibBatchPost(JsonPostService):
+    def handle(self, data):
+        if not isinstance(data.get("action"), str) or data["action"] not in ACTIONS:
+            return self.refuse(
+                _("action must be one of: ${actions}.", mapping={"actions": ", ".join(ACTIONS)})
+            )
         try:
             # Everything that refuses the whole batch is checked before any item changes.
             items = batch.items_from_uids(self.uids(data))
@@ -91,25 +88,11 @@ class DelibBatchPost(Service):
             ],
         }
 
-    def body(self):
-        """The JSON object posted, or a 400 saying what is wrong with it."""
-        data = json_object(self.request)
-        if data is None:
-            return None, not_a_json_object(self.request)
-        if not isinstance(data.get("action"), str) or data["action"] not in ACTIONS:
-            return None, self.refuse(
-                _("action must be one of: ${actions}.", mapping={"actions": ", ".join(ACTIONS)})
-            )
-        return data, None
-
     def uids(self, data):
         uids = data.get("uids") or []
         if not isinstance(uids, list) or not all(isinstance(uid, str) for uid in uids):
             raise batch.BatchError(_("uids must be a list of UIDs."))
         return uids
-
-    def refuse(self, message):
-        return bad_request(self.request, translate(message, context=self.request))
 
     def row(self, item):
         return {

@@ -18,8 +18,7 @@ from iasolutions.core.restapi import search
 from iasolutions.core.restapi.content import add_from_json
 from iasolutions.core.restapi.errors import bad_request
 from iasolutions.core.restapi.errors import error
-from iasolutions.core.restapi.errors import json_object
-from iasolutions.core.restapi.errors import not_a_json_object
+from iasolutions.core.restapi.input import JsonPostService
 from iasolutions.core.restapi.input import objects
 from iasolutions.core.restapi.input import query_text
 from iasolutions.core.restapi.input import refuses_bad_input
@@ -40,7 +39,6 @@ from iasolutions.delib.meetingconfigs import is_meeting_manager
 from iasolutions.delib.transitions import TransitionRefused
 from iasolutions.delib.transitions import do_transition
 from plone import api
-import plone.protect.interfaces
 from plone.restapi.interfaces import ISerializeToJson
 from plone.restapi.services import Service
 import transaction
@@ -48,7 +46,6 @@ from zExceptions import BadRequest
 from zExceptions import Unauthorized
 from zope.component import queryMultiAdapter
 from zope.i18n import translate
-from zope.interface import alsoProvides
 
 
 def _t(request, message):
@@ -129,15 +126,10 @@ class ConfigGet(Service):
         }
 
 
-class ItemPost(Service):
+class ItemPost(JsonPostService):
     """POST @item: create an item in a configuration, with annexes and transitions."""
 
-    @refuses_bad_input
-    def reply(self):
-        alsoProvides(self.request, plone.protect.interfaces.IDisableCSRFProtection)
-        data = json_object(self.request)
-        if data is None:
-            return not_a_json_object(self.request)
+    def handle(self, data):
         config_id = text(data, "config_id")
         cfg = get_config(config_id)
         if cfg is None:

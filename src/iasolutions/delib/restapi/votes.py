@@ -15,22 +15,17 @@ voted marked absent…) answer 400 with the reason; nothing is written.
 
 from AccessControl import Unauthorized
 from iasolutions.core.restapi.errors import bad_request
-from iasolutions.core.restapi.errors import json_object
-from iasolutions.core.restapi.errors import not_a_json_object
+from iasolutions.core.restapi.input import JsonPostService
 from iasolutions.core.restapi.input import integer
 from iasolutions.core.restapi.input import mapping
-from iasolutions.core.restapi.input import refuses_bad_input
 from iasolutions.core.restapi.input import text
 from iasolutions.delib import _
 from iasolutions.delib import signatories
 from iasolutions.delib import votes
 from iasolutions.delib.agenda import meeting_of
 from plone import api
-import plone.protect.interfaces
 from plone.restapi.services import Service
-import transaction
 from zope.i18n import translate
-from zope.interface import alsoProvides
 
 
 def _meeting_or_error(service):
@@ -74,29 +69,24 @@ class VotesGet(Service):
         return vote_info(meeting, self.context)
 
 
-class _ManagerPost(Service):
-    def check(self, meeting):
-        alsoProvides(self.request, plone.protect.interfaces.IDisableCSRFProtection)
-        if not api.user.has_permission("Modify portal content", obj=meeting):
-            raise Unauthorized("Only meeting managers encode votes and attendance")
+class _ManagerPost(JsonPostService):
+    """Votes and attendance of an item in its meeting, encoded by meeting managers."""
 
-    def refuse(self, error):
-        transaction.doom()
-        return bad_request(
-            self.request, translate(error.message, context=self.request), reason=str(error.message)
-        )
+    def check(self):
+        self.meeting, error = _meeting_or_error(self)
+        if error:
+            return error
+        if not api.user.has_permission("Modify portal content", obj=self.meeting):
+            raise Unauthorized("Only meeting managers encode votes and attendance")
+        return None
+
+    def refuse_vote(self, error):
+        return self.refuse(error.message, reason=str(error.message))
 
 
 class VotesPost(_ManagerPost):
-    @refuses_bad_input
-    def reply(self):
-        meeting, error = _meeting_or_error(self)
-        if error:
-            return error
-        self.check(meeting)
-        data = json_object(self.request)
-        if data is None:
-            return not_a_json_object(self.request)
+    def handle(self, data):
+        meeting = self.meeting
         try:
             votes.set_vote(
                 meeting,
@@ -105,24 +95,17 @@ class VotesPost(_ManagerPost):
                 counts=mapping(data, "counts", int),
             )
         except votes.VoteError as refused:
-            return self.refuse(refused)
+            return self.refuse_vote(refused)
         return vote_info(meeting, self.context)
 
 
 class AttendancePost(_ManagerPost):
-    @refuses_bad_input
-    def reply(self):
-        meeting, error = _meeting_or_error(self)
-        if error:
-            return error
-        self.check(meeting)
-        data = json_object(self.request)
-        if data is None:
-            return not_a_json_object(self.request)
+    def handle(self, data):
+        meeting = self.meeting
         try:
             self.apply(meeting, data)
         except votes.VoteError as refused:
-            return self.refuse(refused)
+            return self.refuse_vote(refused)
         return vote_info(meeting, self.context)
 
     def apply(self, meeting, data):

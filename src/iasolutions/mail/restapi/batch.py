@@ -22,21 +22,18 @@ from iasolutions.core.batch import common_transition_titles
 from iasolutions.core.batch import selected_uids
 from iasolutions.core.restapi.errors import bad_request
 from iasolutions.core.restapi.errors import error
-from iasolutions.core.restapi.errors import json_object
-from iasolutions.core.restapi.errors import not_a_json_object
 from iasolutions.core.restapi.input import BadInput
+from iasolutions.core.restapi.input import JsonPostService
 from iasolutions.core.restapi.input import refuses_bad_input
 from iasolutions.core.restapi.input import text
 from iasolutions.core.restapi.input import text_list
 from iasolutions.core.restapi.workflow import workflow_message
 from iasolutions.mail import batch
 from plone import api
-import plone.protect.interfaces
 from plone.restapi.services import Service
 from Products.CMFCore.WorkflowCore import WorkflowException
 import transaction
 from zope.i18n import translate
-from zope.interface import alsoProvides
 
 
 class MailBatchGet(Service):
@@ -76,13 +73,8 @@ ACTIONS = {
 }
 
 
-class MailBatchPost(Service):
-    @refuses_bad_input
-    def reply(self):
-        alsoProvides(self.request, plone.protect.interfaces.IDisableCSRFProtection)
-        data = json_object(self.request)
-        if data is None:
-            return not_a_json_object(self.request)
+class MailBatchPost(JsonPostService):
+    def handle(self, data):
         uids = data.get("uids") or []
         if not isinstance(uids, list) or not all(isinstance(uid, str) for uid in uids):
             return bad_request(self.request, "uids must be a list of UIDs")

@@ -2,16 +2,13 @@
 reason when it cannot be sent)."""
 
 from iasolutions.core.restapi.errors import bad_request
+from iasolutions.core.restapi.input import JsonPostService
 from iasolutions.mail import emails
-import plone.protect.interfaces
-from plone.restapi.services import Service
 from zope.i18n import translate
-from zope.interface import alsoProvides
 
 
-class SendEmailPost(Service):
-    def reply(self):
-        alsoProvides(self.request, plone.protect.interfaces.IDisableCSRFProtection)
+class SendEmailPost(JsonPostService):
+    def handle(self, data):
         try:
             status = emails.send(self.context)
         except emails.EmailError as error:

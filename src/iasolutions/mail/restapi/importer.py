@@ -12,17 +12,13 @@ importer") and administrators.
 """
 
 from iasolutions.core.restapi.errors import bad_request
-from iasolutions.core.restapi.errors import json_object
-from iasolutions.core.restapi.errors import not_a_json_object
+from iasolutions.core.restapi.input import JsonPostService
 from iasolutions.mail import _
 from iasolutions.mail import files
 from iasolutions.mail.importer import Report
 from iasolutions.mail.importer import import_email
 from iasolutions.mail.importer import import_scan
-import plone.protect.interfaces
-from plone.restapi.services import Service
 from zope.i18n import translate
-from zope.interface import alsoProvides
 
 
 def _is_file_entry(entry):
@@ -33,12 +29,8 @@ def _is_file_entry(entry):
     )
 
 
-class MailImportPost(Service):
-    def reply(self):
-        alsoProvides(self.request, plone.protect.interfaces.IDisableCSRFProtection)
-        data = json_object(self.request)
-        if data is None:
-            return not_a_json_object(self.request)
+class MailImportPost(JsonPostService):
+    def handle(self, data):
         entries = data.get("files")
         if not isinstance(entries, list) or not entries:
             return bad_request(self.request, "files must be a non-empty list")
