@@ -40,6 +40,9 @@ setup(
         "python-dateutil",
         "appy",
         "odfpy",
+        "ZEO",
+        "RelStorage",
+        "psycopg2-binary",
     ],
     extras_require={
         "test": [

@@ -53,17 +53,24 @@ def parser():
     instance.add_argument("directory")
     instance.add_argument("--host", default="127.0.0.1")
     instance.add_argument("--port", type=int, default=8080)
+    instance.add_argument(
+        "--storage", default="filestorage", help="filestorage (default), zeo or relstorage"
+    )
+    instance.add_argument("--zeo-address", help="ZEO server host:port (storage zeo)")
+    instance.add_argument("--zeo-var", help="the ZEO server's var directory (its blobs)")
+    instance.add_argument("--dsn", help="PostgreSQL DSN (storage relstorage)")
+
+    zeo = commands.add_parser("make-zeo", help="write a ZEO server (run it with runzeo -C)")
+    zeo.add_argument("directory")
+    zeo.add_argument("--address", default="127.0.0.1:8100")
     return main
 
 
 def main(argv=None):
     args = parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s %(message)s")
-    if args.command == "make-instance":
-        from iasolutions.policy.instance import make_instance
-
-        print(make_instance(args.directory, host=args.host, port=args.port))
-        return 0
+    if args.command in ("make-instance", "make-zeo"):
+        return write_config(args)
     if not os.path.exists(args.zope_conf):
         print(f"error: no zope.conf at {args.zope_conf} (use --zope-conf)", file=sys.stderr)
         return 2
@@ -76,6 +83,30 @@ def main(argv=None):
         return run(app, args)
     finally:
         app._p_jar.close()
+
+
+def write_config(args):
+    from iasolutions.policy import instance
+
+    try:
+        if args.command == "make-zeo":
+            print(instance.make_zeo(args.directory, address=args.address))
+            return 0
+        print(
+            instance.make_instance(
+                args.directory,
+                host=args.host,
+                port=args.port,
+                storage=args.storage,
+                zeo_address=args.zeo_address,
+                zeo_var=args.zeo_var,
+                dsn=args.dsn,
+            )
+        )
+    except instance.InstanceError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    return 0
 
 
 def run(app, args):

@@ -1,10 +1,53 @@
-"""Write a WSGI Zope instance for the suite (``iasolutions make-instance``).
+"""Write a WSGI Zope instance for the suite (``iasolutions make-instance``), and
+the ZEO server several instances share (``iasolutions make-zeo``).
 
-Embedded ZODB: FileStorage + blobs under ``var/``; waitress on loopback.
-Buildout administrators get the same from ``buildout.cfg`` instead.
+An instance's storage is one of:
+
+- ``filestorage`` (the default, ``make start``): embedded FileStorage + blobs
+  under ``var/``; one process only;
+- ``zeo``: a client of a ZEO server (``make-zeo``) on this host, sharing its
+  blob directory; several instances (Zope clients) on one storage;
+- ``relstorage``: RelStorage on PostgreSQL, history-free, blobs kept in the
+  database with a local blob cache (RelStorage's advice when the clients do
+  not share a file system).
+
+Waitress listens on loopback. Buildout administrators get the same from
+``buildout.cfg`` instead.
 """
 
 from pathlib import Path
+
+
+STORAGES = ("filestorage", "zeo", "relstorage")
+
+FILESTORAGE = """\
+  <filestorage>
+    path $VAR/filestorage/Data.fs
+    blob-dir $VAR/blobstorage
+  </filestorage>"""
+
+ZEO_CLIENT = """\
+  <zeoclient>
+    server {zeo_address}
+    storage 1
+    name {name}
+    blob-dir {zeo_blobs}
+    shared-blob-dir on
+    cache-size 256MB
+    var $VAR
+  </zeoclient>"""
+
+RELSTORAGE = """\
+  %import relstorage
+  <relstorage>
+    keep-history false
+    shared-blob-dir false
+    blob-dir $VAR/blobcache
+    blob-cache-size 512mb
+    <postgresql>
+      dsn {dsn}
+    </postgresql>
+  </relstorage>"""
 
 
 ZOPE_CONF = """\
@@ -26,10 +69,7 @@ default-zpublisher-encoding utf-8
 
 <zodb_db main>
   cache-size 50000
-  <filestorage>
-    path $VAR/filestorage/Data.fs
-    blob-dir $VAR/blobstorage
-  </filestorage>
+{storage}
   mount-point /
 </zodb_db>
 """
@@ -96,20 +136,83 @@ SITE_ZCML = """\
 """
 
 
-def make_instance(directory, var=None, host="127.0.0.1", port=8080):
+ZEO_CONF = """\
+%define VAR {var}
+<zeo>
+  address {address}
+  read-only false
+  invalidation-queue-size 1000
+</zeo>
+
+<filestorage 1>
+  path $VAR/filestorage/Data.fs
+  blob-dir $VAR/blobstorage
+</filestorage>
+
+<eventlog>
+  <logfile>
+    path $VAR/log/zeo.log
+    format %(asctime)s %(message)s
+  </logfile>
+</eventlog>
+"""
+
+
+class InstanceError(ValueError):
+    """Settings an instance cannot be written with."""
+
+
+def storage_section(storage, var, zeo_address=None, zeo_var=None, dsn=None, name="main"):
+    """The ``<zodb_db>`` storage of an instance, as zope.conf text."""
+    if storage == "filestorage":
+        return FILESTORAGE
+    if storage == "zeo":
+        if not zeo_address or not zeo_var:
+            raise InstanceError("A ZEO client needs the server's address and its var directory")
+        zeo_blobs = Path(zeo_var).resolve() / "blobstorage"
+        return ZEO_CLIENT.format(zeo_address=zeo_address, zeo_blobs=zeo_blobs, name=name)
+    if storage == "relstorage":
+        if not dsn:
+            raise InstanceError("RelStorage needs a PostgreSQL DSN (--dsn)")
+        return RELSTORAGE.format(dsn=dsn)
+    raise InstanceError(f"Unknown storage {storage!r}: one of {', '.join(STORAGES)}")
+
+
+def make_instance(
+    directory,
+    var=None,
+    host="127.0.0.1",
+    port=8080,
+    storage="filestorage",
+    zeo_address=None,
+    zeo_var=None,
+    dsn=None,
+):
     """Write etc/zope.conf, etc/zope.ini and etc/site.zcml; return the zope.conf path."""
     instance = Path(directory).resolve()
     var = Path(var).resolve() if var else instance / "var"
+    section = storage_section(storage, var, zeo_address, zeo_var, dsn, name=instance.name)
     for folder in (
         instance / "etc",
         var / "filestorage",
         var / "blobstorage",
+        var / "blobcache",
         var / "log",
         var / "cache",
     ):
         folder.mkdir(parents=True, exist_ok=True)
-    values = {"instance": instance, "var": var, "host": host, "port": port}
+    values = {"instance": instance, "var": var, "host": host, "port": port, "storage": section}
     (instance / "etc" / "zope.conf").write_text(ZOPE_CONF.format(**values))
     (instance / "etc" / "zope.ini").write_text(ZOPE_INI.format(**values))
     (instance / "etc" / "site.zcml").write_text(SITE_ZCML)
     return instance / "etc" / "zope.conf"
+
+
+def make_zeo(directory, address="127.0.0.1:8100", var=None):
+    """Write etc/zeo.conf of a ZEO server (run it with ``runzeo -C``); return its path."""
+    server = Path(directory).resolve()
+    var = Path(var).resolve() if var else server / "var"
+    for folder in (server / "etc", var / "filestorage", var / "blobstorage", var / "log"):
+        folder.mkdir(parents=True, exist_ok=True)
+    (server / "etc" / "zeo.conf").write_text(ZEO_CONF.format(var=var, address=address))
+    return server / "etc" / "zeo.conf"
