@@ -105,3 +105,67 @@ def test_buildout_builds_a_working_instance(tmp_path):
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=60)
+
+
+def answers(port, seconds=120):
+    for _ in range(seconds):
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as response:
+                return response.status
+        except OSError:
+            time.sleep(1)
+    return None
+
+
+@pytest.mark.buildout
+def test_zeo_buildout_serves_two_clients_on_one_storage(tmp_path):
+    """``zeo.cfg``: a ZEO server and two Zope clients, each answering on its port."""
+    zeo_port, *client_ports = free_port(), free_port(), free_port()
+    eggs = Path(
+        os.environ.get(
+            "IASOLUTIONS_BUILDOUT_EGGS", Path.home() / ".cache" / "iasolutions-buildout-eggs"
+        )
+    )
+    (tmp_path / "buildout.cfg").write_text(
+        f"[buildout]\nextends = {ROOT}/zeo.cfg\ndevelop = {ROOT}\neggs-directory = {eggs}\n"
+        f"[zeoserver]\nzeo-address = 127.0.0.1:{zeo_port}\n"
+        f"[client1]\nhttp-address = 127.0.0.1:{client_ports[0]}\n"
+        f"[client2]\nhttp-address = 127.0.0.1:{client_ports[1]}\n"
+    )
+    built = subprocess.run(
+        [str(BIN / "buildout"), "-c", "buildout.cfg"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=1800,
+    )
+    assert built.returncode == 0, built.stdout[-3000:] + built.stderr[-3000:]
+    for client in ("client1", "client2"):
+        conf = (tmp_path / "parts" / client / "etc" / "zope.conf").read_text()
+        assert f"server 127.0.0.1:{zeo_port}" in conf and "shared-blob-dir on" in conf
+    processes = [
+        subprocess.Popen(
+            [str(tmp_path / "bin" / name), "fg"],
+            cwd=tmp_path,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        for name in ("zeoserver", "client1", "client2")
+    ]
+    try:
+        assert [answers(port) for port in client_ports] == [200, 200]
+    finally:
+        for process in reversed(processes):
+            os.killpg(process.pid, signal.SIGTERM)
+            process.wait(timeout=60)
+
+
+def test_relstorage_buildout_is_history_free_with_a_blob_cache():
+    """``relstorage.cfg`` (built like zeo.cfg; its PostgreSQL is the administrator's)."""
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.read(ROOT / "relstorage.cfg")
+    for client in ("client1", "client2"):
+        storage = parser[client]["rel-storage"]
+        assert "type postgresql" in storage and "keep-history false" in storage
+        assert "shared-blob-dir false" in storage and f"blobcache-{client}" in storage
