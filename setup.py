@@ -43,6 +43,7 @@ setup(
         "ZEO",
         "RelStorage",
         "psycopg2-binary",
+        "supervisor",
     ],
     extras_require={
         "test": [

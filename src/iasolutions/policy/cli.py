@@ -15,6 +15,7 @@ from iasolutions.core.cli import open_zope
 from iasolutions.policy.sites import ORGANISATION_PROFILES
 import logging
 import os
+from pathlib import Path
 import sys
 
 
@@ -60,6 +61,22 @@ def parser():
     instance.add_argument("--zeo-var", help="the ZEO server's var directory (its blobs)")
     instance.add_argument("--dsn", help="PostgreSQL DSN (storage relstorage)")
 
+    host = commands.add_parser("host", help="municipalities served by this host (hosting.toml)")
+    host.add_argument("--root", default="hosting", help="the host's folder (default: %(default)s)")
+    actions = host.add_subparsers(dest="action", required=True)
+    add = actions.add_parser("add", help="add a municipality: its line, instances and site")
+    add.add_argument("site_id")
+    add.add_argument("--title", required=True)
+    add.add_argument("--profile", required=True)
+    add.add_argument("--port", type=int, required=True, help="port of the first Zope client")
+    add.add_argument("--clients", type=int, default=1)
+    add.add_argument("--storage", default="filestorage")
+    add.add_argument("--dsn", default="", help="PostgreSQL DSN (relstorage)")
+    add.add_argument("--modules", nargs="*", default=[], help="default: every module")
+    add.add_argument("--demo", action="store_true")
+    actions.add_parser("write", help="write every municipality's instances and the front")
+    actions.add_parser("list", help="list the municipalities of this host")
+
     zeo = commands.add_parser("make-zeo", help="write a ZEO server (run it with runzeo -C)")
     zeo.add_argument("directory")
     zeo.add_argument("--address", default="127.0.0.1:8100")
@@ -71,6 +88,8 @@ def main(argv=None):
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s %(message)s")
     if args.command in ("make-instance", "make-zeo"):
         return write_config(args)
+    if args.command == "host":
+        return host(args)
     if not os.path.exists(args.zope_conf):
         print(f"error: no zope.conf at {args.zope_conf} (use --zope-conf)", file=sys.stderr)
         return 2
@@ -83,6 +102,40 @@ def main(argv=None):
         return run(app, args)
     finally:
         app._p_jar.close()
+
+
+def host(args):
+    from iasolutions.policy import hosting
+
+    root = Path(args.root).resolve()
+    try:
+        if args.action == "add":
+            one = hosting.Municipality(
+                site=args.site_id,
+                title=args.title,
+                profile=args.profile,
+                port=args.port,
+                clients=args.clients,
+                storage=args.storage,
+                dsn=args.dsn,
+                modules=tuple(args.modules),
+            )
+            root.mkdir(parents=True, exist_ok=True)
+            hosting.add(root / "hosting.toml", one)
+            hosting.write_host(root)
+            return hosting.create_site(root, one, demo=args.demo)
+        municipalities = (
+            hosting.write_host(root)
+            if args.action == "write"
+            else (hosting.load(root / "hosting.toml"))
+        )
+        for one in municipalities:
+            ports = ", ".join(map(str, one.client_ports))
+            print(f"{one.site}\t{one.storage}\t{ports}\t{one.title}")
+    except hosting.HostingError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    return 0
 
 
 def write_config(args):
