@@ -77,6 +77,11 @@ def parser():
     actions.add_parser("write", help="write every municipality's instances and the front")
     actions.add_parser("list", help="list the municipalities of this host")
 
+    saved = commands.add_parser("backup", help="back up the storage of -C (zope.conf or zeo.conf)")
+    saved.add_argument("--to", required=True, help="backup folder")
+    restored = commands.add_parser("restore", help="restore the latest backup into -C's storage")
+    restored.add_argument("--from", dest="source", required=True, help="backup folder")
+
     zeo = commands.add_parser("make-zeo", help="write a ZEO server (run it with runzeo -C)")
     zeo.add_argument("directory")
     zeo.add_argument("--address", default="127.0.0.1:8100")
@@ -90,6 +95,8 @@ def main(argv=None):
         return write_config(args)
     if args.command == "host":
         return host(args)
+    if args.command in ("backup", "restore"):
+        return backup_or_restore(args)
     if not os.path.exists(args.zope_conf):
         print(f"error: no zope.conf at {args.zope_conf} (use --zope-conf)", file=sys.stderr)
         return 2
@@ -133,6 +140,21 @@ def host(args):
             ports = ", ".join(map(str, one.client_ports))
             print(f"{one.site}\t{one.storage}\t{ports}\t{one.title}")
     except hosting.HostingError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def backup_or_restore(args):
+    from iasolutions.policy import backup
+
+    try:
+        if args.command == "backup":
+            for path in backup.backup(args.zope_conf, args.to):
+                print(path)
+        else:
+            print(backup.restore(args.zope_conf, args.source))
+    except backup.BackupError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     return 0
