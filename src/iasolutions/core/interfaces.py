@@ -13,6 +13,11 @@ class IIASolutionsCoreLayer(IPloneFormLayer, IDefaultBrowserLayer):
     order in which the site's layers were installed."""
 
 
+class IJob(Interface):
+    """A long or daily job a module offers (``iasolutions.core.jobs.Job``), run by
+    the worker; registered as a utility named after the job."""
+
+
 class IModule(Interface):
     """A module add-on (delib, mail, …) as the trunk sees it.
 

@@ -77,6 +77,12 @@ def parser():
     actions.add_parser("write", help="write every municipality's instances and the front")
     actions.add_parser("list", help="list the municipalities of this host")
 
+    worker = commands.add_parser("worker", help="run the jobs of -C's instance (ZEO, RelStorage)")
+    worker.add_argument("--workers", type=int, default=1, help="threads (default: 1)")
+    worker.add_argument(
+        "--no-periodic", action="store_true", help="leave the nightly jobs to another worker"
+    )
+
     saved = commands.add_parser("backup", help="back up the storage of -C (zope.conf or zeo.conf)")
     saved.add_argument("--to", required=True, help="backup folder")
     restored = commands.add_parser("restore", help="restore the latest backup into -C's storage")
@@ -100,6 +106,8 @@ def main(argv=None):
     if not os.path.exists(args.zope_conf):
         print(f"error: no zope.conf at {args.zope_conf} (use --zope-conf)", file=sys.stderr)
         return 2
+    if args.command == "worker":
+        return run_worker(args)
     try:
         app = open_zope(args.zope_conf)
     except Exception as error:  # a locked or broken instance
@@ -142,6 +150,16 @@ def host(args):
     except hosting.HostingError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    return 0
+
+
+def run_worker(args):
+    from Zope2.Startup.run import make_wsgi_app
+
+    make_wsgi_app({}, args.zope_conf)  # zope.conf's environment names the jobs' file
+    from iasolutions.core import worker
+
+    worker.run_external(workers=args.workers, periodic=not args.no_periodic)
     return 0
 
 

@@ -58,6 +58,8 @@ default-zpublisher-encoding utf-8
 
 <environment>
   CHAMELEON_CACHE $VAR/cache
+  IASOLUTIONS_JOBS_DB $VAR/jobs.sqlite
+  IASOLUTIONS_JOBS_WORKER {worker}
   zope_i18n_compile_mo_files true
   zope_i18n_allowed_languages fr en nl de
   PTS_LANGUAGES fr en nl de
@@ -201,7 +203,15 @@ def make_instance(
         var / "cache",
     ):
         folder.mkdir(parents=True, exist_ok=True)
-    values = {"instance": instance, "var": var, "host": host, "port": port, "storage": section}
+    values = {
+        "instance": instance,
+        "var": var,
+        "host": host,
+        "port": port,
+        "storage": section,
+        # one FileStorage process: the worker runs in it; else `iasolutions worker`
+        "worker": "inline" if storage == "filestorage" else "external",
+    }
     (instance / "etc" / "zope.conf").write_text(ZOPE_CONF.format(**values))
     (instance / "etc" / "zope.ini").write_text(ZOPE_INI.format(**values))
     (instance / "etc" / "site.zcml").write_text(SITE_ZCML)

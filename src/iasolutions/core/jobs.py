@@ -1,0 +1,252 @@
+"""Long and daily jobs, run by a worker: huey on SQLite (no server to run).
+
+A module declares a job as a named ``IJob`` utility, a ``Job(name, title,
+function)`` whose function ``fn(site, progress, **arguments)`` returns what the
+agent reads as its result (a text or a JSON-able value); ``daily=True`` also
+runs it every night on every site where its module is installed. ``submit(name, **arguments)`` queues it for the current
+site and user and returns the job's id; the job's record (state, progress,
+result or error, attempts) is kept in the same SQLite file, so that an agent sees
+it (``@@jobs``, REST ``@jobs``) and a failure is never lost.
+
+Where the worker runs (``IASOLUTIONS_JOBS_WORKER``, written by ``make-instance``):
+
+- ``inline`` (FileStorage, one process): a consumer thread inside the Zope
+  process (a second process cannot open the FileStorage);
+- ``external`` (ZEO, RelStorage): ``iasolutions worker -C zope.conf``, as many
+  as wanted, beside the Zope clients.
+
+The file is ``IASOLUTIONS_JOBS_DB`` (``var/jobs.sqlite``). Huey can use a shared
+Redis broker instead when the workers run on several hosts (``RedisHuey``).
+"""
+
+from contextlib import closing
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC
+from datetime import datetime
+import json
+import logging
+import os
+import sqlite3
+import threading
+import traceback
+import uuid
+
+
+logger = logging.getLogger("iasolutions.jobs")
+
+RETRIES = 2
+RETRY_DELAY = 30  # seconds
+HEARTBEAT = 60  # seconds between the worker's signs of life
+DAILY_HOUR = 2  # the nightly run, local time of the server
+
+
+@dataclass(frozen=True)
+class Job:
+    """A job a module offers (registered as a named ``IJob`` utility).
+
+    ``module``: the module id whose sites run it daily; ``permission``: who may
+    submit it (and see every job of its kind)."""
+
+    name: str
+    title: str
+    function: object
+    daily: bool = False
+    module: str = ""
+    permission: str = "Manage portal"
+
+
+def get_job(name):
+    from iasolutions.core.interfaces import IJob
+    from zope.component import queryUtility
+
+    return queryUtility(IJob, name=name) if isinstance(name, str) else None
+
+
+def all_jobs():
+    from iasolutions.core.interfaces import IJob
+    from zope.component import getUtilitiesFor
+
+    return sorted((job for _name, job in getUtilitiesFor(IJob)), key=lambda job: job.name)
+
+
+class JobError(ValueError):
+    """A job that cannot be submitted (unknown name, no site)."""
+
+
+# -- the record of jobs ------------------------------------------------------
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS iasolutions_jobs (
+    id TEXT PRIMARY KEY, site TEXT, name TEXT, title TEXT, userid TEXT,
+    arguments TEXT, state TEXT, done INTEGER DEFAULT 0, total INTEGER DEFAULT 0,
+    message TEXT DEFAULT '', result TEXT, error TEXT, attempts INTEGER DEFAULT 0,
+    created TEXT, started TEXT, finished TEXT);
+CREATE INDEX IF NOT EXISTS iasolutions_jobs_site_user ON iasolutions_jobs (site, userid);
+CREATE TABLE IF NOT EXISTS iasolutions_worker (key TEXT PRIMARY KEY, value TEXT);
+"""
+
+_schema_lock = threading.Lock()
+_ready = set()
+
+
+def database():
+    return os.environ.get("IASOLUTIONS_JOBS_DB") or os.path.join(
+        os.environ.get("CLIENT_HOME", "."), "jobs.sqlite"
+    )
+
+
+@contextmanager
+def _connection():
+    path = database()
+    with closing(sqlite3.connect(path, timeout=30, isolation_level=None)) as connection:
+        connection.row_factory = sqlite3.Row
+        if path not in _ready:
+            with _schema_lock:
+                connection.executescript(SCHEMA)
+                _ready.add(path)
+        yield connection
+
+
+def now_text():
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def record(job_id):
+    """The job's record as a dict, or None."""
+    with _connection() as connection:
+        row = connection.execute(
+            "SELECT * FROM iasolutions_jobs WHERE id = ?", (job_id,)
+        ).fetchone()
+    return _as_dict(row) if row else None
+
+
+def records(site, userid=None, limit=50):
+    """The latest jobs of a site (of one user when ``userid`` is given)."""
+    query = "SELECT * FROM iasolutions_jobs WHERE site = ?"
+    values = [site]
+    if userid is not None:
+        query += " AND userid = ?"
+        values.append(userid)
+    query += " ORDER BY created DESC LIMIT ?"
+    with _connection() as connection:
+        return [_as_dict(row) for row in connection.execute(query, (*values, limit))]
+
+
+def _as_dict(row):
+    found = dict(row)
+    for key in ("arguments", "result"):
+        found[key] = json.loads(found[key]) if found[key] else None
+    return found
+
+
+def _update(job_id, **values):
+    assignments = ", ".join(f"{key} = ?" for key in values)
+    with _connection() as connection:
+        connection.execute(
+            f"UPDATE iasolutions_jobs SET {assignments} WHERE id = ?", (*values.values(), job_id)
+        )
+
+
+def worker_value(key):
+    with _connection() as connection:
+        row = connection.execute(
+            "SELECT value FROM iasolutions_worker WHERE key = ?", (key,)
+        ).fetchone()
+    return row["value"] if row else None
+
+
+def set_worker_value(key, value):
+    with _connection() as connection:
+        connection.execute(
+            "INSERT OR REPLACE INTO iasolutions_worker (key, value) VALUES (?, ?)", (key, value)
+        )
+
+
+# -- submitting and running ---------------------------------------------------
+
+
+def submit(name, site_path, userid, **arguments):
+    """Queue a job; return its id. ``site_path``: the site's path in Zope."""
+    definition = get_job(name)
+    if definition is None:
+        raise JobError(f"Unknown job {name!r}")
+    job_id = uuid.uuid4().hex
+    with _connection() as connection:
+        connection.execute(
+            "INSERT INTO iasolutions_jobs (id, site, name, title, userid, arguments, state, "
+            "created) VALUES (?, ?, ?, ?, ?, ?, 'queued', ?)",
+            (
+                job_id,
+                site_path,
+                name,
+                str(definition.title),
+                userid,
+                json.dumps(arguments),
+                now_text(),
+            ),
+        )
+    from iasolutions.core import worker
+
+    worker.enqueue(job_id)
+    return job_id
+
+
+class Progress:
+    """What a job calls to tell how far it is: ``progress(done, total, message)``."""
+
+    def __init__(self, job_id):
+        self.job_id = job_id
+
+    def __call__(self, done, total=0, message=""):
+        _update(self.job_id, done=int(done), total=int(total), message=str(message)[:500])
+
+
+def perform(job_id, site, last_attempt=True, commit=True):
+    """Run a queued job on its site; record how it went. The worker commits (or
+    aborts) the job's transaction; ``commit=False`` runs it in the caller's.
+
+    Raises the job's error again unless it was its last attempt (the worker then
+    retries it later)."""
+    import transaction
+
+    found = record(job_id)
+    attempts = (found["attempts"] or 0) + 1
+    _update(job_id, state="running", started=now_text(), attempts=attempts)
+    definition = get_job(found["name"])
+    savepoint = None if commit else transaction.savepoint()
+    try:
+        result = definition.function(site, Progress(job_id), **(found["arguments"] or {}))
+        if commit:
+            transaction.commit()
+    except Exception as error:
+        if commit:
+            transaction.abort()
+        else:
+            savepoint.rollback()
+        logger.exception("Job %s (%s) failed", found["name"], job_id)
+        state = "failed" if last_attempt else "retrying"
+        _update(job_id, state=state, error=_error_text(error), finished=now_text())
+        if not last_attempt:
+            raise
+        return None
+    _update(job_id, state="done", result=json.dumps(result), error=None, finished=now_text())
+    return result
+
+
+def _error_text(error):
+    lines = traceback.format_exception_only(type(error), error)
+    return "".join(lines).strip()[-2000:]
+
+
+def daily_jobs():
+    return [definition for definition in all_jobs() if definition.daily]
+
+
+def start_worker_in_process(event=None):
+    """At Zope's start: the worker in this process when the instance says so
+    (``IASOLUTIONS_JOBS_WORKER=inline``: FileStorage, one process)."""
+    if os.environ.get("IASOLUTIONS_JOBS_WORKER") == "inline":
+        from iasolutions.core import worker
+
+        worker.start_inline()

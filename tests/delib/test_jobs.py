@@ -1,0 +1,102 @@
+"""Jobs as the worker runs them (``iasolutions.core.jobs``): submitted by a manager over
+REST, recorded with their result, a failing one recorded with its error and nothing
+written; delib's nightly job on the advice delays; the health answer."""
+
+from iasolutions.core import jobs
+from iasolutions.core.interfaces import IJob
+from plone import api
+import pytest
+from tests.helpers import as_user
+from tests.helpers import rest
+from zope.component import getGlobalSiteManager
+
+
+@pytest.fixture
+def immediate(tmp_path, monkeypatch):
+    """Jobs run at once in the caller, recorded in a file of the test's own."""
+    monkeypatch.setenv("IASOLUTIONS_JOBS_DB", str(tmp_path / "jobs.sqlite"))
+    monkeypatch.setenv("IASOLUTIONS_JOBS_IMMEDIATE", "1")
+
+
+def site_path(portal):
+    return "/".join(portal.getPhysicalPath())
+
+
+def test_the_advice_delays_job_is_daily_for_delib(delib_portal):
+    definition = jobs.get_job("delib.update_advice_delays")
+    assert definition.daily and definition.module == "delib"
+    assert definition in jobs.daily_jobs()
+
+
+def test_a_job_is_recorded_with_its_result(delib_portal, immediate):
+    job_id = jobs.submit("delib.update_advice_delays", site_path(delib_portal), "admin")
+    found = jobs.record(job_id)
+    assert found["state"] == "done" and found["attempts"] == 1
+    assert found["result"] == {"items_reindexed": 0}
+    assert (found["done"], found["total"]) == (1, 1)
+    assert jobs.records(site_path(delib_portal), "admin")[0]["id"] == job_id
+    assert jobs.records(site_path(delib_portal), "someone-else") == []
+
+
+def test_a_failing_job_keeps_its_error_and_writes_nothing(delib_portal, immediate):
+    def half_then_fail(site, progress):
+        api.content.create(container=site, type="Document", id="half-written", title="Half")
+        raise ValueError("the printer is out of paper")
+
+    failing = jobs.Job("test.failing", "Failing", half_then_fail)
+    registry = getGlobalSiteManager()
+    registry.registerUtility(failing, IJob, name="test.failing")
+    try:
+        job_id = jobs.submit("test.failing", site_path(delib_portal), "admin")
+    finally:
+        registry.unregisterUtility(failing, IJob, name="test.failing")
+    found = jobs.record(job_id)
+    assert found["state"] == "failed"
+    assert "ValueError: the printer is out of paper" in found["error"]
+    assert "half-written" not in delib_portal
+
+
+def test_an_unknown_job_is_refused(delib_portal, immediate):
+    with pytest.raises(jobs.JobError, match="Unknown job 'nothing'"):
+        jobs.submit("nothing", site_path(delib_portal), "admin")
+
+
+def test_jobs_over_rest(delib_functional_portal, immediate):
+    manager = rest(delib_functional_portal, "admin")
+    submitted = manager.post("@jobs", json={"job": "delib.update_advice_delays"})
+    assert submitted.status_code == 202, submitted.text
+    assert submitted.json()["state"] == "done"
+    listed = manager.get("@jobs").json()["items"]
+    assert listed[0]["id"] == submitted.json()["id"]
+
+    refused = manager.post("@jobs", json={"job": "nothing"})
+    assert refused.status_code == 400 and "Unknown job" in refused.json()["error"]["message"]
+    assert manager.post("@jobs", json={"job": "x", "arguments": [1]}).status_code == 400
+
+    agent = rest(delib_functional_portal, "creator_fin")
+    assert agent.post("@jobs", json={"job": "delib.update_advice_delays"}).status_code == 403
+    assert agent.get("@jobs").json()["items"] == []  # not the manager's jobs
+    assert rest(delib_functional_portal).get("@jobs").status_code == 401
+
+
+def test_health_says_the_worker_is_missing(delib_functional_portal, immediate):
+    health = rest(delib_functional_portal).get("@health")
+    assert health.status_code == 503
+    assert health.json() == {
+        "status": "degraded",
+        "storage": "ok",
+        "worker": "unknown",
+        "worker_heartbeat": None,
+        "last_daily_run": None,
+    }
+    jobs.set_worker_value("heartbeat", jobs.now_text())
+    alive = rest(delib_functional_portal).get("@health")
+    assert alive.status_code == 200 and alive.json()["worker"] == "alive"
+
+
+def test_a_manager_sees_every_job_of_the_site(delib_portal, immediate):
+    jobs.submit("delib.update_advice_delays", site_path(delib_portal), "creator_fin")
+    with as_user("admin"):
+        from iasolutions.core.restapi.jobs import visible_jobs
+
+        assert [job["userid"] for job in visible_jobs(delib_portal)] == ["creator_fin"]
