@@ -152,6 +152,19 @@ def test_refusals_of_the_current_state(portal, rules, expected):
         assert {tid: str(reason) for tid, reason in guards.refusals(anne).items()} == expected
 
 
+def test_refused_transitions_as_the_screens_show_them(portal):
+    with ruled(person(portal), Rules({"deactivate": (never,)})) as anne:
+        [refused] = guards.refused_transitions(anne)
+    assert refused["id"] == "deactivate"
+    assert refused["reason"] == "Never."
+    assert (
+        refused["title"]
+        == api.portal.get_tool("portal_workflow")["iasolutions_contact_workflow"]
+        .transitions["deactivate"]
+        .title
+    )
+
+
 def test_the_rest_answer_says_why_and_writes_nothing(functional_portal):
     rules = Rules({"deactivate": (never,), "activate": (never,)})
     with ruled(person(functional_portal), rules) as anne:

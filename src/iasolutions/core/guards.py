@@ -14,6 +14,8 @@ first objection is the reason::
     'category_required'       # a Message of the module's domain
     >>> refusals(mail)        # the transitions of the current state that a rule refuses
     {'close': 'Missing: ${fields}.'}
+    >>> refused_transitions(mail, request)   # as the screens show them
+    [{'id': 'close', 'title': 'Clôturer', 'reason': 'Manque : type de courrier.'}]
 
 A module registers each table for the interface of its content, as an adapter (the
 table adapts the content to itself), in its ZCML::
@@ -35,6 +37,8 @@ rules and answers a refusal with its reason.
 """
 
 from plone import api
+from zope.globalrequest import getRequest
+from zope.i18n import translate
 from zope.interface import Interface
 from zope.interface import implementer
 
@@ -111,3 +115,24 @@ def refusals(obj):
         if reason is not None and reason is not HIDDEN:
             result[transition_id] = reason
     return result
+
+
+def refused_transitions(obj, request=None):
+    """``refusals`` as the screens show them: [{"id", "title", "reason"}], in the order
+    of the state's transitions, the titles (``plone`` domain) and reasons translated."""
+    request = request if request is not None else getRequest()
+    workflow_tool = api.portal.get_tool("portal_workflow")
+    titles = {}
+    for workflow in workflow_tool.getWorkflowsFor(obj):
+        for transition in workflow.transitions.objectValues():
+            titles[transition.getId()] = transition.title or transition.getId()
+    return [
+        {
+            "id": transition_id,
+            "title": translate(
+                titles.get(transition_id, transition_id), domain="plone", context=request
+            ),
+            "reason": translate(reason, context=request),
+        }
+        for transition_id, reason in refusals(obj).items()
+    ]
