@@ -3,8 +3,8 @@
 A *rule* is a small function ``rule(obj, transition_id)`` that returns None (no
 objection) or the reason the transition may not be done now: a translatable message,
 or ``HIDDEN`` when the step is not used here at all (a setting or an adaptation leaves
-it out). The workflow refuses a hidden transition like any other; the screens and the
-REST API do not explain it.
+it out). The workflow refuses a hidden transition like any other; the screens leave it
+out, and the REST API gives plone.restapi's refusal (or the module's word for it).
 
 A workflow's rules are a table, ``Rules({transition id: (rule, …)}, every=(rule, …))``:
 the ``every`` rules come first for each transition, then the transition's own, and the
@@ -15,7 +15,7 @@ first objection is the reason::
     >>> refusals(mail)        # the transitions of the current state that a rule refuses
     {'close': 'Missing: ${fields}.'}
     >>> refused_transitions(mail, request)   # as the screens show them
-    [{'id': 'close', 'title': 'Clôturer', 'reason': 'Manque : type de courrier.'}]
+    [{'id': 'close', 'title': 'Close', 'reason': 'Missing: mail type.'}]
 
 A module registers each table for the interface of its content, as an adapter (the
 table adapts the content to itself), in its ZCML::
