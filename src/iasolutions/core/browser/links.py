@@ -43,14 +43,14 @@ class HandoverForm(form.Form):
         offered = dict(links.offered(self.context))
         if name not in offered:
             raise NotFound(name)
-        self.name, self.target = name, offered[name]
+        self.handover, self.target = name, offered[name]
         self.fields = field.Fields(self.target.schema)
         self.label = self.target.title
         super().update()
 
     @property
     def action(self):
-        return f"{self.context.absolute_url()}/@@handover?target={self.name}"
+        return f"{self.context.absolute_url()}/@@handover?target={self.handover}"
 
     @button.buttonAndHandler(_("Confirm"), name="confirm")
     def confirm(self, action):
@@ -59,7 +59,7 @@ class HandoverForm(form.Form):
             self.status = self.formErrorsMessage
             return
         try:
-            created = links.hand_over(self.context, self.name, **data)
+            created = links.hand_over(self.context, self.handover, **data)
         except links.HandoverRefused as refused:
             transaction.doom()
             self.status = translate(refused.message, context=self.request)
