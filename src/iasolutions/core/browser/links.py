@@ -30,7 +30,10 @@ class LinksViewlet(ViewletBase):
 
     def handovers(self):
         base = self.context.absolute_url() + "/@@handover?target="
-        return [{"title": target.title, "url": base + name} for name, target in self.offered]
+        return [
+            {"title": translate(target.title, context=self.request), "url": base + name}
+            for name, target in self.offered
+        ]
 
 
 class HandoverForm(form.Form):
@@ -45,7 +48,7 @@ class HandoverForm(form.Form):
             raise NotFound(name)
         self.handover, self.target = name, offered[name]
         self.fields = field.Fields(self.target.schema)
-        self.label = self.target.title
+        self.label = translate(self.target.title, context=self.request)
         super().update()
 
     @property
