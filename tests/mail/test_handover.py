@@ -5,6 +5,7 @@ offered and the REST call is refused with a message, nothing written."""
 
 from iasolutions.core import links
 from iasolutions.core.contacts import add_person
+from iasolutions.core.events import IOutcomeChanged
 from iasolutions.core.services import get_own_organization
 from iasolutions.mail import mails
 from plone import api
@@ -18,6 +19,7 @@ from tests.helpers import site_as_manager
 from tests.mail.helpers import go
 from tests.mail.helpers import incoming_mail
 import transaction
+from zope.component import getGlobalSiteManager
 
 
 TARGET = "delib.college-item"
@@ -131,7 +133,14 @@ def test_the_same_over_rest(flow):
     assert [link["@id"] for link in handed_from] == [mail.absolute_url()]
 
     transaction.begin()
-    decide(api.content.get(UID=response.json()["UID"]))
+    outcomes = []
+    registry = getGlobalSiteManager()
+    registry.registerHandler(outcomes.append, (IOutcomeChanged,))
+    try:
+        decide(api.content.get(UID=response.json()["UID"]))
+    finally:
+        registry.unregisterHandler(outcomes.append, (IOutcomeChanged,))
+    assert [event.object.absolute_url() for event in outcomes] == [item_url]
     decided = agent.get(f"{mail.absolute_url()}/@links").json()["handed_to"][0]
     assert decided["decided"] is True and decided["review_state"] == "accepted"
     assert "octroie le subside" in decided["decision"]

@@ -36,6 +36,7 @@ from zope.event import notify
 from zope.globalrequest import getRequest
 from zope.i18n import translate
 from zope.intid.interfaces import IIntIds
+from zope.keyreference.interfaces import NotYet
 from zope.schema.interfaces import ValidationError
 
 
@@ -120,7 +121,10 @@ def link(created, source):
 
 
 def _related(side, obj):
-    intid = getUtility(IIntIds).queryId(obj)
+    try:
+        intid = getUtility(IIntIds).queryId(obj)
+    except NotYet:  # not stored yet (an add form's temporary object)
+        return []
     if intid is None:
         return []
     found = api.relation.get(relationship=RELATION, **{side: obj})
