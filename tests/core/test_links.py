@@ -12,6 +12,7 @@ from iasolutions.core.interfaces import IOutcome
 from plone import api
 from plone.app.contenttypes.interfaces import IDocument
 from plone.app.contenttypes.interfaces import INewsItem
+from plone.app.linkintegrity.exceptions import LinkIntegrityNotificationException
 import pytest
 from tests.helpers import as_user
 from tests.helpers import create_user
@@ -141,6 +142,18 @@ def test_hand_over_links_both_sides_and_fires_the_events(page):
     assert summary["decided"] is True
     assert summary["decision"] == "<p>Publiée.</p>"
     assert summary["UID"] == api.content.get_uuid(news)
+
+
+def test_a_removed_side_leaves_no_link(page):
+    with as_user("editor"):
+        news = links.hand_over(page, "t.news", kind="note")
+    api.content.delete(news)
+    assert links.handed_to(page) == []
+    other = links.hand_over(page, "t.news", kind="news")
+    with pytest.raises(LinkIntegrityNotificationException):  # Plone warns: it is linked
+        api.content.delete(page)
+    api.content.delete(page, check_linkintegrity=False)
+    assert links.handed_from(other) == []
 
 
 @pytest.mark.parametrize(

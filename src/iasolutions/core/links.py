@@ -128,7 +128,8 @@ def _related(side, obj):
     if intid is None:
         return []
     found = api.relation.get(relationship=RELATION, **{side: obj})
-    return [r.from_object if side == "target" else r.to_object for r in found]
+    others = [r.from_object if side == "target" else r.to_object for r in found]
+    return [other for other in others if other is not None]  # None: removed since
 
 
 def handed_to(obj):
