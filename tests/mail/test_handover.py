@@ -127,6 +127,9 @@ def test_the_same_over_rest(flow):
     item_url = response.json()["@id"]
     assert response.headers["Location"] == item_url
     assert response.json()["decided"] is False
+    again = agent.post(f"{mail.absolute_url()}/@handover", json={"target": TARGET, **choices})
+    assert again.status_code == 400  # once to each configuration, as the reference
+    assert "déjà" in again.json()["error"]["message"]
     handed_to = agent.get(f"{mail.absolute_url()}/@links").json()["handed_to"]
     assert [link["@id"] for link in handed_to] == [item_url]
     handed_from = agent.get(f"{item_url}/@links").json()["handed_from"]

@@ -120,21 +120,21 @@ def link(created, source):
     api.relation.create(source=created, target=source, relationship=RELATION)
 
 
-def _related(side, obj):
+def _related(side, obj, unrestricted=False):
     try:
         intid = getUtility(IIntIds).queryId(obj)
     except NotYet:  # not stored yet (an add form's temporary object)
         return []
     if intid is None:
         return []
-    found = api.relation.get(relationship=RELATION, **{side: obj})
+    found = api.relation.get(relationship=RELATION, unrestricted=unrestricted, **{side: obj})
     others = [r.from_object if side == "target" else r.to_object for r in found]
     return [other for other in others if other is not None]  # None: removed since
 
 
-def handed_to(obj):
-    """The objects made from ``obj`` that the current user may see."""
-    return _related("target", obj)
+def handed_to(obj, unrestricted=False):
+    """The objects made from ``obj`` that the current user may see (all: ``unrestricted``)."""
+    return _related("target", obj, unrestricted)
 
 
 def handed_from(obj):

@@ -8,6 +8,7 @@ whether the item was decided and its decision, and ``item_transitioned`` fires
 ``IOutcomeChanged`` when an item enters or leaves a decided state.
 """
 
+from iasolutions.core import links
 from iasolutions.core.events import OutcomeChanged
 from iasolutions.core.interfaces import IHandoverTarget
 from iasolutions.core.interfaces import IOutcome
@@ -18,6 +19,7 @@ from iasolutions.core.vocabularies import protect_vocabularies
 from iasolutions.delib import _
 from iasolutions.delib.interfaces import IMeetingItem
 from iasolutions.delib.meetingconfigs import DECIDED_STATES
+from iasolutions.delib.meetingconfigs import config_of
 from iasolutions.delib.meetingconfigs import folder_of
 from iasolutions.delib.meetingconfigs import free_id
 from iasolutions.delib.meetingconfigs import get_config
@@ -80,6 +82,14 @@ class CollegeItem:
             raise HandoverRefused(
                 _("Unknown meeting configuration ${config}.", mapping={"config": config_id})
             )
+        if _already_proposed(source.context, cfg):
+            raise HandoverRefused(
+                _(
+                    "handover_already_proposed",
+                    default="An item was already proposed from it to ${config}.",
+                    mapping={"config": cfg.title},
+                )
+            )
         if not proposing_group or not _may_propose(proposing_group):
             raise HandoverRefused(_("You do not create items for this proposing group."), 403)
         folder = folder_of(cfg)
@@ -100,6 +110,14 @@ class CollegeItem:
         except (BadRequest, ValueError) as refused:
             raise HandoverRefused(str(refused)) from None
         return item
+
+
+def _already_proposed(obj, cfg):
+    """Once only to each configuration, as the reference sends an element once."""
+    return any(
+        IMeetingItem.providedBy(item) and config_of(item) == cfg
+        for item in links.handed_to(obj, unrestricted=True)
+    )
 
 
 def _add_annex(item, title, file):
