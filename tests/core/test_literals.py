@@ -1,9 +1,9 @@
 """Every text shown to users goes through a message factory (``_()``).
 
 The scan reads the suite's Python code: a string is user text when it is French
-(an accented letter) or when it is given as a title, label or description — to
-a keyword argument of that name, or to the dashboard builders of
-``iasolutions.core.dashboards`` and the ``Function``/``Module`` declarations.
+(an accented letter, or a phrase with "les", "des", "pour"…) or when it is given
+as a title, label or description — to a keyword argument of that name, or to the
+dashboard builders of ``iasolutions.core.dashboards`` and to ``Function``.
 It is fine inside ``_()``/``PMF()``, as a docstring, in a log call or in an
 exception raised for developers. What stays French on purpose (documents and
 demo data written in the municipalities' language) is listed below, with why.
@@ -17,7 +17,11 @@ import re
 
 
 SRC = Path(iasolutions.__path__[0])
-FRENCH = re.compile(r"[àâçéèêëîïôûùüÿœæÀÂÇÉÈÊËÎÏÔÛÙÜ]")
+FRENCH = re.compile(
+    r"[àâçéèêëîïôûùüÿœæÀÂÇÉÈÊËÎÏÔÛÙÜ]"  # an accented letter
+    r"|(?:^|\s)(?:le|la|les|des|du|aux|pour|par|une|mes|vos|nos|sur|dans)\s",  # a French phrase
+    re.IGNORECASE,
+)
 WORDS = re.compile(r"[^\W\d_]{2}")
 TEXT_KEYWORDS = {"title", "label", "description", "message", "placeholder"}
 # call name → position of its title argument
@@ -56,6 +60,8 @@ ALLOWED = {
     ("core/interfaces.py", "Id of its demo profile"),
     ("core/interfaces.py", "Kind of organisation (commune, cpas, zone-de-police)"),
     ("core/interfaces.py", "Organisation profile applied last (e.g. iasolutions.policy:commune)"),
+    ("core/zcml.py", "Entry point group naming the module packages"),
+    ("core/zcml.py", "ZCML file of each module package"),
     # A module's title, printed by the command line ``list-modules``.
     ("delib/module.py", "Délibérations (iA.Delib)"),
     ("mail/module.py", "Courrier"),
@@ -104,6 +110,7 @@ ALLOWED = {
     ("mail/interfaces.py", "retour-recommande|Retour recommandé"),
     ("mail/interfaces.py", "post_registered|Courrier recommandé"),
     ("mail/interfaces.py", "post_registered|Lettre recommandée"),
+    ("mail/interfaces.py", "hand|Remis en main propre"),
     ("mail/module.py", "Direction générale"),
     ("mail/module.py", "Expédition courrier"),
     ("mail/module.py", "Pré-validation DG"),
@@ -200,6 +207,7 @@ def test_user_texts_are_translated(path):
         'api.content.create(container=c, type="Folder", title="Travaux")',
         'title = f"Séance du {date}"',
         'message = "Point approuvé."',
+        'LABELS = ["Tous les points"]',
     ],
 )
 def test_the_scan_finds_a_new_literal(source):
@@ -215,6 +223,7 @@ def test_the_scan_finds_a_new_literal(source):
         'raise ValueError("Donnée non reconnue")',
         'def f():\n    """Vérifie la séance."""',
         'checkbox_filter("review_state", STATE, vocabulary="x.states")',
+        'DASHBOARDS = ["mes-points", "Title", "fr en nl de"]',
     ],
 )
 def test_the_scan_lets_translated_and_developer_text_be(source):
