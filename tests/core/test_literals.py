@@ -52,8 +52,8 @@ CONTENT_FILES = {
 }
 # (file, text) kept as they are, with why.
 ALLOWED = {
-    # Developers' documentation of an interface (schema of a utility, of a
-    # registry record set by the organisation profile), not shown in a form.
+    # Developers' documentation of an interface (schema of a utility or an
+    # adapter, of a registry record set by a profile or an upgrade), in no form.
     ("core/interfaces.py", "Module id, e.g. 'mail'"),
     ("core/interfaces.py", "Human title"),
     ("core/interfaces.py", "Id of its default profile"),
@@ -62,14 +62,22 @@ ALLOWED = {
     ("core/interfaces.py", "Organisation profile applied last (e.g. iasolutions.policy:commune)"),
     ("core/zcml.py", "Entry point group naming the module packages"),
     ("core/zcml.py", "ZCML file of each module package"),
+    ("core/interfaces.py", "Id of the module giving it (offered once installed)"),
+    ("core/interfaces.py", "Title of the action, e.g. 'Proposer un point au Collège'"),
+    ("core/interfaces.py", "Title of the new object"),
+    ("core/interfaces.py", "Its description"),
+    ("core/interfaces.py", "Decided"),
+    ("core/interfaces.py", "The decision (HTML), once decided"),
+    ("core/rows.py", "Settings lines the upgrades could not read"),
     # A module's title, printed by the command line ``list-modules``.
     ("delib/module.py", "Délibérations (iA.Delib)"),
     ("mail/module.py", "Courrier"),
-    # Content a profile writes once in French, the municipalities' language,
-    # and that the administrator then edits like any content or setting: the
+    # Content a profile writes once in French, the municipalities' language, and
+    # that the administrator then edits like any content or setting: the
     # ombudsman's address, the default positions, holidays, groups, folders,
     # generated titles of meetings, counters and document templates, the
-    # default choices of the mail settings, the masking text of publication.
+    # default choices of the mail settings (as lines, or as rows once
+    # structured), the masking text of publication.
     (
         "core/browser/accessibility.py",
         "Médiateur commun de la Fédération Wallonie-Bruxelles et de la Wallonie",
@@ -79,6 +87,10 @@ ALLOWED = {
     ("core/setuphandlers.py", "president|Président"),
     ("core/setuphandlers.py", "directeur-general|Directeur général"),
     ("core/setuphandlers.py", "departement|Département"),
+    ("core/setuphandlers.py", "Échevin"),
+    ("core/setuphandlers.py", "Président"),
+    ("core/setuphandlers.py", "Directeur général"),
+    ("core/setuphandlers.py", "Département"),
     ("core/setuphandlers.py", "Contacts"),
     ("core/setuphandlers.py", "Gestionnaires des contacts"),
     ("core/workingdays.py", "Lundi de Pâques"),
@@ -111,18 +123,29 @@ ALLOWED = {
     ("mail/interfaces.py", "post_registered|Courrier recommandé"),
     ("mail/interfaces.py", "post_registered|Lettre recommandée"),
     ("mail/interfaces.py", "hand|Remis en main propre"),
+    ("mail/interfaces.py", "Recommandé"),
+    ("mail/interfaces.py", "Certificat médical"),
+    ("mail/interfaces.py", "Retour recommandé"),
+    ("mail/interfaces.py", "Courrier recommandé"),
+    ("mail/interfaces.py", "Lettre recommandée"),
+    ("mail/interfaces.py", "Remis en main propre"),
     ("mail/module.py", "Direction générale"),
     ("mail/module.py", "Expédition courrier"),
     ("mail/module.py", "Pré-validation DG"),
     ("mail/subscribers.py", "Niveau de validation non utilisé par le service"),
-    # Batch-action values (``view|Label`` settings lines, compared as stored by
-    # the upgrade 1001 test): their labels go through ``_()`` with their
-    # structured format.
+    # Batch-action titles: settings values (``view|Label`` lines, rows of view and
+    # title once structured) that the upgrade tests (delib 1001, mail 1002)
+    # compare as stored, in French; both forms listed.
     ("delib/dashboards.py", "delib-batch-transition|Changer l'état"),
     ("delib/dashboards.py", "delib-batch-copy-groups|Groupes en copie"),
     ("mail/dashboards.py", "mail-batch-transition|Changer l'état"),
     ("mail/dashboards.py", "mail-batch-recipient-groups|Services en copie"),
     ("mail/dashboards.py", "mail-batch-labels|Étiquettes"),
+    ("delib/dashboards.py", "Changer l'état"),
+    ("delib/dashboards.py", "Groupes en copie"),
+    ("mail/dashboards.py", "Changer l'état"),
+    ("mail/dashboards.py", "Services en copie"),
+    ("mail/dashboards.py", "Étiquettes"),
 }
 
 
