@@ -6,12 +6,15 @@ enabled on it, filters (criteria) on the left or top, and the results shown
 as a table with checkboxes for batch actions, 30 a page by default::
 
     create_dashboard(
-        folder, "to-treat", "À traiter",
+        folder, "to-treat", _("To treat"),
         query=[type_is("dmsincomingmail"), state_is("proposed_to_agent"),
                user_query("mail.assigned_to_me")],
-        criteria=[text_filter(), checkbox_filter("review_state", "État", vocabulary="…")],
+        criteria=[text_filter(), checkbox_filter("review_state", _("State"), vocabulary="…")],
         columns=["Title", "review_state", "created"],
     )
+
+Titles are messages of the module's factory (English ids, fr and en in its
+catalogues); the dashboard stores them in French (``core.i18n.content_text``).
 
 Per-user parts: a module registers a named ``IDashboardQuery`` utility (say
 ``mail.assigned_to_me``) returning the catalog query of the current user
