@@ -9,15 +9,11 @@ POST @handover  {"target": "delib.college-item", "config_id": …, "proposing_gr
 
 from iasolutions.core import links
 from iasolutions.core.restapi.errors import error
-from iasolutions.core.restapi.errors import json_object
-from iasolutions.core.restapi.errors import not_a_json_object
-from iasolutions.core.restapi.input import refuses_bad_input
+from iasolutions.core.restapi.input import JsonBodyService
 from iasolutions.core.restapi.input import text
-import plone.protect.interfaces
 from plone.restapi.services import Service
 import transaction
 from zope.i18n import translate
-from zope.interface import alsoProvides
 from zope.schema import getFieldNamesInOrder
 
 
@@ -36,13 +32,8 @@ class LinksGet(Service):
         return found
 
 
-class HandoverPost(Service):
-    @refuses_bad_input
-    def reply(self):
-        alsoProvides(self.request, plone.protect.interfaces.IDisableCSRFProtection)
-        data = json_object(self.request)
-        if data is None:
-            return not_a_json_object(self.request)
+class HandoverPost(JsonBodyService):
+    def handle(self, data):
         name = text(data, "target") or ""
         choices = {key: value for key, value in data.items() if key != "target"}
         try:

@@ -7,27 +7,17 @@ fields at fault, nothing written).
 
 from AccessControl import Unauthorized
 from iasolutions.core.restapi.content import add_from_json
-from iasolutions.core.restapi.errors import json_object
-from iasolutions.core.restapi.errors import not_a_json_object
-from iasolutions.core.restapi.input import refuses_bad_input
+from iasolutions.core.restapi.input import JsonBodyService
 from iasolutions.core.restapi.input import text
 from iasolutions.mail.folders import container_for
 from iasolutions.mail.reply import reply_values
 from plone import api
-import plone.protect.interfaces
 from plone.restapi.interfaces import ISerializeToJson
-from plone.restapi.services import Service
 from zope.component import queryMultiAdapter
-from zope.interface import alsoProvides
 
 
-class ReplyPost(Service):
-    @refuses_bad_input
-    def reply(self):
-        alsoProvides(self.request, plone.protect.interfaces.IDisableCSRFProtection)
-        data = json_object(self.request)
-        if data is None:
-            return not_a_json_object(self.request)
+class ReplyPost(JsonBodyService):
+    def handle(self, data):
         container = container_for("dmsoutgoingmail")
         if not api.user.has_permission("iasolutions.mail: Add outgoing mail", obj=container):
             raise Unauthorized("You may not write outgoing mail")
