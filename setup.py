@@ -65,5 +65,11 @@ setup(
             "target = plone",
             "module = iasolutions.policy",
         ],
+        # The module add-ons the policy loads (iasolutions.core.zcml); a module in
+        # another distribution declares itself in its own setup.py.
+        "iasolutions.modules": [
+            "delib = iasolutions.delib",
+            "mail = iasolutions.mail",
+        ],
     },
 )

@@ -54,12 +54,12 @@ def post(service_class, body):
     return request, service.reply()
 
 
-def test_json_post_service_answers_handle_with_the_object(monkeypatch):
+def test_json_body_service_answers_handle_with_the_object(monkeypatch):
     from iasolutions.core.restapi import input as rest_input
 
     monkeypatch.setattr(rest_input, "alsoProvides", lambda request, marker: None)
 
-    class Echo(rest_input.JsonPostService):
+    class Echo(rest_input.JsonBodyService):
         def handle(self, data):
             return {"got": data}
 
@@ -67,14 +67,14 @@ def test_json_post_service_answers_handle_with_the_object(monkeypatch):
     assert answer == {"got": {"a": 1}} and request.response.status == 200
 
 
-def test_json_post_service_refuses_what_is_not_an_object(monkeypatch):
+def test_json_body_service_refuses_what_is_not_an_object(monkeypatch):
     from iasolutions.core.restapi import input as rest_input
 
     monkeypatch.setattr(rest_input, "alsoProvides", lambda request, marker: None)
     monkeypatch.setattr(rest_input, "not_a_json_object", lambda request: {"error": "object"})
     handled = []
 
-    class Recorder(rest_input.JsonPostService):
+    class Recorder(rest_input.JsonBodyService):
         def handle(self, data):
             handled.append(data)
 
@@ -82,12 +82,12 @@ def test_json_post_service_refuses_what_is_not_an_object(monkeypatch):
     assert answer == {"error": "object"} and handled == []
 
 
-def test_json_post_service_check_comes_before_the_body(monkeypatch):
+def test_json_body_service_check_comes_before_the_body(monkeypatch):
     from iasolutions.core.restapi import input as rest_input
 
     monkeypatch.setattr(rest_input, "alsoProvides", lambda request, marker: None)
 
-    class Closed(rest_input.JsonPostService):
+    class Closed(rest_input.JsonBodyService):
         def check(self):
             return {"error": "closed"}
 
@@ -97,7 +97,7 @@ def test_json_post_service_check_comes_before_the_body(monkeypatch):
     assert post(Closed, b"not json")[1] == {"error": "closed"}
 
 
-def test_json_post_service_bad_input_is_a_400_with_nothing_written(monkeypatch):
+def test_json_body_service_bad_input_is_a_400_with_nothing_written(monkeypatch):
     from iasolutions.core.restapi import input as rest_input
 
     monkeypatch.setattr(rest_input, "alsoProvides", lambda request, marker: None)
@@ -105,7 +105,7 @@ def test_json_post_service_bad_input_is_a_400_with_nothing_written(monkeypatch):
     monkeypatch.setattr(rest_input.transaction, "doom", lambda: doomed.append(True))
     monkeypatch.setattr(rest_input, "translate", lambda message, context=None: str(message))
 
-    class Typed(rest_input.JsonPostService):
+    class Typed(rest_input.JsonBodyService):
         def handle(self, data):
             return {"n": rest_input.integer(data, "n")}
 

@@ -10,6 +10,7 @@ globals().update(
     register(
         mail_integration=testing.MAIL_INTEGRATION_TESTING,
         mail_functional=testing.MAIL_FUNCTIONAL_TESTING,
+        mail_delib_functional=testing.MAIL_DELIB_FUNCTIONAL_TESTING,
     )
 )
 

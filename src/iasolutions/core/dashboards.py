@@ -6,12 +6,15 @@ enabled on it, filters (criteria) on the left or top, and the results shown
 as a table with checkboxes for batch actions, 30 a page by default::
 
     create_dashboard(
-        folder, "to-treat", "À traiter",
+        folder, "to-treat", _("To treat"),
         query=[type_is("dmsincomingmail"), state_is("proposed_to_agent"),
                user_query("mail.assigned_to_me")],
-        criteria=[text_filter(), checkbox_filter("review_state", "État", vocabulary="…")],
+        criteria=[text_filter(), checkbox_filter("review_state", _("State"), vocabulary="…")],
         columns=["Title", "review_state", "created"],
     )
+
+Titles are messages of the module's factory (English ids, fr and en in its
+catalogues); the dashboard stores them in French (``core.i18n.content_text``).
 
 Per-user parts: a module registers a named ``IDashboardQuery`` utility (say
 ``mail.assigned_to_me``) returning the catalog query of the current user
@@ -34,7 +37,9 @@ from eea.facetednavigation.interfaces import IFacetedNavigable
 from eea.facetednavigation.layout.interfaces import IFacetedLayout
 from eea.facetednavigation.widgets.checkbox.interfaces import ICheckboxSchema
 from eea.facetednavigation.widgets.checkbox.widget import Widget as CheckboxWidget
+from iasolutions.core import _
 from iasolutions.core.dates import format_date
+from iasolutions.core.i18n import content_text
 import io
 from plone import api
 from plone.app.querystring.queryparser import parseFormquery
@@ -104,7 +109,10 @@ def dashboard_query_operation(context, row):
 # Faceted criteria -------------------------------------------------------
 
 
-def text_filter(title="Recherche", position="top"):
+SEARCH = _("Search terms")
+
+
+def text_filter(title=SEARCH, position="top"):
     return ("text", position, {"title": title, "index": "SearchableText", "wildcard": True})
 
 
@@ -200,7 +208,11 @@ def create_dashboard(
     batch_actions=(),
     description="",
 ):
-    """Create or update a dashboard (idempotent: a profile may run it again)."""
+    """Create or update a dashboard (idempotent: a profile may run it again).
+
+    Titles given as messages (``_("My items")``) are stored in French (``core.i18n``).
+    """
+    title, description = content_text(title), content_text(description)
     dashboard = container.get(id)
     if dashboard is None:
         dashboard = api.content.create(container=container, type="dashboard", id=id, title=title)
@@ -224,12 +236,13 @@ def _configure_faceted(dashboard, criteria, page_size):
     for cid in list(handler.keys()):
         handler.delete(cid)
     for widget, position, properties in criteria:
+        properties = dict(properties, title=content_text(properties.get("title", "")))
         handler.add(widget, position, "default", **properties)
     handler.add(
         "resultsperpage",
         "right",
         "default",
-        title="Par page",
+        title=content_text(_("Per page")),
         start=page_size,
         end=page_size * 3,
         step=page_size,

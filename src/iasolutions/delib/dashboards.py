@@ -8,6 +8,7 @@ and privacy. The per-user parts are ``IDashboardQuery`` utilities named
 """
 
 from iasolutions.core import dashboards as core
+from iasolutions.core.i18n import content_text
 from iasolutions.core.services import services_of_user
 from iasolutions.delib import _
 from iasolutions.delib.meetingconfigs import DECIDED_STATES
@@ -116,18 +117,20 @@ def item_filters():
     return [
         core.text_filter(),
         core.checkbox_filter(
-            "getProposingGroup", "Service", vocabulary="iasolutions.core.services"
-        ),
-        core.checkbox_filter("getCategory", "Catégorie", vocabulary="iasolutions.delib.categories"),
-        core.checkbox_filter("review_state", "État", vocabulary="iasolutions.delib.item_states"),
-        core.select_filter(
-            "meeting_uid", "Séance", vocabulary="iasolutions.delib.meetings_accepting_items"
+            "getProposingGroup", _("Service"), vocabulary="iasolutions.core.services"
         ),
         core.checkbox_filter(
-            "privacy", "Confidentialité", vocabulary="iasolutions.delib.privacies"
+            "getCategory", _("Category"), vocabulary="iasolutions.delib.categories"
         ),
-        core.date_filter("created", "Créé le"),
-        core.date_filter("meeting_date", "Date de séance"),
+        core.checkbox_filter(
+            "review_state", _("State"), vocabulary="iasolutions.delib.item_states"
+        ),
+        core.select_filter(
+            "meeting_uid", _("Meeting"), vocabulary="iasolutions.delib.meetings_accepting_items"
+        ),
+        core.checkbox_filter("privacy", _("Privacy"), vocabulary="iasolutions.delib.privacies"),
+        core.date_filter("created", _("Created on")),
+        core.date_filter("meeting_date", _("Meeting date")),
     ]
 
 
@@ -147,29 +150,29 @@ def create_dashboards(cfg, wanted=lambda id: True):
     made = []
     with api.env.adopt_roles(["Manager"]):
         for id, title, query, sort_on in (
-            ("mes-points", "Mes points", [items, core.user_query("delib.my_items")], "modified"),
+            ("mes-points", _("My items"), [items, core.user_query("delib.my_items")], "modified"),
             (
                 "points-a-valider",
-                "Points à valider",
+                _("Items to validate"),
                 [items, core.user_query("delib.items_to_validate")],
                 "modified",
             ),
             (
                 "points-en-copie",
-                "Points en copie",
+                _("Items in copy"),
                 [items, core.user_query("delib.items_in_copy")],
                 "modified",
             ),
             (
                 "points-a-aviser",
-                "Points à aviser",
+                _("Items to advise"),
                 [items, core.user_query("delib.items_to_advise")],
                 "modified",
             ),
-            ("tous-les-points", "Tous les points", [items], "modified"),
+            ("tous-les-points", _("All items"), [items], "modified"),
             (
                 "dernieres-decisions",
-                "Dernières décisions",
+                _("Latest decisions"),
                 [items, core.state_is(*DECIDED_STATES)],
                 "meeting_date",
             ),
@@ -180,7 +183,7 @@ def create_dashboards(cfg, wanted=lambda id: True):
                 core.create_dashboard(
                     folder,
                     id,
-                    f"{title} ({cfg.title})",
+                    f"{content_text(title)} ({cfg.title})",
                     query=query,
                     criteria=item_filters(),
                     columns=ITEM_COLUMNS,
@@ -194,14 +197,14 @@ def create_dashboards(cfg, wanted=lambda id: True):
             core.create_dashboard(
                 folder,
                 "seances",
-                f"Séances ({cfg.title})",
+                f"{content_text(_('Meetings'))} ({cfg.title})",
                 query=[core.type_is(cfg.getMeetingTypeName())],
                 criteria=[
                     core.text_filter(),
                     core.checkbox_filter(
-                        "review_state", "État", vocabulary="iasolutions.delib.meeting_states"
+                        "review_state", _("State"), vocabulary="iasolutions.delib.meeting_states"
                     ),
-                    core.date_filter("meeting_date", "Date de séance"),
+                    core.date_filter("meeting_date", _("Meeting date")),
                 ],
                 columns=["Title", "review_state", "meeting_date"],
                 sort_on="meeting_date",

@@ -8,6 +8,7 @@ and deciding the items of a meeting, delaying, sending to another configuration.
 """
 
 from contextlib import contextmanager
+from iasolutions.core.guards import exits
 from iasolutions.delib import _
 from iasolutions.delib.guards import why_not
 from plone import api
@@ -45,12 +46,7 @@ def do_transition(obj, transition_id, comment=""):
 
 def has_exit(obj, transition_id):
     """True when ``transition_id`` leaves the object's current state (rights aside)."""
-    wf_tool = api.portal.get_tool("portal_workflow")
-    for wf in wf_tool.getWorkflowsFor(obj):
-        state = wf._getWorkflowStateOf(obj)
-        if state is not None and transition_id in state.transitions:
-            return True
-    return False
+    return transition_id in exits(obj)
 
 
 @contextmanager

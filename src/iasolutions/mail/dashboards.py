@@ -272,57 +272,58 @@ OM_COLUMNS = [
 TASK_COLUMNS = ["Title", "review_state", "assigned_user", "due_date"]
 
 IM_STATES = [
-    ("created", "En création"),
-    ("proposed_to_manager", "À valider par la DG"),
-    ("proposed_to_agent", "À traiter"),
-    ("in_treatment", "En traitement"),
-    ("closed", "Clôturé"),
+    ("created", _("In creation")),
+    ("proposed_to_manager", _("To validate by the general management")),
+    ("proposed_to_agent", _("To treat")),
+    ("in_treatment", _("In treatment")),
+    ("closed", _("Closed")),
 ]
 OM_STATES = [
-    ("created", "En création"),
-    ("to_be_signed", "À signer"),
-    ("signed", "Signé"),
-    ("sent", "Envoyé"),
-    ("scanned", "Scanné"),
+    ("created", _("In creation")),
+    ("to_be_signed", _("To sign")),
+    ("signed", _("Signed")),
+    ("sent", _("Sent")),
+    ("scanned", _("Scanned")),
 ]
+SENDERS = ("sender_index", _("Sender"), "iasolutions.mail.senders")
 
 
 def criteria(
     dates=("reception_date", "due_date"),
     mail_types="iasolutions.mail.mail_types",
     send_modes="iasolutions.mail.imail_send_modes",
-    correspondents=("sender_index", "Expéditeur", "iasolutions.mail.senders"),
+    correspondents=SENDERS,
     states="iasolutions.mail.im_states",
 ):
     result = [
-        core.text_filter("Recherche (référence, titre, expéditeur…)"),
-        core.checkbox_filter("review_state", "État", vocabulary=states),
+        core.text_filter(_("Search (reference, title, sender…)")),
+        core.checkbox_filter("review_state", _("State"), vocabulary=states),
         core.checkbox_filter(
-            "treating_groups", "Service traitant", vocabulary="iasolutions.mail.treating_groups"
+            "treating_groups", _("Treating service"), vocabulary="iasolutions.mail.treating_groups"
         ),
         core.checkbox_filter(
-            "recipient_groups", "Services en copie", vocabulary="iasolutions.mail.treating_groups"
+            "recipient_groups", _("Services in copy"), vocabulary="iasolutions.mail.treating_groups"
         ),
         core.select_filter(
-            "assigned_user", "Agent traitant", vocabulary="iasolutions.mail.assigned_users"
+            "assigned_user", _("Assigned agent"), vocabulary="iasolutions.mail.assigned_users"
         ),
-        core.checkbox_filter("mail_type", "Type", vocabulary=mail_types),
-        core.checkbox_filter("send_modes", "Mode d'envoi", vocabulary=send_modes),
+        core.checkbox_filter("mail_type", _("Type"), vocabulary=mail_types),
+        core.checkbox_filter("send_modes", _("Sending mode"), vocabulary=send_modes),
     ]
     titles = {
-        "reception_date": "Date de réception",
-        "due_date": "Échéance",
-        "original_mail_date": "Date du courrier",
-        "mail_date": "Date du courrier",
-        "outgoing_date": "Date d'envoi",
-        "modified": "Modifié",
+        "reception_date": _("Reception date"),
+        "due_date": _("Due date"),
+        "original_mail_date": _("Date of the mail"),
+        "mail_date": _("Date of the mail"),
+        "outgoing_date": _("Sending date"),
+        "modified": _("Modified"),
     }
     result += [core.date_filter(name, titles[name]) for name in dates + ("modified",)]
     # after the others, so that the ids (c0, c1…) of the older facets do not change
     index, title, vocabulary = correspondents
     result += [
         core.search_filter(index, title, vocabulary),
-        core.user_filter("labels", "Étiquettes", "iasolutions.mail.my_labels"),
+        core.user_filter("labels", _("Labels"), "iasolutions.mail.my_labels"),
     ]
     return result
 
@@ -331,38 +332,42 @@ def incoming_dashboards():
     types = core.type_is(*INCOMING_TYPES)
     user = core.user_query
     return [
-        ("all_mails", "Tous les courriers entrants", [types]),
-        ("to_validate", "À valider", [types, user("mail.to_validate")]),
+        ("all_mails", _("All incoming mails"), [types]),
+        ("to_validate", _("To validate"), [types, user("mail.to_validate")]),
         (
             "to_treat",
-            "À traiter (assignés à moi)",
+            _("To treat (assigned to me)"),
             [types, core.state_is("proposed_to_agent"), user("mail.assigned_to_me")],
         ),
         (
             "im_treating",
-            "En traitement (par moi)",
+            _("In treatment (by me)"),
             [types, core.state_is("in_treatment"), user("mail.assigned_to_me")],
         ),
         (
             "have_treated",
-            "Traités (par moi)",
+            _("Treated (by me)"),
             [types, core.state_is("closed"), user("mail.assigned_to_me")],
         ),
         (
             "to_treat_in_my_group",
-            "À traiter dans mes services",
+            _("To treat in my services"),
             [types, core.state_is("proposed_to_agent"), user("mail.my_services")],
         ),
-        ("in_my_group", "Dans mes services", [types, user("mail.my_services")]),
+        ("in_my_group", _("In my services"), [types, user("mail.my_services")]),
         (
             "in_copy_unread",
-            "En copie, non lus",
+            _("In copy, unread"),
             [types, user("mail.my_services_in_copy"), user("mail.unread")],
         ),
-        ("in_copy", "En copie", [types, user("mail.my_services_in_copy")]),
-        ("followed", "Suivis", [types, user("mail.followed")]),
+        ("in_copy", _("In copy"), [types, user("mail.my_services_in_copy")]),
+        ("followed", _("Followed mails"), [types, user("mail.followed")]),
     ] + [
-        (f"searchfor_{state}", f"État : {title}", [types, core.state_is(state)])
+        (
+            f"searchfor_{state}",
+            _("State: ${state}", mapping={"state": title}),
+            [types, core.state_is(state)],
+        )
         for state, title in IM_STATES
     ]
 
@@ -371,14 +376,18 @@ def outgoing_dashboards():
     types = core.type_is("dmsoutgoingmail")
     user = core.user_query
     return [
-        ("all_mails", "Tous les courriers sortants", [types]),
-        ("in_my_group", "Dans mes services", [types, user("mail.my_services")]),
-        ("to_validate", "À valider ou approuver", [types, user("mail.to_validate")]),
-        ("to_print", "À imprimer", [types, core.state_is("to_print")]),
-        ("to_send", "À envoyer", [types, core.state_is("signed", "to_be_signed")]),
-        ("followed", "Suivis", [types, user("mail.followed")]),
+        ("all_mails", _("All outgoing mails"), [types]),
+        ("in_my_group", _("In my services"), [types, user("mail.my_services")]),
+        ("to_validate", _("To validate or approve"), [types, user("mail.to_validate")]),
+        ("to_print", _("To print"), [types, core.state_is("to_print")]),
+        ("to_send", _("To send"), [types, core.state_is("signed", "to_be_signed")]),
+        ("followed", _("Followed mails"), [types, user("mail.followed")]),
     ] + [
-        (f"searchfor_{state}", f"État : {title}", [types, core.state_is(state)])
+        (
+            f"searchfor_{state}",
+            _("State: ${state}", mapping={"state": title}),
+            [types, core.state_is(state)],
+        )
         for state, title in OM_STATES
     ]
 
@@ -387,8 +396,8 @@ def task_dashboards():
     types = core.type_is("task")
     user = core.user_query
     return [
-        ("assigned_to_me", "Mes tâches", [types, user("mail.assigned_to_me")]),
-        ("in_my_group", "Tâches de mes services", [types, user("mail.my_task_services")]),
+        ("assigned_to_me", _("My tasks"), [types, user("mail.assigned_to_me")]),
+        ("in_my_group", _("Tasks of my services"), [types, user("mail.my_task_services")]),
     ]
 
 
@@ -424,7 +433,7 @@ def _setup_dashboards(portal):
                 ("mail_date", "outgoing_date"),
                 "iasolutions.mail.omail_types",
                 "iasolutions.mail.omail_send_modes",
-                ("recipients_index", "Destinataire", "iasolutions.mail.recipients"),
+                ("recipients_index", _("Recipient"), "iasolutions.mail.recipients"),
                 "iasolutions.mail.om_states",
             ),
         ),
@@ -435,9 +444,9 @@ def _setup_dashboards(portal):
             [
                 core.text_filter(),
                 core.checkbox_filter(
-                    "review_state", "État", vocabulary="iasolutions.mail.task_states"
+                    "review_state", _("State"), vocabulary="iasolutions.mail.task_states"
                 ),
-                core.date_filter("due_date", "Échéance"),
+                core.date_filter("due_date", _("Due date")),
             ],
         ),
     ]

@@ -1,13 +1,17 @@
-"""Workflow guards of mails and tasks, with the reason of each refusal.
+"""The rules of the mail and task workflows, with the reason of each refusal.
 
-Each workflow transition has a guard permission (``Review portal content``:
-who) and a guard expression ``python:here.wf_guard('<transition>')`` (when),
-which calls ``refusal``: None when the transition may be done, else the
-message the user sees (the mail view lists them; the REST API answers 400 with
-it).
+Three tables on the core evaluator (``iasolutions.core.guards``), registered in
+``configure.zcml`` for incoming mails, outgoing mails and tasks: one small function per
+rule, each returning None, the message the user sees, or ``HIDDEN`` (the step is not
+used here). Each workflow transition has a guard permission (``Review portal content``:
+who) and a guard expression ``python:here.wf_guard('<transition>')`` (when), which asks
+``refusal``; the mail view lists the refusals, the REST API answers 400 with them.
 """
 
 from AccessControl.users import UnrestrictedUser
+from iasolutions.core import guards
+from iasolutions.core.guards import HIDDEN
+from iasolutions.core.guards import Rules
 from iasolutions.mail import _
 from iasolutions.mail import settings
 from iasolutions.mail import validation
@@ -15,47 +19,24 @@ from iasolutions.mail.assignment import agents_of
 from iasolutions.mail.module import DIR_GENERAL
 from iasolutions.mail.module import EDITOR_FUNCTIONS
 from iasolutions.mail.module import EXPEDITION
-from iasolutions.mail.references import INCOMING_TYPES
 from plone import api
+from zope.globalrequest import getRequest
+from zope.i18n import translate
 
 
-def family(obj):
-    portal_type = getattr(obj, "portal_type", None)
-    if portal_type in INCOMING_TYPES:
-        return "incoming"
-    if portal_type == "dmsoutgoingmail":
-        return "outgoing"
-    if portal_type == "task":
-        return "task"
-    return None
+LEVELS = range(1, 6)
 
 
 def refusal(obj, transition):
-    """Why ``transition`` cannot be done on ``obj`` now, or None when it can
-    (the permission guard of the workflow aside)."""
-    check = CHECKS.get((family(obj), transition))
-    return check(obj, transition) if check is not None else None
+    """Why ``transition`` cannot be done on ``obj`` now (a message or ``HIDDEN``), or
+    None when it can (the permission guard of the workflow aside)."""
+    return guards.why_not(obj, transition)
 
 
 def refusals(obj):
-    """{transition id: message} for the transitions of the current state that
-    the guards refuse (transitions hidden by settings are left out)."""
-    workflow_tool = api.portal.get_tool("portal_workflow")
-    result = {}
-    for workflow in workflow_tool.getWorkflowsFor(obj):
-        state = workflow._getWorkflowStateOf(obj)
-        for transition in state.transitions if state is not None else ():
-            message = refusal(obj, transition)
-            if message is not None and message is not HIDDEN:
-                result[transition] = message
-    return result
-
-
-class _Hidden(str):
-    """A refusal nobody needs to read: the step is not used here (settings)."""
-
-
-HIDDEN = _Hidden("hidden")
+    """{transition id: message} for the transitions of the current state that the
+    rules refuse (transitions hidden by settings are left out)."""
+    return guards.refusals(obj)
 
 
 # --- helpers ---------------------------------------------------------------
@@ -70,16 +51,18 @@ FIELD_TITLES = {
 }
 
 
-def _missing(obj, *names):
-    missing = [FIELD_TITLES[name] for name in names if not getattr(obj, name, None)]
-    if not missing:
-        return None
-    from zope.globalrequest import getRequest
-    from zope.i18n import translate
+def requires(*names):
+    """The rule "these fields are filled in", naming all the missing ones at once."""
 
-    request = getRequest()
-    names = ", ".join(translate(name, context=request) for name in missing)
-    return _("Missing: ${fields}.", mapping={"fields": names})
+    def rule(obj, transition):
+        missing = [FIELD_TITLES[name] for name in names if not getattr(obj, name, None)]
+        if not missing:
+            return None
+        request = getRequest()
+        fields = ", ".join(translate(name, context=request) for name in missing)
+        return _("Missing: ${fields}.", mapping={"fields": fields})
+
+    return rule
 
 
 def is_admin(user):
@@ -90,11 +73,8 @@ def is_admin(user):
     return "Manager" in roles or "Site Administrator" in roles
 
 
-_is_admin = is_admin
-
-
-def _state(obj):
-    return api.content.get_state(obj)
+def has_main_file(obj):
+    return any(child.portal_type == "dmsommainfile" for child in obj.objectValues())
 
 
 def _history_states(obj):
@@ -104,49 +84,36 @@ def _history_states(obj):
     return states
 
 
+def _last_action(obj):
+    histories = list((getattr(obj, "workflow_history", None) or {}).values())
+    return histories[0][-1].get("action") if histories and histories[0] else None
+
+
 # --- incoming mail ---------------------------------------------------------
 
 
-def _im_to_manager(obj, transition):
-    return _missing(obj, "title", "treating_groups")
-
-
-def _im_to_pre_manager(obj, transition):
-    if not settings.get("imail_pre_manager_validation"):
-        return HIDDEN
-    return _missing(obj, "title", "treating_groups")
-
-
-def _im_back_to_pre_manager(obj, transition):
+def _pre_manager_used(obj, transition):
     return None if settings.get("imail_pre_manager_validation") else HIDDEN
 
 
-def _im_to_level(obj, transition):
+def _level_used(obj, transition):
     level = int(transition.rsplit("_", 1)[1])
-    if level not in settings.validation_levels():
-        return HIDDEN
-    missing = _missing(obj, "treating_groups")
-    if missing:
-        return missing
-    if validation.next_transition(obj) != transition:
-        return HIDDEN
-    return None
+    return None if level in settings.validation_levels() else HIDDEN
 
 
-def _im_to_agent(obj, transition):
-    missing = _missing(obj, "title", "treating_groups")
-    if missing:
-        return missing
+def _next_level(obj, transition):
+    """Only the next level of the service's validation is offered."""
+    return None if validation.next_transition(obj) == transition else HIDDEN
+
+
+def _validated_by_every_level(obj, transition):
     following = validation.next_transition(obj)
-    if following != "propose_to_agent":
-        level = following.rsplit("_", 1)[1]
-        return _(
-            "The mail must first be validated by the N+${level} of the service.",
-            mapping={"level": level},
-        )
-    if not obj.assigned_user and assigned_user_needed(obj):
-        return _("Choose the assigned agent first.")
-    return None
+    if following == "propose_to_agent":
+        return None
+    return _(
+        "The mail must first be validated by the N+${level} of the service.",
+        mapping={"level": following.rsplit("_", 1)[1]},
+    )
 
 
 def assigned_user_needed(obj):
@@ -160,16 +127,15 @@ def assigned_user_needed(obj):
     return False
 
 
-def _im_treat(obj, transition):
-    return _missing(obj, "title", "sender", "treating_groups")
+def _assigned_user_chosen(obj, transition):
+    if not obj.assigned_user and assigned_user_needed(obj):
+        return _("Choose the assigned agent first.")
+    return None
 
 
-def _im_close(obj, transition):
-    missing = _missing(obj, "sender", "treating_groups", "mail_type")
-    if missing:
-        return missing
+def _by_editor_or_management(obj, transition):
     user = api.user.get_current()
-    if _is_admin(user) or DIR_GENERAL in user.getGroups():
+    if is_admin(user) or DIR_GENERAL in user.getGroups():
         return None
     if user.getId() in agents_of(obj.treating_groups, EDITOR_FUNCTIONS):
         return None
@@ -178,107 +144,116 @@ def _im_close(obj, transition):
     )
 
 
-def _im_back(obj, transition):
-    state = _state(obj)
+def _back_one_level(obj, transition):
+    """During validation, back only to the levels the mail went through."""
+    state = api.content.get_state(obj)
     in_validation = state == "proposed_to_agent" or validation.state_level(state) is not None
     if in_validation and transition not in validation.back_transitions(obj, state):
         return HIDDEN
     return None
 
 
+INCOMING_RULES = Rules(
+    {
+        "propose_to_pre_manager": (_pre_manager_used, requires("title", "treating_groups")),
+        "propose_to_manager": (requires("title", "treating_groups"),),
+        **{
+            f"propose_to_n_plus_{level}": (_level_used, requires("treating_groups"), _next_level)
+            for level in LEVELS
+        },
+        "propose_to_agent": (
+            requires("title", "treating_groups"),
+            _validated_by_every_level,
+            _assigned_user_chosen,
+        ),
+        "treat": (requires("title", "sender", "treating_groups"),),
+        "close": (requires("sender", "treating_groups", "mail_type"), _by_editor_or_management),
+        "back_to_creation": (_back_one_level,),
+        "back_to_pre_manager": (_pre_manager_used,),
+        "back_to_manager": (_back_one_level,),
+        **{f"back_to_n_plus_{level}": (_back_one_level,) for level in LEVELS},
+    }
+)
+
+
 # --- outgoing mail ---------------------------------------------------------
 
 
-def has_main_file(obj):
-    return any(child.portal_type == "dmsommainfile" for child in obj.objectValues())
+def _validation_used(obj, transition):
+    return None if settings.get("omail_validation") else HIDDEN
 
 
-def _om_needs_validation(obj):
-    return _state(obj) == "created" and 1 in validation.service_levels(
+def _service_has_n_plus_1(obj, transition):
+    return None if 1 in validation.service_levels(obj.treating_groups, obj.portal_type) else HIDDEN
+
+
+def _approval_used(obj, transition):
+    return None if validation.needs_approval(obj) else HIDDEN
+
+
+def _printing_used(obj, transition):
+    return None if settings.get("omail_printing") else HIDDEN
+
+
+def _validated_first(obj, transition):
+    """A mail still in creation goes to the N+1 of its service first, if it has one."""
+    if api.content.get_state(obj) == "created" and 1 in validation.service_levels(
         obj.treating_groups, obj.portal_type
-    )
-
-
-def _om_to_n_plus_1(obj, transition):
-    if not settings.get("omail_validation"):
-        return HIDDEN
-    if 1 not in validation.service_levels(obj.treating_groups, obj.portal_type):
-        return HIDDEN
+    ):
+        return _("The mail must first be validated by the N+1 of the service.")
     return None
 
 
-def _om_needs_approval(obj):
-    return _state(obj) in ("created", "validated") and validation.needs_approval(obj)
-
-
-def _om_before_signing(obj):
-    """Why a mail may not leave creation (or validation) towards its signature yet."""
-    if _om_needs_validation(obj):
-        return _("The mail must first be validated by the N+1 of the service.")
-    if _om_needs_approval(obj):
+def _approved_first(obj, transition):
+    state = api.content.get_state(obj)
+    if state in ("created", "validated") and validation.needs_approval(obj):
         return _("The mail must first be approved by the N+1 of the service.")
-    if not has_main_file(obj):
-        return _("Add the letter (a main file) first.")
     return None
 
 
-def _om_to_be_signed(obj, transition):
-    return _om_before_signing(obj)
+def _main_file_added(obj, transition):
+    return None if has_main_file(obj) else _("Add the letter (a main file) first.")
 
 
-def _om_to_approve(obj, transition):
-    if not validation.needs_approval(obj):
-        return HIDDEN
-    if _om_needs_validation(obj):
-        return _("The mail must first be validated by the N+1 of the service.")
-    if not has_main_file(obj):
-        return _("Add the letter (a main file) first.")
-    return None
+def _email_sent_first(obj, transition):
+    if "email" not in (obj.send_modes or ()) or obj.email_status:
+        return None
+    user = api.user.get_current()
+    if is_admin(user) or EXPEDITION in user.getGroups():
+        return None
+    return _("The mail is sent by email: send the email first.")
 
 
-def _om_to_print(obj, transition):
-    if not settings.get("omail_printing"):
-        return HIDDEN
-    return _om_before_signing(obj)
+def _been_in(state):
+    """The rule "the mail has been in ``state``" (going back to a state it never had
+    makes no sense)."""
 
-
-def _om_signed(obj, transition):
-    if not has_main_file(obj):
-        return _("Add the letter (a main file) first.")
-    return None
-
-
-def _om_sent(obj, transition):
-    if _om_needs_validation(obj):
-        return _("The mail must first be validated by the N+1 of the service.")
-    if _om_needs_approval(obj):
-        return _("The mail must first be approved by the N+1 of the service.")
-    if "email" in (obj.send_modes or ()) and not obj.email_status:
-        user = api.user.get_current()
-        if not (_is_admin(user) or EXPEDITION in user.getGroups()):
-            return _("The mail is sent by email: send the email first.")
-    return None
-
-
-def _om_back_to(state):
-    def check(obj, transition):
+    def rule(obj, transition):
         return None if state in _history_states(obj) else HIDDEN
 
-    return check
+    return rule
+
+
+OUTGOING_RULES = Rules(
+    {
+        "propose_to_n_plus_1": (_validation_used, _service_has_n_plus_1),
+        "propose_to_be_signed": (_validated_first, _approved_first, _main_file_added),
+        "propose_to_approve": (_approval_used, _validated_first, _main_file_added),
+        "approve": (_main_file_added,),
+        "set_to_print": (_printing_used, _validated_first, _approved_first, _main_file_added),
+        "mark_as_signed": (_main_file_added,),
+        "mark_as_sent": (_validated_first, _approved_first, _email_sent_first),
+        "back_to_scanned": (_been_in("scanned"),),
+        "back_to_signed": (_been_in("signed"),),
+        "back_to_validated": (_been_in("validated"),),
+    }
+)
 
 
 # --- task ------------------------------------------------------------------
 
 
-def _task_to_assign(obj, transition):
-    return _missing(obj, "assigned_group")
-
-
-def _task_to_do(obj, transition):
-    return _missing(obj, "assigned_group", "assigned_user")
-
-
-def _task_auto_to_do(obj, transition):
+def _just_sent_to_assign(obj, transition):
     """The reference goes on from ``do_to_assign`` to "to do" when an agent is
     chosen or when tasks have no service validation (its TaskServiceValidation
     adaptation, which this suite does not have): always, here. A task sent back
@@ -286,34 +261,10 @@ def _task_auto_to_do(obj, transition):
     return None if _last_action(obj) == "do_to_assign" else HIDDEN
 
 
-def _last_action(obj):
-    histories = list((getattr(obj, "workflow_history", None) or {}).values())
-    return histories[0][-1].get("action") if histories and histories[0] else None
-
-
-CHECKS = {
-    ("incoming", "propose_to_pre_manager"): _im_to_pre_manager,
-    ("incoming", "propose_to_manager"): _im_to_manager,
-    ("incoming", "propose_to_agent"): _im_to_agent,
-    ("incoming", "treat"): _im_treat,
-    ("incoming", "close"): _im_close,
-    ("incoming", "back_to_creation"): _im_back,
-    ("incoming", "back_to_manager"): _im_back,
-    ("incoming", "back_to_pre_manager"): _im_back_to_pre_manager,
-    ("outgoing", "propose_to_n_plus_1"): _om_to_n_plus_1,
-    ("outgoing", "propose_to_be_signed"): _om_to_be_signed,
-    ("outgoing", "propose_to_approve"): _om_to_approve,
-    ("outgoing", "approve"): _om_signed,
-    ("outgoing", "set_to_print"): _om_to_print,
-    ("outgoing", "mark_as_signed"): _om_signed,
-    ("outgoing", "mark_as_sent"): _om_sent,
-    ("outgoing", "back_to_scanned"): _om_back_to("scanned"),
-    ("outgoing", "back_to_signed"): _om_back_to("signed"),
-    ("outgoing", "back_to_validated"): _om_back_to("validated"),
-    ("task", "do_to_assign"): _task_to_assign,
-    ("task", "do_to_do"): _task_to_do,
-    ("task", "auto_do_to_do"): _task_auto_to_do,
-}
-for _level in range(1, 6):
-    CHECKS[("incoming", f"propose_to_n_plus_{_level}")] = _im_to_level
-    CHECKS[("incoming", f"back_to_n_plus_{_level}")] = _im_back
+TASK_RULES = Rules(
+    {
+        "do_to_assign": (requires("assigned_group"),),
+        "do_to_do": (requires("assigned_group", "assigned_user"),),
+        "auto_do_to_do": (_just_sent_to_assign,),
+    }
+)

@@ -158,3 +158,13 @@ MAIL_INTEGRATION_TESTING = IntegrationTesting(
 MAIL_FUNCTIONAL_TESTING = FunctionalTesting(
     bases=(MAIL_FIXTURE, zope_testing.WSGI_SERVER_FIXTURE), name="IASolutions:Mail:Functional"
 )
+# Both modules: what passes from one to the other (iasolutions.core.links).
+MAIL_DELIB_FIXTURE = SuiteLayer(
+    ["iasolutions.mail:default", "iasolutions.delib:default"],
+    name="MailDelibFixture",
+    module=__name__,
+)
+MAIL_DELIB_FUNCTIONAL_TESTING = FunctionalTesting(
+    bases=(MAIL_DELIB_FIXTURE, zope_testing.WSGI_SERVER_FIXTURE),
+    name="IASolutions:MailDelib:Functional",
+)

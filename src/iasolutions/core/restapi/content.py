@@ -19,16 +19,20 @@ from zope.event import notify
 from zope.lifecycleevent import ObjectCreatedEvent
 
 
-def add_from_json(container, portal_type, data, request, id_=None, title=None):
+def add_from_json(container, portal_type, data, request, id_=None, title=None, values=None):
     """Create a ``portal_type`` in ``container`` from the JSON object ``data``.
 
     ``id_`` given: the object gets it; else plone.restapi chooses one from the title.
+    ``values``: fields set before ``data`` is read, pre-filled by the service (the
+    body may override them).
     Raises Unauthorized (not addable here by the current user) or BadRequest
     (fields refused); nothing is added then.
     """
     obj = create(container, portal_type, id_=id_, title=title)
     if IAcquirer.providedBy(obj):
         obj = obj.__of__(container)  # vocabularies and validators look up the site
+    for name, value in (values or {}).items():
+        setattr(obj, name, value)
     deserializer = queryMultiAdapter((obj, request), IDeserializeFromJson)
     try:
         deserializer(validate_all=True, data=data, create=True)

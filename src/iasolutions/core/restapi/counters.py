@@ -8,8 +8,7 @@ The domain (``iasolutions.core.counters``) refuses bad names, formats, numbers a
 
 from iasolutions.core import counters
 from iasolutions.core.restapi.errors import bad_request
-from iasolutions.core.restapi.errors import json_object
-from iasolutions.core.restapi.errors import not_a_json_object
+from iasolutions.core.restapi.input import JsonBodyService
 from plone.restapi.services import Service
 import transaction
 
@@ -30,11 +29,8 @@ class CountersGet(Service):
         return {"items": [_serialize(name) for name in counters.counter_names()]}
 
 
-class CountersPatch(Service):
-    def reply(self):
-        data = json_object(self.request)
-        if data is None:
-            return not_a_json_object(self.request)
+class CountersPatch(JsonBodyService):
+    def handle(self, data):
         name = data.get("name")
         if not name or not isinstance(name, str):
             return bad_request(self.request, "name is required, as a text")

@@ -65,8 +65,8 @@ def refuses_bad_input(reply):
     return checked
 
 
-class JsonPostService(Service):
-    """A POST service whose body is a JSON object: the one way the suite's services
+class JsonBodyService(Service):
+    """A POST or PATCH service whose body is a JSON object: the one way the suite's services
     read a body.
 
     ``reply`` turns plone.protect's CSRF check off (the client authenticates with a

@@ -1,9 +1,24 @@
-"""``POST <content>/@workflow/<transition>``: plone.restapi's, with typed input and the
-refusal's message filled in ("No workflow provides the 'publish' action.", not
-"'${action_id}'": plone.restapi turns the message into a string before translating it,
-which loses its values). The modules' transition services build on this one."""
+"""``POST <content>/@workflow/<transition>``: plone.restapi's, with typed input, the
+reason of a refusal, and nothing written when refused.
+
+- A content whose workflow has transition rules (``iasolutions.core.guards``) is asked
+  them first: a rule's refusal of a transition leaving the current state is a 400
+  ``{"error": {"type": "WorkflowException", "message": <translated reason>,
+  "reason": <its message id>, "transition": <id>}}``.
+- Any other refusal is plone.restapi's, with its message filled in ("No workflow
+  provides the 'publish' action.", not "'${action_id}'": plone.restapi turns the
+  message into a string before translating it, which loses its values).
+
+A module registers this service for its content as it is, or a subclass saying who is
+told the reasons (``tells_reasons``) and what a hidden transition answers
+(``hidden_reason``).
+"""
 
 from iasolutions.core import _
+from iasolutions.core.guards import HIDDEN
+from iasolutions.core.guards import exits
+from iasolutions.core.guards import why_not
+from iasolutions.core.restapi.errors import bad_request
 from iasolutions.core.restapi.errors import json_object
 from iasolutions.core.restapi.input import BadInput
 from iasolutions.core.restapi.input import refuses_bad_input
@@ -21,7 +36,10 @@ class WorkflowTransition(Base):
     @refuses_bad_input
     def reply(self):
         self.check_input()
-        return super().reply()
+        answer = self.refusal() or super().reply()
+        if self.request.response.getStatus() >= 400:
+            transaction.doom()  # a refusal writes nothing
+        return answer
 
     def check_input(self):
         data = json_object(self.request) or {}
@@ -31,6 +49,33 @@ class WorkflowTransition(Base):
             raise BadInput(
                 _("${name} must be true or false.", mapping={"name": "include_children"})
             )
+
+    def tells_reasons(self):
+        """Whether the user is told why the rules refuse (all who may see the content)."""
+        return True
+
+    def hidden_reason(self):
+        """What a transition the rules hide answers (None: plone.restapi's refusal)."""
+        return None
+
+    def refusal(self):
+        """The 400 answer when a rule refuses the transition, or None."""
+        if self.transition is None or self.transition not in exits(self.context):
+            return None
+        if not self.tells_reasons():
+            return None
+        reason = why_not(self.context, self.transition)
+        if reason is HIDDEN:
+            reason = self.hidden_reason()
+        if reason is None:
+            return None
+        return bad_request(
+            self.request,
+            translate(reason, context=self.request),
+            type_="WorkflowException",
+            reason=str(reason),
+            transition=self.transition,
+        )
 
     def recurse_transition(self, objs, comment, publication_dates, include_children=False):
         try:

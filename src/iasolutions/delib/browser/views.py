@@ -5,10 +5,10 @@ history) and show their messages.
 """
 
 from datetime import datetime
+from iasolutions.core.guards import refused_transitions
 from iasolutions.delib import _
 from iasolutions.delib import advices
 from iasolutions.delib import agenda
-from iasolutions.delib.guards import why_not
 from iasolutions.delib.history import full_history
 from iasolutions.delib.meetingconfigs import config_of
 from iasolutions.delib.meetingconfigs import folder_of
@@ -97,23 +97,8 @@ class DelibBaseView(BrowserView):
         cfg = config_of(self.context)
         if cfg is None or not is_meeting_manager(cfg):
             return []
-        wf_tool = api.portal.get_tool("portal_workflow")
-        wf = wf_tool.getWorkflowsFor(self.context)[0]
-        state = wf.states[api.content.get_state(self.context)]
-        refused = []
-        for tid in state.transitions:
-            if tid not in EXPLAINED:
-                continue
-            reason = why_not(self.context, tid)
-            if reason is not None:
-                refused.append(
-                    {
-                        "id": tid,
-                        "title": wf.transitions[tid].title or tid,
-                        "reason": self.translate(reason),
-                    }
-                )
-        return refused
+        refused = refused_transitions(self.context, self.request)
+        return [transition for transition in refused if transition["id"] in EXPLAINED]
 
     def state_title(self, obj=None):
         obj = obj or self.context

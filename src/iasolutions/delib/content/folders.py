@@ -1,5 +1,6 @@
 """Folders of the module: the configurations' folder and the folders of items and meetings."""
 
+from iasolutions.delib import _
 from iasolutions.delib.interfaces import IMeetingFolder
 from plone.dexterity.content import Container
 from plone.supermodel import model
@@ -17,7 +18,7 @@ class MeetingConfigFolder(Container):
 
 
 class IMeetingFolderSchema(model.Schema):
-    config_id = schema.ASCIILine(title="Configuration", required=False, readonly=True)
+    config_id = schema.ASCIILine(title=_("Configuration"), required=False, readonly=True)
 
 
 @implementer(IMeetingFolder, IMeetingFolderSchema)

@@ -6,14 +6,14 @@ service is asked again; answers the item's advices. 400 (nothing changed) when t
 is not a JSON object or the advice is not inherited; 401/403 for the others.
 """
 
-from iasolutions.core.restapi.input import JsonPostService
+from iasolutions.core.restapi.input import JsonBodyService
 from iasolutions.delib import _
 from iasolutions.delib.advice_inheritance import InheritanceError
 from iasolutions.delib.advice_inheritance import remove_inheritance
 from iasolutions.delib.advices import advice_summary
 
 
-class RemoveInheritedAdvicePost(JsonPostService):
+class RemoveInheritedAdvicePost(JsonBodyService):
     def handle(self, data):
         if not isinstance(data.get("service"), str):
             message = _("Give the service whose inherited advice to remove.")

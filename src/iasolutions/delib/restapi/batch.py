@@ -15,7 +15,7 @@ JSON, an unknown action, no items, an item the user cannot see, nothing to do) i
 from iasolutions.core.batch import common_transition_titles
 from iasolutions.core.batch import selected_uids
 from iasolutions.core.restapi.errors import bad_request
-from iasolutions.core.restapi.input import JsonPostService
+from iasolutions.core.restapi.input import JsonBodyService
 from iasolutions.delib import _
 from iasolutions.delib import batch
 from plone import api
@@ -63,7 +63,7 @@ ACTIONS = {
 }
 
 
-class DelibBatchPost(JsonPostService):
+class DelibBatchPost(JsonBodyService):
     def handle(self, data):
         if not isinstance(data.get("action"), str) or data["action"] not in ACTIONS:
             return self.refuse(

@@ -18,7 +18,7 @@ from iasolutions.core.restapi import search
 from iasolutions.core.restapi.content import add_from_json
 from iasolutions.core.restapi.errors import bad_request
 from iasolutions.core.restapi.errors import error
-from iasolutions.core.restapi.input import JsonPostService
+from iasolutions.core.restapi.input import JsonBodyService
 from iasolutions.core.restapi.input import objects
 from iasolutions.core.restapi.input import query_text
 from iasolutions.core.restapi.input import refuses_bad_input
@@ -126,7 +126,7 @@ class ConfigGet(Service):
         }
 
 
-class ItemPost(JsonPostService):
+class ItemPost(JsonBodyService):
     """POST @item: create an item in a configuration, with annexes and transitions."""
 
     def handle(self, data):

@@ -1,13 +1,13 @@
 """``POST <meeting>/@publication`` {"stage": "in_project" | "decision" | "private"}."""
 
-from iasolutions.core.restapi.input import JsonPostService
+from iasolutions.core.restapi.input import JsonBodyService
 from iasolutions.core.restapi.input import text
 from iasolutions.delib.publication import PublicationRefused
 from iasolutions.delib.publication import publish
 from plone import api
 
 
-class PublicationPost(JsonPostService):
+class PublicationPost(JsonBodyService):
     def handle(self, data):
         try:
             public = publish(self.context, text(data, "stage"))

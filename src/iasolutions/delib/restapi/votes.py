@@ -15,7 +15,7 @@ voted marked absent…) answer 400 with the reason; nothing is written.
 
 from AccessControl import Unauthorized
 from iasolutions.core.restapi.errors import bad_request
-from iasolutions.core.restapi.input import JsonPostService
+from iasolutions.core.restapi.input import JsonBodyService
 from iasolutions.core.restapi.input import integer
 from iasolutions.core.restapi.input import mapping
 from iasolutions.core.restapi.input import text
@@ -69,7 +69,7 @@ class VotesGet(Service):
         return vote_info(meeting, self.context)
 
 
-class _ManagerPost(JsonPostService):
+class _ManagerPost(JsonBodyService):
     """Votes and attendance of an item in its meeting, encoded by meeting managers."""
 
     def check(self):

@@ -1,9 +1,9 @@
 """The mail view and the labels button."""
 
+from iasolutions.core.guards import refused_transitions
 from iasolutions.mail import _
 from iasolutions.mail import labels
 from iasolutions.mail.assignment import fullname
-from iasolutions.mail.guards import refusals
 from iasolutions.mail.reply import replies
 from plone import api
 from plone.dexterity.browser.view import DefaultView
@@ -61,17 +61,9 @@ class MailView(DefaultView):
         return [{"title": obj.Title(), "url": obj.absolute_url()} for obj in replies(self.context)]
 
     def refusals(self):
-        workflow_tool = api.portal.get_tool("portal_workflow")
-        titles = {}
-        for workflow in workflow_tool.getWorkflowsFor(self.context):
-            for tid, transition in workflow.transitions.items():
-                titles[tid] = translate(transition.title, domain="plone", context=self.request)
         if not api.user.has_permission("Review portal content", obj=self.context):
             return []
-        return [
-            {"title": titles.get(tid, tid), "reason": translate(reason, context=self.request)}
-            for tid, reason in refusals(self.context).items()
-        ]
+        return refused_transitions(self.context, self.request)
 
     def can_reply(self):
         folder = api.portal.get().get("outgoing-mail")

@@ -23,7 +23,7 @@ from iasolutions.core.batch import selected_uids
 from iasolutions.core.restapi.errors import bad_request
 from iasolutions.core.restapi.errors import error
 from iasolutions.core.restapi.input import BadInput
-from iasolutions.core.restapi.input import JsonPostService
+from iasolutions.core.restapi.input import JsonBodyService
 from iasolutions.core.restapi.input import refuses_bad_input
 from iasolutions.core.restapi.input import text
 from iasolutions.core.restapi.input import text_list
@@ -73,7 +73,7 @@ ACTIONS = {
 }
 
 
-class MailBatchPost(JsonPostService):
+class MailBatchPost(JsonBodyService):
     def handle(self, data):
         uids = data.get("uids") or []
         if not isinstance(uids, list) or not all(isinstance(uid, str) for uid in uids):

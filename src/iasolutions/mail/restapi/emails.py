@@ -2,12 +2,12 @@
 reason when it cannot be sent)."""
 
 from iasolutions.core.restapi.errors import bad_request
-from iasolutions.core.restapi.input import JsonPostService
+from iasolutions.core.restapi.input import JsonBodyService
 from iasolutions.mail import emails
 from zope.i18n import translate
 
 
-class SendEmailPost(JsonPostService):
+class SendEmailPost(JsonBodyService):
     def handle(self, data):
         try:
             status = emails.send(self.context)

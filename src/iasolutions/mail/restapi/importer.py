@@ -12,7 +12,7 @@ importer") and administrators.
 """
 
 from iasolutions.core.restapi.errors import bad_request
-from iasolutions.core.restapi.input import JsonPostService
+from iasolutions.core.restapi.input import JsonBodyService
 from iasolutions.mail import _
 from iasolutions.mail import files
 from iasolutions.mail.importer import Report
@@ -29,7 +29,7 @@ def _is_file_entry(entry):
     )
 
 
-class MailImportPost(JsonPostService):
+class MailImportPost(JsonBodyService):
     def handle(self, data):
         entries = data.get("files")
         if not isinstance(entries, list) or not entries:

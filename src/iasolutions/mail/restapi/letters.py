@@ -2,14 +2,14 @@
 generate the letters of the mail (one per postal recipient) as its main files."""
 
 from iasolutions.core.restapi.errors import bad_request
-from iasolutions.core.restapi.input import JsonPostService
+from iasolutions.core.restapi.input import JsonBodyService
 from iasolutions.core.restapi.input import text
 from iasolutions.mail import letters
 from plone import api
 from zope.i18n import translate
 
 
-class LettersPost(JsonPostService):
+class LettersPost(JsonBodyService):
     def handle(self, data):
         uid = text(data, "template_uid")
         output_format = text(data, "output_format", default="odt")

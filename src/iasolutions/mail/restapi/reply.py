@@ -6,51 +6,29 @@ fields at fault, nothing written).
 """
 
 from AccessControl import Unauthorized
-from Acquisition import aq_base
-from iasolutions.core.restapi.errors import json_object
-from iasolutions.core.restapi.errors import not_a_json_object
-from iasolutions.core.restapi.input import refuses_bad_input
+from iasolutions.core.restapi.content import add_from_json
+from iasolutions.core.restapi.input import JsonBodyService
 from iasolutions.core.restapi.input import text
 from iasolutions.mail.folders import container_for
 from iasolutions.mail.reply import reply_values
 from plone import api
-import plone.protect.interfaces
-from plone.restapi.exceptions import DeserializationError
-from plone.restapi.interfaces import IDeserializeFromJson
 from plone.restapi.interfaces import ISerializeToJson
-from plone.restapi.services import Service
-from plone.restapi.services.content.utils import add
-from plone.restapi.services.content.utils import create
-from zExceptions import BadRequest
 from zope.component import queryMultiAdapter
-from zope.event import notify
-from zope.interface import alsoProvides
-from zope.lifecycleevent import ObjectCreatedEvent
 
 
-class ReplyPost(Service):
-    @refuses_bad_input
-    def reply(self):
-        alsoProvides(self.request, plone.protect.interfaces.IDisableCSRFProtection)
-        data = json_object(self.request)
-        if data is None:
-            return not_a_json_object(self.request)
+class ReplyPost(JsonBodyService):
+    def handle(self, data):
         container = container_for("dmsoutgoingmail")
         if not api.user.has_permission("iasolutions.mail: Add outgoing mail", obj=container):
             raise Unauthorized("You may not write outgoing mail")
-        obj = create(
-            container, "dmsoutgoingmail", id_=None, title=text(data, "title") or "reply"
-        ).__of__(container)
-        for name, value in reply_values(self.context).items():
-            setattr(obj, name, value)
-        deserializer = queryMultiAdapter((obj, self.request), IDeserializeFromJson)
-        try:
-            deserializer(validate_all=True, data=data, create=True)
-        except DeserializationError as error:
-            raise BadRequest(str(error))
-        obj = aq_base(obj)
-        notify(ObjectCreatedEvent(obj))
-        obj = add(container, obj, rename=True)
+        obj = add_from_json(
+            container,
+            "dmsoutgoingmail",
+            data,
+            self.request,
+            title=text(data, "title") or "reply",
+            values=reply_values(self.context),
+        )
         self.request.response.setStatus(201)
         self.request.response.setHeader("Location", obj.absolute_url())
         serialized = queryMultiAdapter((obj, self.request), ISerializeToJson)()
