@@ -44,6 +44,7 @@ setup(
         "RelStorage",
         "psycopg2-binary",
         "supervisor",
+        "huey",
     ],
     extras_require={
         "test": [

@@ -6,6 +6,7 @@ from iasolutions.core import jobs
 from iasolutions.core.interfaces import IJob
 from plone import api
 import pytest
+from tests.delib.helpers import create_delib_users
 from tests.helpers import as_user
 from tests.helpers import rest
 from zope.component import getGlobalSiteManager
@@ -62,6 +63,8 @@ def test_an_unknown_job_is_refused(delib_portal, immediate):
 
 
 def test_jobs_over_rest(delib_functional_portal, immediate):
+    services = {b.getId: b.UID for b in api.content.find(portal_type="organization")}
+    create_delib_users(services)
     manager = rest(delib_functional_portal, "admin")
     submitted = manager.post("@jobs", json={"job": "delib.update_advice_delays"})
     assert submitted.status_code == 202, submitted.text
@@ -94,9 +97,20 @@ def test_health_says_the_worker_is_missing(delib_functional_portal, immediate):
     assert alive.status_code == 200 and alive.json()["worker"] == "alive"
 
 
-def test_a_manager_sees_every_job_of_the_site(delib_portal, immediate):
+def test_a_manager_sees_every_job_of_the_site(delib_portal, users, immediate):
     jobs.submit("delib.update_advice_delays", site_path(delib_portal), "creator_fin")
     with as_user("admin"):
         from iasolutions.core.restapi.jobs import visible_jobs
 
         assert [job["userid"] for job in visible_jobs(delib_portal)] == ["creator_fin"]
+
+
+def test_the_jobs_page_shows_progress_and_errors(delib_portal, users, immediate):
+    job_id = jobs.submit("delib.update_advice_delays", site_path(delib_portal), "creator_fin")
+    jobs._update(job_id, state="failed", error="ValueError: out of paper")
+    with as_user("creator_fin"):
+        page = delib_portal.restrictedTraverse("@@jobs")()
+    assert "Update the advice delays" in page or "Mise à jour des délais d" in page
+    assert "ValueError: out of paper" in page and "1 / 1" in page
+    with as_user("reviewer_fin"):
+        assert "out of paper" not in delib_portal.restrictedTraverse("@@jobs")()

@@ -7,6 +7,7 @@ from huey import crontab
 from iasolutions.core import jobs
 import logging
 import os
+import signal
 
 
 logger = logging.getLogger("iasolutions.jobs")
@@ -117,7 +118,13 @@ def start_inline(event=None):
     from huey.consumer import Consumer
 
     _inline = Consumer(queue, workers=1, worker_type="thread", periodic=True)
-    _inline.start()  # the consumer's own threads: the scheduler and one worker
+    # The consumer's own threads (the scheduler and one worker); its start also
+    # takes the process's signals, which stay Zope's (a TERM stops the instance).
+    signals = [signal.SIGTERM, signal.SIGINT, signal.SIGHUP]
+    handlers = {number: signal.getsignal(number) for number in signals}
+    _inline.start()
+    for number, handler in handlers.items():
+        signal.signal(number, handler)
     heartbeat.call_local()  # alive from the start, not at the next minute
     logger.info("Jobs: worker started in this process (%s)", jobs.database())
 
