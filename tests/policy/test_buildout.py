@@ -68,6 +68,7 @@ def test_buildout_builds_a_working_instance(tmp_path):
     assert instance.exists()
     zope_conf = (tmp_path / "parts" / "instance" / "etc" / "zope.conf").read_text()
     assert "blob-dir" in zope_conf
+    assert "IASOLUTIONS_JOBS_WORKER inline" in zope_conf  # one process: the worker inside
 
     check = tmp_path / "check.py"
     check.write_text(
@@ -143,6 +144,7 @@ def test_zeo_buildout_serves_two_clients_on_one_storage(tmp_path):
     for client in ("client1", "client2"):
         conf = (tmp_path / "parts" / client / "etc" / "zope.conf").read_text()
         assert f"server 127.0.0.1:{zeo_port}" in conf and "shared-blob-dir on" in conf
+        assert "IASOLUTIONS_JOBS_WORKER external" in conf  # bin/iasolutions … worker
     processes = []
 
     def start(name):
