@@ -107,6 +107,7 @@ def test_the_front_balances_each_municipality_and_supervisord_runs_everything(tm
     supervisor = (tmp_path / "supervisord.conf").read_text()
     assert "[program:seneffe-zeo]" in supervisor and "[program:binche-client2]" in supervisor
     assert "[program:binche-zeo]" not in supervisor
+    assert "[program:binche-worker]" in supervisor and "[program:seneffe-worker]" in supervisor
     client = (tmp_path / "binche" / "client2" / "etc" / "zope.conf").read_text()
     assert "dsn dbname=binche host=127.0.0.1 port=5432 user=zope" in client
     zeo_client = (tmp_path / "seneffe" / "client2" / "etc" / "zope.ini").read_text()

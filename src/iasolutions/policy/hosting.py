@@ -216,6 +216,9 @@ def supervisord_conf(root, municipalities):
         for number in range(1, one.clients + 1):
             ini = client_conf(root, one, number).with_name("zope.ini")
             lines += program(f"{one.site}-client{number}", f"{bin_dir}/runwsgi {ini}")
+        if one.storage != "filestorage":  # FileStorage: the worker is in the client
+            command = f"{bin_dir}/iasolutions -C {client_conf(root, one, 1)} worker"
+            lines += program(f"{one.site}-worker", command, priority=30)
     return "\n".join(lines) + "\n"
 
 
