@@ -3,6 +3,7 @@
 from datetime import date
 from iasolutions.core import counters
 from iasolutions.core.validators import InvalidValue
+import io
 import pytest
 from tests.helpers import create_user
 from tests.helpers import rest
@@ -277,3 +278,22 @@ def test_control_panel_refuses_what_breaks_the_site(portal):
     assert messages and messages[0].type == "error"
     assert "Bad counter format" in messages[0].message and "12" in messages[0].message
     assert counters.get_definition("incoming_mail").format == "E%04d"
+
+
+def test_a_retried_request_takes_the_same_numbers_again(portal):
+    """Zope retries a request after a ConflictError: the retry is a new request on
+    the same environ, and gets the numbers the first attempt took, not new ones."""
+    from zope.globalrequest import getRequest
+    from zope.globalrequest import setRequest
+
+    first = getRequest()
+    taken = [counters.next_number("incoming_mail") for _ in range(2)]
+    # as HTTPRequest.retry() makes it (the test request's input cannot be rewound)
+    retried = first.__class__(io.BytesIO(), first._orig_env, first.response)
+    setRequest(retried)
+    try:
+        assert [counters.next_number("incoming_mail") for _ in range(2)] == taken
+        # what the first attempt did not take is new
+        assert counters.next_number("incoming_mail") == taken[-1] + 1
+    finally:
+        setRequest(first)  # the first attempt is over: it takes nothing more

@@ -208,7 +208,34 @@ def _counter(values, key):
 
 
 def _take(name, year, reset_yearly):
-    return take_number(_db(), _key(name), year, reset_yearly)
+    key = _key(name)
+    taken, used = _numbers_of_this_request()
+    if taken is None:
+        return take_number(_db(), key, year, reset_yearly)
+    numbers = taken.setdefault(key, [])
+    index = used[key] = used.get(key, 0) + 1
+    if index <= len(numbers):
+        return numbers[index - 1]  # a retry of this request: the number it had
+    number = take_number(_db(), key, year, reset_yearly)
+    numbers.append(number)
+    return number
+
+
+RETRIED_NUMBERS = "iasolutions.counters.taken"
+
+
+def _numbers_of_this_request():
+    """The numbers this request took, by counter, kept across Zope's retries of it
+    (a retry after a ConflictError is a new request on the same environ), and how
+    many this attempt used: a retried request hands out the same numbers again
+    instead of burning new ones (a gap in a register is an auditor's question)."""
+    request = getRequest()
+    environ = getattr(request, "_orig_env", None)
+    if not isinstance(environ, dict):
+        return None, None
+    taken = environ.setdefault(RETRIED_NUMBERS, {})
+    used = request.other.setdefault(RETRIED_NUMBERS, {})
+    return taken, used
 
 
 def take_number(db, key, year, reset_yearly=False):
