@@ -16,6 +16,7 @@ under ``"update"`` (seneffe's validation levels, for instance), which follow
 the profile until an administrator changes them (``core.organisation``).
 """
 
+from iasolutions.core.modules import installing
 from iasolutions.core.modules import is_installed
 from iasolutions.core.organisation import MISSING
 from iasolutions.core.organisation import apply_module_part
@@ -74,6 +75,7 @@ class HiddenProfiles:
         return ["iasolutions.delib:uninstall"]
 
 
+@installing(MODULE)
 def post_install(context):
     # The module's functions, named: while this handler runs the profile may not count
     # as installed yet for core.modules.active_functions.

@@ -2,14 +2,10 @@
 
 from Acquisition import aq_inner
 from Acquisition import aq_parent
+from iasolutions.core.modules import is_installed
 from iasolutions.delib.interfaces import IMeetingItem
-from plone import api
+from iasolutions.delib.module import MODULE
 from zope.lifecycleevent.interfaces import IObjectRemovedEvent
-
-
-def _installed():
-    setup = api.portal.get_tool("portal_setup")
-    return setup.getLastVersionForProfile("iasolutions.delib:default") != "unknown"
 
 
 def config_changed(cfg, event):
@@ -155,7 +151,7 @@ def service_added(obj, event):
     from iasolutions.delib.meetingconfigs import items_root
 
     forget_services()
-    if not is_service(obj) or not _installed():
+    if not is_service(obj) or not is_installed(MODULE):
         return
     root = items_root()
     if root is None:
