@@ -26,6 +26,7 @@ from iasolutions.core import localroles
 from iasolutions.core.localroles import OTHER_STATES
 from iasolutions.core.localroles import itself
 from iasolutions.core.localroles import service_groups
+from iasolutions.core.services import get_services
 from iasolutions.core.services import group_id
 from iasolutions.delib.advices import asked_advisers
 from iasolutions.delib.agenda import meeting_of
@@ -36,7 +37,6 @@ from iasolutions.delib.interfaces import IMeetingItem
 from iasolutions.delib.meetingconfigs import config_of
 from iasolutions.delib.meetingconfigs import enabled_levels
 from iasolutions.delib.meetingconfigs import get_configs
-from iasolutions.delib.meetingconfigs import service_brains
 from iasolutions.delib.module import FUNCTION_IDS
 from iasolutions.delib.module import OBSERVERS
 from plone import api
@@ -213,7 +213,7 @@ def update_folder_roles(folder):
     the meetings in them; creators add items; meeting managers add meetings."""
     cfg_id = getattr(folder, "config_id", "")
     roles = defaultdict(set)
-    for brain in service_brains():
+    for brain in get_services():
         for function_id in FUNCTION_IDS:
             roles[group_id(brain.UID, function_id)].add("Reader")
         if cfg_id:

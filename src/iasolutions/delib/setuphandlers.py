@@ -22,6 +22,7 @@ from iasolutions.core.organisation import MISSING
 from iasolutions.core.organisation import apply_module_part
 from iasolutions.core.organisation import profile_value
 from iasolutions.core.organisation import should_create
+from iasolutions.core.services import forget_services
 from iasolutions.core.services import remove_function_groups
 from iasolutions.core.services import sync_all_groups
 from iasolutions.delib.dashboards import create_dashboards
@@ -30,7 +31,6 @@ from iasolutions.delib.generation import apply_config
 from iasolutions.delib.generation import ensure_items_root
 from iasolutions.delib.meetingconfigs import CONFIGS_FOLDER
 from iasolutions.delib.meetingconfigs import folder_of
-from iasolutions.delib.meetingconfigs import forget_services
 from iasolutions.delib.module import MODULE
 from iasolutions.delib.publication import public_folder
 from iasolutions.delib.recurring import TEMPLATE_FIELDS

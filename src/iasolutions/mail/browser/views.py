@@ -1,8 +1,8 @@
 """The mail view and the labels button."""
 
+from iasolutions.core.services import fullname
 from iasolutions.mail import _
 from iasolutions.mail import labels
-from iasolutions.mail.assignment import fullname
 from iasolutions.mail.guards import refusals
 from iasolutions.mail.reply import replies
 from plone import api
