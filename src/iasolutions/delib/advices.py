@@ -40,9 +40,8 @@ ADVICE_TYPES = (
 DEFAULT_ADVICE_TYPES = ("positive", "positive_with_remarks", "cautious", "negative", "nil")
 
 
-def resolve_service(reference):
-    """UID of the service whose UID, id or acronym is ``reference`` (None if unknown)."""
-    return service_uid(reference)
+# The service lookup lives in core; this name stays for the callers of this module.
+resolve_service = service_uid
 
 
 def parse_custom_adviser(line):

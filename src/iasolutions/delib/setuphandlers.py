@@ -24,6 +24,7 @@ from iasolutions.core.organisation import profile_value
 from iasolutions.core.organisation import should_create
 from iasolutions.core.services import forget_services
 from iasolutions.core.services import remove_function_groups
+from iasolutions.core.services import service_uid
 from iasolutions.core.services import sync_all_groups
 from iasolutions.delib.dashboards import create_dashboards
 from iasolutions.delib.documents import ensure_templates
@@ -159,11 +160,9 @@ def import_configs(context):
 
 def _resolve_services(values):
     """Service UIDs of the ids / acronyms a profile names; an unknown one is an error."""
-    from iasolutions.delib.advices import resolve_service
-
     uids = []
     for value in values or ():
-        uid = resolve_service(value)
+        uid = service_uid(value)
         if uid is None:
             raise ValueError(f"iasolutions-delib.json names an unknown service: {value!r}")
         uids.append(uid)
