@@ -6,6 +6,7 @@ from iasolutions.core import _
 from iasolutions.core.modules import active_functions
 from iasolutions.core.services import CONTACTS_ID
 from iasolutions.core.services import get_services
+from iasolutions.core.services import service_title
 from plone import api
 from plone.app.content.browser.vocabulary import PERMISSIONS
 from plone.i18n.normalizer.interfaces import IIDNormalizer
@@ -92,9 +93,7 @@ def internal_services(context):
     """Active internal services, titled with their acronym when they have one."""
     terms = []
     for brain in get_services(active_only=True):
-        acronym = getattr(brain, "acronym", "") or ""
-        title = f"{brain.Title} ({acronym})" if acronym else brain.Title
-        terms.append(SimpleTerm(brain.UID, brain.UID, title))
+        terms.append(SimpleTerm(brain.UID, brain.UID, service_title(brain.UID, acronym=True)))
     return SimpleVocabulary(terms)
 
 

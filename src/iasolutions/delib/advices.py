@@ -14,6 +14,7 @@ advice is asked automatically (``*``: every item; empty: optional only).
 """
 
 from datetime import date
+from iasolutions.core.services import service_uid
 from iasolutions.core.services import services_of_user
 from iasolutions.core.validators import InvalidValue
 from iasolutions.core.workingdays import add_working_days
@@ -39,17 +40,8 @@ ADVICE_TYPES = (
 DEFAULT_ADVICE_TYPES = ("positive", "positive_with_remarks", "cautious", "negative", "nil")
 
 
-def resolve_service(reference):
-    """UID of the service whose UID, id or acronym is ``reference`` (None if unknown)."""
-    from iasolutions.delib.meetingconfigs import service_brains
-
-    reference = (reference or "").strip()
-    for brain in service_brains():
-        if reference in (brain.UID, brain.getId) or (
-            brain.acronym and reference.lower() == brain.acronym.lower()
-        ):
-            return brain.UID
-    return None
+# The service lookup lives in core; this name stays for the callers of this module.
+resolve_service = service_uid
 
 
 def parse_custom_adviser(line):

@@ -10,8 +10,8 @@ from datetime import timedelta
 from iasolutions.core.contacts import add_held_position
 from iasolutions.core.contacts import add_person
 from iasolutions.core.services import group_id
+from iasolutions.core.services import service_uid
 from iasolutions.core.users import ensure_user
-from iasolutions.delib.advices import resolve_service
 from iasolutions.delib.agenda import create_meeting
 from iasolutions.delib.meetingconfigs import folder_of
 from iasolutions.delib.meetingconfigs import free_id
@@ -73,7 +73,7 @@ def post_install(context):
         groups = []
         for membership in memberships:
             if isinstance(membership, tuple):
-                uid = resolve_service(membership[0])
+                uid = service_uid(membership[0])
                 if uid:
                     groups.append(group_id(uid, membership[1]))
             else:
@@ -120,7 +120,7 @@ def _item(cfg, userid, service, title, **fields):
             type=cfg.getItemTypeName(),
             id=free_id(folder, title),
             title=title,
-            proposingGroup=resolve_service(service),
+            proposingGroup=service_uid(service),
             **fields,
         )
 

@@ -2,6 +2,7 @@
 
 from iasolutions.core.services import get_services
 from iasolutions.core.services import group_id
+from iasolutions.core.services import service_title
 from iasolutions.core.services import services_of_user
 from iasolutions.core.vocabularies import protect_vocabularies
 from iasolutions.delib import PMF
@@ -242,9 +243,7 @@ def _services_terms(uids=None):
     terms = []
     for brain in get_services(active_only=True):
         if uids is None or brain.UID in uids:
-            acronym = getattr(brain, "acronym", "") or ""
-            title = f"{brain.Title} ({acronym})" if acronym else brain.Title
-            terms.append(SimpleTerm(brain.UID, brain.UID, title))
+            terms.append(SimpleTerm(brain.UID, brain.UID, service_title(brain.UID, acronym=True)))
     return terms
 
 

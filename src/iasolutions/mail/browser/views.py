@@ -1,9 +1,9 @@
 """The mail view and the labels button."""
 
 from iasolutions.core.guards import refused_transitions
+from iasolutions.core.services import fullname
 from iasolutions.mail import _
 from iasolutions.mail import labels
-from iasolutions.mail.assignment import fullname
 from iasolutions.mail.reply import replies
 from plone import api
 from plone.dexterity.browser.view import DefaultView
