@@ -8,6 +8,7 @@ from datetime import datetime
 from iasolutions.core.guards import refused_transitions
 from iasolutions.core.services import fullname
 from iasolutions.core.services import service_title
+from iasolutions.core.workflows import state_title
 from iasolutions.delib import _
 from iasolutions.delib import advices
 from iasolutions.delib import agenda
@@ -95,9 +96,7 @@ class DelibBaseView(BrowserView):
 
     def state_title(self, obj=None):
         obj = obj or self.context
-        wf_tool = api.portal.get_tool("portal_workflow")
-        title = wf_tool.getTitleForStateOnType(api.content.get_state(obj), obj.portal_type)
-        return translate(title, domain="plone", context=self.request)
+        return state_title(obj.portal_type, api.content.get_state(obj))
 
     def is_manager(self):
         cfg = config_of(self.context)
