@@ -9,6 +9,7 @@ service and each active function there is a Plone group
 
 from iasolutions.core.caching import forget
 from iasolutions.core.caching import request_cached
+from iasolutions.core.i18n import site_language
 from iasolutions.core.modules import active_functions
 from plone import api
 from zope.i18n import translate
@@ -153,7 +154,7 @@ def split_group_id(groupid):
 
 
 def group_title(service, function):
-    function_title = translate(function.title, target_language=_site_language())
+    function_title = translate(function.title, target_language=site_language())
     return f"{service.title} ({function_title})"
 
 
@@ -212,7 +213,3 @@ def service_members(service_uid, function_id):
     if group is None:
         return []
     return list(group.getGroupMemberIds())
-
-
-def _site_language():
-    return api.portal.get_default_language() or "fr"

@@ -192,10 +192,6 @@ def config_advice_types(context):
     return _simple(used)
 
 
-def _language():
-    return api.portal.get_default_language() or "fr"
-
-
 @provider(IVocabularyFactory)
 def service_groups(context):
     """Plone groups of the services for the module's functions ('Finances (Réviseurs)')."""
