@@ -7,17 +7,16 @@ a state of ``itemAdviceStates``; once it is exceeded the advice can no longer
 be added or edited. The state of each asked advice is kept in
 ``item.advice_index`` (a mapping per service UID).
 
-``customAdvisers`` lines: ``service | delay | categories``, where service is
-the service's id, acronym or UID, delay a number of working days (empty: no
-delay) and categories a comma-separated list of category ids for which the
-advice is asked automatically (``*``: every item; empty: optional only).
+``customAdvisers`` rows (``content.meetingconfig.ICustomAdviser``):
+``{"org": "finances", "delay": 10, "categories": ["*"]}``, where org is the
+service's id, acronym or UID, delay a number of working days (absent: no delay)
+and categories the category ids for which the advice is asked automatically
+(``*``: every item; empty: optional only).
 """
 
 from datetime import date
 from iasolutions.core.services import services_of_user
-from iasolutions.core.validators import InvalidValue
 from iasolutions.core.workingdays import add_working_days
-from iasolutions.delib import _
 from iasolutions.delib.interfaces import IAdvice
 from iasolutions.delib.interfaces import IMeetingItem
 from iasolutions.delib.meetingconfigs import config_of
@@ -52,31 +51,21 @@ def resolve_service(reference):
     return None
 
 
-def parse_custom_adviser(line):
-    """'finances | 10 | *' → {'service': 'finances', 'delay': 10, 'categories': ['*']}."""
-    parts = [part.strip() for part in (line or "").split("|")]
-    if not parts[0] or len(parts) > 3:
-        raise InvalidValue(
-            _("${line}: write service | delay | categories.", mapping={"line": line})
-        )
-    delay = parts[1] if len(parts) > 1 else ""
-    if delay and (not delay.isdigit() or int(delay) < 1):
-        raise InvalidValue(
-            _("${line}: the delay is a number of working days.", mapping={"line": line})
-        )
-    categories = [c.strip() for c in parts[2].split(",") if c.strip()] if len(parts) > 2 else []
-    return {"service": parts[0], "delay": int(delay) if delay else None, "categories": categories}
-
-
 def custom_advisers(cfg):
-    """The configuration's advisers with a delay or automatic, services resolved to UIDs."""
+    """The configuration's advisers with a delay or automatic, services resolved to UIDs:
+    ``{"org", "uid", "delay", "categories"}`` (a service that is gone is left out)."""
     rows = []
-    for line in cfg.customAdvisers or ():
-        row = parse_custom_adviser(line)
-        uid = resolve_service(row["service"])
+    for row in cfg.customAdvisers or ():
+        uid = resolve_service(row["org"])
         if uid:
-            row["uid"] = uid
-            rows.append(row)
+            rows.append(
+                {
+                    "org": row["org"],
+                    "uid": uid,
+                    "delay": row.get("delay") or None,
+                    "categories": list(row.get("categories") or ()),
+                }
+            )
     return rows
 
 
