@@ -91,7 +91,7 @@ class Row(schema.Object):
         try:
             self.schema.validateInvariants(_Data(value))
         except Invalid as error:
-            raise InvalidValue(str(error.args[0]) if error.args else str(error))
+            raise InvalidValue(error.args[0] if error.args else str(error))
 
 
 def _error_text(error):
