@@ -36,6 +36,7 @@ from plone.restapi.interfaces import IFieldDeserializer
 import re
 from z3c.form.interfaces import NO_VALUE
 from z3c.form.interfaces import IDataConverter
+from z3c.form.interfaces import IFieldWidget
 from z3c.form.interfaces import IObjectWidget
 from z3c.form.object import ObjectConverter
 from zope import schema
@@ -175,7 +176,7 @@ class RowConverter(ObjectConverter):
         for name, field in schema.getFieldsInOrder(self.field.schema):
             if field.readonly or name not in value:
                 continue
-            widget = self.widget.widgets[name]
+            widget = getMultiAdapter((field, self.widget.request), IFieldWidget)
             converter = getMultiAdapter((field, widget), IDataConverter)
             data[name] = converter.toFieldValue(value[name])
         return {k: v for k, v in data.items() if v not in (None, "", [], ())}
