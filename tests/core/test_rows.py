@@ -32,7 +32,7 @@ class IRowsSettings(Interface):
 def test_a_row_is_a_dict_of_its_schema_fields():
     ACTION.validate({"view": "mail-batch-labels", "title": "Étiquettes"})
     ACTION.validate({"view": "mail-batch-labels"})  # the title is optional
-    TERMS.validate([{"token": "email", "title": "E-mail"}])
+    TERMS.validate([{"value": "email", "title": "E-mail"}])
 
 
 @pytest.mark.parametrize(
@@ -58,18 +58,18 @@ def _text(error):
 
 def test_the_schema_invariants_hold():
     with pytest.raises(InvalidValue) as raised:
-        rows.Row(schema=rows.ITerm).validate({"token": "deux mots", "title": "Deux mots"})
+        rows.Row(schema=rows.ITerm).validate({"value": "deux mots", "title": "Deux mots"})
     assert "deux mots" in _text(raised.value)
     with pytest.raises(ValidationError):
-        TERMS.validate([{"token": "deux mots", "title": "Deux mots"}])
+        TERMS.validate([{"value": "deux mots", "title": "Deux mots"}])
 
 
 def test_rows_in_the_registry(portal):
     registry = getUtility(IRegistry)
     registry.registerInterface(IRowsSettings, prefix="test.rows")
-    assert registry["test.rows.choices"] == [{"token": "a", "title": "A"}]
-    registry["test.rows.choices"] = [{"token": "b", "title": "B"}]
-    assert registry["test.rows.choices"] == [{"token": "b", "title": "B"}]
+    assert registry["test.rows.choices"] == [{"value": "a", "title": "A"}]
+    registry["test.rows.choices"] = [{"value": "b", "title": "B"}]
+    assert registry["test.rows.choices"] == [{"value": "b", "title": "B"}]
     with pytest.raises(ValidationError):
         registry["test.rows.choices"] = ["b|B"]
     assert [t.value for t in rows.vocabulary(registry["test.rows.choices"])] == ["b"]

@@ -111,31 +111,33 @@ class _Data:
 
 
 class ITerm(Interface):
-    """A row of a list of choices (types, modes…): a token and its label."""
+    """A row of a list of choices (types, modes…): the value stored on the content
+    (also the vocabulary's token) and its label. ("value", not "token": plone.restapi
+    turns a dict holding a "token" into that token.)"""
 
-    token = schema.ASCIILine(
-        title=_("Token"), description=_("Stored on the content: letters, digits, -, _ and .")
+    value = schema.ASCIILine(
+        title=_("Value"), description=_("Stored on the content: letters, digits, -, _ and .")
     )
     title = schema.TextLine(title=_("Label"))
 
     @invariant
-    def token_is_a_word(data):
-        if data.token and not TOKEN.match(data.token):
-            raise Invalid(_("${token} is not a token.", mapping={"token": data.token}))
+    def value_is_a_token(data):
+        if data.value and not TOKEN.match(data.value):
+            raise Invalid(_("${value} is not a token.", mapping={"value": data.value}))
 
 
 def terms_rows(*pairs):
-    """``("email", "E-mail"), …`` → ``[{"token": "email", "title": "E-mail"}, …]``."""
-    return [{"token": token, "title": title} for token, title in pairs]
+    """``("email", "E-mail"), …`` → ``[{"value": "email", "title": "E-mail"}, …]``."""
+    return [{"value": value, "title": title} for value, title in pairs]
 
 
 def vocabulary(rows):
-    """The vocabulary of ``ITerm`` rows (a token given twice counts once)."""
+    """The vocabulary of ``ITerm`` rows (a value given twice counts once)."""
     terms, seen = [], set()
     for data in rows or ():
-        if data["token"] not in seen:
-            seen.add(data["token"])
-            terms.append(SimpleTerm(data["token"], data["token"], data["title"]))
+        if data["value"] not in seen:
+            seen.add(data["value"])
+            terms.append(SimpleTerm(data["value"], data["value"], data["title"]))
     return SimpleVocabulary(terms)
 
 

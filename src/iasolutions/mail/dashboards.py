@@ -210,7 +210,7 @@ def _date(value):
 
 def _mail_type(value):
     labels = {
-        row["token"]: row["title"]
+        row["value"]: row["title"]
         for row in [*settings.get("omail_types"), *settings.get("mail_types")]
     }
     return labels.get(value, display(value))

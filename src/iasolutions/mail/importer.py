@@ -347,7 +347,7 @@ def _create_from_email(values):
         "send_modes": ["email"],
         "treating_groups": route.get("service"),
     }
-    if "email" in [row["token"] for row in settings.get("mail_types") or ()]:
+    if "email" in [row["value"] for row in settings.get("mail_types") or ()]:
         fields["mail_type"] = "email"
     user = route.get("user")
     if user and route.get("service") and can_be_assigned(user, route["service"]):

@@ -50,7 +50,7 @@ class IMailSettings(Interface):
 
     mail_types = schema.List(
         title=_("Types of incoming mail"),
-        description=_("A row per type: its token and its label."),
+        description=_("A row per type: its value and its label."),
         value_type=Row(schema=ITerm),
         required=False,
         default=terms_rows(
@@ -65,14 +65,14 @@ class IMailSettings(Interface):
     )
     omail_types = schema.List(
         title=_("Types of outgoing mail"),
-        description=_("A row per type: its token and its label."),
+        description=_("A row per type: its value and its label."),
         value_type=Row(schema=ITerm),
         required=False,
         default=terms_rows(("courrier", "Courrier"), ("recommande", "Recommandé")),
     )
     imail_send_modes = schema.List(
         title=_("How incoming mail arrives"),
-        description=_("A row per way: its token and its label."),
+        description=_("A row per way: its value and its label."),
         value_type=Row(schema=ITerm),
         required=False,
         default=terms_rows(
@@ -85,7 +85,7 @@ class IMailSettings(Interface):
     omail_send_modes = schema.List(
         title=_("Send modes of outgoing mail"),
         description=_(
-            "A row per mode: its token and its label. The token 'email' means sending by email."
+            "A row per mode: its value and its label. The value 'email' means sending by email."
         ),
         value_type=Row(schema=ITerm),
         required=False,

@@ -2,7 +2,7 @@
 (``iasolutions.core.rows``), read without parsing and edited row by row:
 
 - ``mail_types``, ``omail_types``, ``imail_send_modes``, ``omail_send_modes``:
-  ``token|Label`` (or ``Label``) → ``{"token", "title"}``;
+  ``token|Label`` (or ``Label``) → ``{"value", "title"}``;
 - ``email_routing``: ``to:address | service | user | state`` →
   ``{"kind", "pattern", "service", "user", "state"}``.
 
@@ -28,11 +28,11 @@ ROUTING = "email_routing"
 
 
 def parse_term(line):
-    """'email|E-mail' → {'token': 'email', 'title': 'E-mail'}; 'Fax' → token 'fax'."""
+    """'email|E-mail' → {'value': 'email', 'title': 'E-mail'}; 'Fax' → value 'fax'."""
     if "|" not in line:
-        return {"token": getUtility(IIDNormalizer).normalize(line), "title": line.strip()}
+        return {"value": getUtility(IIDNormalizer).normalize(line), "title": line.strip()}
     token, title = split_line(line, 2)
-    return {"token": token, "title": title or token}
+    return {"value": token, "title": title or token}
 
 
 def parse_routing_rule(line):
