@@ -138,3 +138,69 @@ def test_rest_refuses_a_bad_row_and_writes_nothing(functional_portal, board, val
     assert response.json()["message"]
     data = session.get("boards/board").json()
     assert data["batch_actions"] == [{"view": "batch-noop"}] and data["title"] == "Board"
+
+
+HOLIDAYS = "iasolutions.core.calendar.municipal_holidays"
+
+
+def test_upgrade_1004_migrates_the_municipal_holidays(portal):
+    from datetime import date
+    from iasolutions.core import workingdays
+    from plone.registry import Record
+    from plone.registry import field
+
+    registry = getUtility(IRegistry)
+    registry.records[HOLIDAYS] = Record(  # as 1003 defined it: text lines
+        field.List(value_type=field.TextLine(), required=False),
+        ["11-02 | Lendemain de la Toussaint", "2026-06-29", "31-12 | Mauvais jour"],
+    )
+    v1004.upgrade(api.portal.get_tool("portal_setup"))
+    assert registry[HOLIDAYS] == [
+        {"day": "11-02", "name": "Lendemain de la Toussaint"},
+        {"day": "2026-06-29"},
+    ]
+    assert [line.split(" (")[0] for line in rows.unreadable_lines()] == [
+        "calendar municipal_holidays: 31-12 | Mauvais jour"
+    ]
+    assert workingdays.holidays(2026)[date(2026, 6, 29)] == "Congé communal"
+    assert not workingdays.is_working_day(date(2027, 11, 2))
+
+
+def test_calendar_over_rest(functional_portal):
+    session = rest(functional_portal, "admin")
+    data = session.get("@controlpanels/calendar").json()["data"]
+    assert {"day": "11-15", "name": "Fête du Roi"} in data["municipal_holidays"]
+    before = data["municipal_holidays"]
+    for bad in (["06-29 | Kermesse"], [{"day": "31-12"}], [{"name": "Sans jour"}]):
+        response = session.patch("@controlpanels/calendar", json={"municipal_holidays": bad})
+        assert response.status_code == 400, response.text
+        assert session.get("@controlpanels/calendar").json()["data"]["municipal_holidays"] == (
+            before
+        )
+    wanted = [*before, {"day": "06-29", "name": "Kermesse"}]
+    response = session.patch("@controlpanels/calendar", json={"municipal_holidays": wanted})
+    assert response.status_code == 204, response.text
+    response = session.get("@working-days", params={"year": 2026})
+    assert {"date": "2026-06-29", "title": "Kermesse"} in response.json()["holidays"]
+
+
+def test_calendar_form_edits_rows(functional_portal, functional):
+    from plone.testing.zope import Browser
+    from tests.helpers import SITE_OWNER_NAME
+    from tests.helpers import SITE_OWNER_PASSWORD
+    import transaction
+
+    transaction.commit()
+    browser = Browser(functional["app"])
+    browser.handleErrors = False
+    browser.addHeader("Authorization", f"Basic {SITE_OWNER_NAME}:{SITE_OWNER_PASSWORD}")
+    browser.open(functional_portal.absolute_url() + "/@@iasolutions-calendar")
+    day = browser.getControl(name="form.widgets.municipal_holidays.0.widgets.day")
+    assert day.value == "09-27"
+    day.value = "09-28"
+    browser.getControl(name="form.buttons.save").click()
+    transaction.begin()
+    assert api.portal.get_registry_record(HOLIDAYS)[0] == {
+        "day": "09-28",
+        "name": "Fête de la Fédération Wallonie-Bruxelles",
+    }

@@ -155,7 +155,8 @@ def import_counters(context):
 
 def import_calendar(context):
     """Add the municipal holidays of ``iasolutions-calendar.json``
-    (``{"municipal_holidays": ["11-02 | Lendemain de la Toussaint", ...]}``).
+    (``{"municipal_holidays": [{"day": "11-02", "name": "Lendemain de la Toussaint"},
+    ...]}``, ``workingdays.IHoliday`` rows).
 
     Each holiday is added once: the administrator's own stay, and one they
     removed is not added again.
@@ -164,16 +165,16 @@ def import_calendar(context):
     if data is None:
         return
     record = f"{workingdays.REGISTRY_PREFIX}.municipal_holidays"
-    lines = list(api.portal.get_registry_record(record, default=None) or [])
-    days = {line.split("|")[0].strip() for line in lines}
-    for line in data.get("municipal_holidays", []):
-        day = line.split("|")[0].strip()
-        workingdays.check_days([line])
-        if should_create(f"calendar/holiday/{day}", day in days):
-            lines.append(line)
-            days.add(day)
-    if lines != list(api.portal.get_registry_record(record, default=None) or []):
-        api.portal.set_registry_record(record, lines)
+    field = workingdays.ICalendarSettings["municipal_holidays"]
+    holidays = list(api.portal.get_registry_record(record, default=None) or [])
+    days = {holiday["day"] for holiday in holidays}
+    for holiday in data.get("municipal_holidays", []):
+        field.value_type.validate(holiday)
+        if should_create(f"calendar/holiday/{holiday['day']}", holiday["day"] in days):
+            holidays.append(holiday)
+            days.add(holiday["day"])
+    if holidays != list(api.portal.get_registry_record(record, default=None) or []):
+        api.portal.set_registry_record(record, holidays)
 
 
 def _profile_name(context):

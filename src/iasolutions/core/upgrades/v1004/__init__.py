@@ -1,10 +1,15 @@
-"""1004: the dashboards' batch actions are rows (``{"view": …, "title": …}``), no
-longer ``view|Label`` lines parsed on every display."""
+"""1004: the dashboards' batch actions (``view|Label`` lines) and the municipal
+holidays (``MM-DD | name`` lines) are rows (``{"view", "title"}``, ``{"day",
+"name"}``), no longer parsed on every use. A line that cannot be read is logged
+and kept for the administrator (``iasolutions.core.rows.unreadable_lines``)."""
 
+from iasolutions.core import workingdays
 from iasolutions.core.rows import migrate_lines
 from iasolutions.core.rows import split_line
 from iasolutions.core.validators import InvalidValue
 from plone import api
+from plone.registry.interfaces import IRegistry
+from zope.component import getUtility
 
 
 def parse_batch_action(line):
@@ -26,5 +31,22 @@ def migrate_batch_actions():
         dashboard.batch_actions, _bad = migrate_lines(lines, parse_batch_action, where)
 
 
+def parse_holiday(line):
+    """'11-02 | Toussaint' → {'day': '11-02', 'name': 'Toussaint'}."""
+    day, name = split_line(line, 2)
+    return {"day": day, "name": name} if name else {"day": day}
+
+
+def migrate_holidays():
+    registry = getUtility(IRegistry)
+    name = f"{workingdays.REGISTRY_PREFIX}.municipal_holidays"
+    record = registry.records.get(name)
+    lines = list(record.value or []) if record is not None else []
+    registry.registerInterface(workingdays.ICalendarSettings, prefix=workingdays.REGISTRY_PREFIX)
+    field = workingdays.ICalendarSettings["municipal_holidays"].value_type
+    registry[name], _bad = migrate_lines(lines, parse_holiday, "calendar municipal_holidays", field)
+
+
 def upgrade(context):
     migrate_batch_actions()
+    migrate_holidays()
