@@ -168,7 +168,11 @@ def test_upgrade_1004_migrates_the_municipal_holidays(portal):
 
 def test_calendar_over_rest(functional_portal):
     session = rest(functional_portal, "admin")
-    data = session.get("@controlpanels/calendar").json()["data"]
+    panel = session.get("@controlpanels/calendar").json()
+    items = panel["schema"]["properties"]["municipal_holidays"]["items"]
+    assert items["factory"] == "Row" and items["required"] == ["day"]
+    assert set(items["properties"]) == {"day", "name"}
+    data = panel["data"]
     assert {"day": "11-15", "name": "Fête du Roi"} in data["municipal_holidays"]
     before = data["municipal_holidays"]
     for bad in (["06-29 | Kermesse"], [{"day": "31-12"}], [{"name": "Sans jour"}]):
@@ -204,3 +208,26 @@ def test_calendar_form_edits_rows(functional_portal, functional):
         "day": "09-28",
         "name": "Fête de la Fédération Wallonie-Bruxelles",
     }
+
+
+def test_upgrade_1004_migrates_the_directory_types(portal):
+    from zope.component import getUtility as utility
+    from zope.schema.interfaces import IVocabularyFactory
+
+    directory = portal["contacts"]
+    directory.position_types = ["echevin|Échevin", "Receveur régional", "a|b|c"]
+    directory.organization_levels = ["service|Service"]
+    v1004.upgrade(api.portal.get_tool("portal_setup"))
+    assert directory.position_types == [
+        {"value": "echevin", "title": "Échevin"},
+        {"value": "receveur-regional", "title": "Receveur régional"},
+    ]
+    assert directory.organization_levels == [{"value": "service", "title": "Service"}]
+    assert [line.split(" (")[0] for line in rows.unreadable_lines()] == [
+        "contacts position_types: a|b|c"
+    ]
+    terms = utility(IVocabularyFactory, "iasolutions.core.position_types")(directory)
+    assert [(t.value, t.title) for t in terms] == [
+        ("echevin", "Échevin"),
+        ("receveur-regional", "Receveur régional"),
+    ]

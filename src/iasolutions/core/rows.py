@@ -6,7 +6,7 @@ interface::
 
     class IBatchAction(Interface):
         view = schema.ASCIILine(title=_("View"))
-        title = schema.TextLine(title=_("Button"), required=False)
+        title = schema.TextLine(title=_("Button label"), required=False)
 
     batch_actions = schema.List(value_type=Row(schema=IBatchAction), default=[])
 
@@ -27,12 +27,15 @@ from iasolutions.core import organisation
 from iasolutions.core.validators import InvalidValue
 import logging
 from plone.dexterity.interfaces import IDexterityContent
+from plone.i18n.normalizer.interfaces import IIDNormalizer
 from plone.registry import Record
 from plone.registry import field as registry_field
 from plone.registry.field import PersistentField
 from plone.registry.interfaces import IPersistentField
 from plone.registry.interfaces import IRegistry
 from plone.restapi.interfaces import IFieldDeserializer
+from plone.restapi.types.adapters import ObjectJsonSchemaProvider
+from plone.restapi.types.interfaces import IJsonSchemaProvider
 import re
 from z3c.form.interfaces import NO_VALUE
 from z3c.form.interfaces import IDataConverter
@@ -131,6 +134,15 @@ def terms_rows(*pairs):
     return [{"value": value, "title": title} for value, title in pairs]
 
 
+def parse_term(line):
+    """'email|E-mail' → {'value': 'email', 'title': 'E-mail'}; 'Fax' → value 'fax'
+    (normalised from the label), as the former ``token|Label`` lines read."""
+    if "|" not in line:
+        return {"value": getUtility(IIDNormalizer).normalize(line), "title": line.strip()}
+    value, title = split_line(line, 2)
+    return {"value": value, "title": title or value}
+
+
 def vocabulary(rows):
     """The vocabulary of ``ITerm`` rows (a value given twice counts once)."""
     terms, seen = [], set()
@@ -157,10 +169,8 @@ def persistent_row(field):
     return clone
 
 
-def row(schema_, **values):
-    """A row of ``schema_``: its fields' defaults, then ``values`` (empty ones left out)."""
-    data = {name: field.default for name, field in schema.getFieldsInOrder(schema_)}
-    data.update(values)
+def _compact(data):
+    """A row without its empty values (as the forms and REST store it)."""
     return {name: value for name, value in data.items() if value not in (None, "", [], ())}
 
 
@@ -181,7 +191,7 @@ class RowConverter(ObjectConverter):
             widget = getMultiAdapter((field, self.widget.request), IFieldWidget)
             converter = getMultiAdapter((field, widget), IDataConverter)
             data[name] = converter.toFieldValue(value[name])
-        return {k: v for k, v in data.items() if v not in (None, "", [], ())}
+        return _compact(data)
 
 
 # REST: each field of the row deserialized as plone.restapi does for content.
@@ -219,9 +229,27 @@ class RowDeserializer:
                         mapping={"field": name, "message": _error_text(error)},
                     )
                 )
-        data = {k: v for k, v in data.items() if v not in (None, "", [], ())}
+        data = _compact(data)
         self.field.validate(data)
         return data
+
+
+@adapter(IRow, Interface, Interface)
+@implementer(IJsonSchemaProvider)
+class RowJsonSchemaProvider(ObjectJsonSchemaProvider):
+    """A row in the JSON schema (``@types``, ``@controlpanels``): an object with its
+    fields as properties, those required listed, no other property allowed."""
+
+    def get_factory(self):
+        return "Row"
+
+    def additional(self):
+        info = super().additional()
+        info["required"] = [
+            name for name, field in schema.getFieldsInOrder(self.field.schema) if field.required
+        ]
+        info["additionalProperties"] = False
+        return info
 
 
 # Upgrades: old pipe text → rows.

@@ -4,6 +4,7 @@ from iasolutions.core import workingdays
 from iasolutions.core.organisation import define_counter
 from iasolutions.core.organisation import profile_value
 from iasolutions.core.organisation import should_create
+from iasolutions.core.rows import terms_rows
 from iasolutions.core.services import CONTACTS_ID
 from iasolutions.core.services import OWN_ORGANIZATION_ID
 from iasolutions.core.services import get_own_organization
@@ -18,25 +19,29 @@ from zope.interface import implementer
 logger = logging.getLogger("iasolutions.core")
 
 CONTACTS_MANAGERS = "gestion_contacts"
-DEFAULT_POSITION_TYPES = [
-    "bourgmestre|Bourgmestre",
-    "echevin|Échevin",
-    "president|Président",
-    "conseiller|Conseiller",
-    "directeur-general|Directeur général",
-    "directeur-financier|Directeur financier",
-    "chef-de-service|Chef de service",
-    "agent|Agent",
-]
-DEFAULT_ORGANIZATION_TYPES = [
-    "commune|Commune",
-    "cpas|CPAS",
-    "zone-de-police|Zone de police",
-    "entreprise|Entreprise",
-    "asbl|ASBL",
-    "administration|Administration publique",
-]
-DEFAULT_ORGANIZATION_LEVELS = ["departement|Département", "service|Service", "cellule|Cellule"]
+DEFAULT_POSITION_TYPES = terms_rows(
+    ("bourgmestre", "Bourgmestre"),
+    ("echevin", "Échevin"),
+    ("president", "Président"),
+    ("conseiller", "Conseiller"),
+    ("directeur-general", "Directeur général"),
+    ("directeur-financier", "Directeur financier"),
+    ("chef-de-service", "Chef de service"),
+    ("agent", "Agent"),
+)
+DEFAULT_ORGANIZATION_TYPES = terms_rows(
+    ("commune", "Commune"),
+    ("cpas", "CPAS"),
+    ("zone-de-police", "Zone de police"),
+    ("entreprise", "Entreprise"),
+    ("asbl", "ASBL"),
+    ("administration", "Administration publique"),
+)
+DEFAULT_ORGANIZATION_LEVELS = terms_rows(
+    ("departement", "Département"),
+    ("service", "Service"),
+    ("cellule", "Cellule"),
+)
 
 
 @implementer(INonInstallable)

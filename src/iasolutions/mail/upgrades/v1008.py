@@ -12,27 +12,19 @@ values. A line that cannot be read is logged and kept for the administrator
 
 from iasolutions.core.rows import migrate_lines
 from iasolutions.core.rows import migrate_remembered
+from iasolutions.core.rows import parse_term
 from iasolutions.core.rows import split_line
 from iasolutions.core.validators import InvalidValue
 from iasolutions.mail import settings
 from iasolutions.mail.interfaces import ROUTING_STATES
 from iasolutions.mail.interfaces import IMailSettings
 from plone import api
-from plone.i18n.normalizer.interfaces import IIDNormalizer
 from plone.registry.interfaces import IRegistry
 from zope.component import getUtility
 
 
 TERMS = ("mail_types", "omail_types", "imail_send_modes", "omail_send_modes")
 ROUTING = "email_routing"
-
-
-def parse_term(line):
-    """'email|E-mail' → {'value': 'email', 'title': 'E-mail'}; 'Fax' → value 'fax'."""
-    if "|" not in line:
-        return {"value": getUtility(IIDNormalizer).normalize(line), "title": line.strip()}
-    token, title = split_line(line, 2)
-    return {"value": token, "title": title or token}
 
 
 def parse_routing_rule(line):

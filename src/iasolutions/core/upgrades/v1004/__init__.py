@@ -1,10 +1,13 @@
-"""1004: the dashboards' batch actions (``view|Label`` lines) and the municipal
-holidays (``MM-DD | name`` lines) are rows (``{"view", "title"}``, ``{"day",
-"name"}``), no longer parsed on every use. A line that cannot be read is logged
+"""1004: the dashboards' batch actions (``view|Label`` lines), the municipal
+holidays (``MM-DD | name`` lines) and the contacts directory's position and
+organisation types (``token|Label`` lines) are rows (``{"view", "title"}``,
+``{"day", "name"}``, ``{"value", "title"}``), no longer parsed on every use. A line that cannot be read is logged
 and kept for the administrator (``iasolutions.core.rows.unreadable_lines``)."""
 
 from iasolutions.core import workingdays
+from iasolutions.core.content.directory import IDirectory
 from iasolutions.core.rows import migrate_lines
+from iasolutions.core.rows import parse_term
 from iasolutions.core.rows import split_line
 from iasolutions.core.validators import InvalidValue
 from plone import api
@@ -47,6 +50,24 @@ def migrate_holidays():
     registry[name], _bad = migrate_lines(lines, parse_holiday, "calendar municipal_holidays", field)
 
 
+DIRECTORY_TERMS = ("position_types", "organization_types", "organization_levels")
+
+
+def migrate_directory_terms():
+    catalog = api.portal.get_tool("portal_catalog")
+    for brain in catalog.unrestrictedSearchResults(portal_type="directory"):
+        directory = brain._unrestrictedGetObject()
+        for name in DIRECTORY_TERMS:
+            lines = getattr(directory, name, None) or []
+            if all(isinstance(line, dict) for line in lines):
+                continue
+            where = f"{directory.getId()} {name}"
+            field = IDirectory[name].value_type
+            rows, _bad = migrate_lines(lines, parse_term, where, field)
+            setattr(directory, name, rows)
+
+
 def upgrade(context):
     migrate_batch_actions()
     migrate_holidays()
+    migrate_directory_terms()
