@@ -231,3 +231,22 @@ def test_upgrade_1004_migrates_the_directory_types(portal):
         ("echevin", "Échevin"),
         ("receveur-regional", "Receveur régional"),
     ]
+
+
+def test_upgrade_1001_on_a_site_of_1000_reads_holidays_still_in_lines(portal):
+    """1001 reads the profiles, whose holidays are rows now, before 1004 migrates the
+    site's lines: the lines are migrated first."""
+    from iasolutions.core.upgrades import v1001
+    from plone.registry import field
+    from plone.registry import Record
+
+    registry = getUtility(IRegistry)
+    registry.records[HOLIDAYS] = Record(
+        field.List(value_type=field.TextLine(), required=False),
+        ["11-02 | Lendemain de la Toussaint", "2026-06-29 | Kermesse"],
+    )
+    v1001.upgrade(api.portal.get_tool("portal_setup"))
+    assert registry[HOLIDAYS][:2] == [
+        {"day": "11-02", "name": "Lendemain de la Toussaint"},
+        {"day": "2026-06-29", "name": "Kermesse"},
+    ]

@@ -320,5 +320,5 @@ def test_upgrade_1001_tells_the_administrators_changes_from_the_profiles(site, a
     sites.apply_organisation_profile(site, "commune")
     assert counters.get_definition("outgoing_mail").format == "OUT-%05d"
     assert not [
-        line for line in api.portal.get_registry_record(HOLIDAYS) if line.startswith("09-27")
+        line for line in api.portal.get_registry_record(HOLIDAYS) if line["day"].startswith("09-27")
     ]
