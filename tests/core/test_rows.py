@@ -237,8 +237,8 @@ def test_upgrade_1001_on_a_site_of_1000_reads_holidays_still_in_lines(portal):
     """1001 reads the profiles, whose holidays are rows now, before 1004 migrates the
     site's lines: the lines are migrated first."""
     from iasolutions.core.upgrades import v1001
-    from plone.registry import field
     from plone.registry import Record
+    from plone.registry import field
 
     registry = getUtility(IRegistry)
     registry.records[HOLIDAYS] = Record(

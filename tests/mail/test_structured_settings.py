@@ -166,3 +166,23 @@ def test_controlpanel_form_edits_rows(mail_functional_portal, mail_functional):
     assert settings.get("email_routing")[0]["pattern"] == "*@awap.be"
     assert settings.get("email_routing")[0]["state"] == "proposed_to_manager"
     assert settings.get("mail_types")[6] == {"value": "facture", "title": "Facture fournisseur"}
+
+
+def test_controlpanel_over_rest_is_for_site_administrators(mail_functional_portal):
+    from tests.helpers import create_user
+
+    create_user("siteadmin", roles=["Member", "Site Administrator"])
+    create_user("agent")
+    siteadmin = rest(mail_functional_portal, "siteadmin")
+    response = siteadmin.patch(
+        "@controlpanels/mail-settings", json={"email_routing": [dict(RULE, state="archived")]}
+    )
+    assert response.status_code == 400 and "state" in response.text
+    response = siteadmin.patch("@controlpanels/mail-settings", json={"email_routing": [RULE]})
+    assert response.status_code == 204, response.text
+    response = rest(mail_functional_portal, "agent").patch(
+        "@controlpanels/mail-settings", json={"email_routing": []}
+    )
+    assert response.status_code in (401, 403)
+    transaction.begin()
+    assert settings.get("email_routing")[0]["pattern"] == "*@spw.be"
