@@ -110,3 +110,49 @@ def test_the_edit_form_shows_a_row_per_adviser(delib_functional_portal, delib_fu
     college = delib_functional_portal["meeting-configs"]["meeting-config-college"]
     assert college.customAdvisers[1] == {"org": "direction-generale", "delay": 7}
     assert college.customAdvisers[0]["categories"] == ["finances"]
+
+
+def test_a_row_holds_for_the_items_created_in_its_period(college, services, users):
+    """As in the reference (for_item_created_from / _until): the delay changed today."""
+    from DateTime import DateTime
+    from datetime import date
+    from datetime import timedelta
+    from tests.delib.helpers import make_item
+
+    today = date.today()
+    college.customAdvisers = [
+        {"org": "finances", "delay": 10, "for_item_created_until": today - timedelta(days=1)},
+        {"org": "finances", "delay": 20, "for_item_created_from": today},
+    ]
+    item = make_item(college, "creator_fin", services["finances"], category="administration")
+    assert advices.delay_of(college, services["finances"], item) == 20
+    item.creation_date = DateTime() - 30
+    assert advices.delay_of(college, services["finances"], item) == 10
+
+
+@pytest.mark.parametrize(
+    "period, says",
+    [
+        ({"for_item_created_from": "2026-13-01"}, "for_item_created_from"),
+        (
+            {"for_item_created_from": "2026-06-01", "for_item_created_until": "2026-01-01"},
+            "ends before",
+        ),
+    ],
+)
+def test_rest_checks_the_period(delib_functional_portal, admin, period, says):
+    response = admin.patch(URL, json={"customAdvisers": [dict({"org": "finances"}, **period)]})
+    assert response.status_code == 400, response.text
+    assert says in response.json()["message"]
+
+
+def test_rest_takes_a_period(delib_functional_portal, admin):
+    from datetime import date
+
+    row = {"org": "finances", "delay": 10, "for_item_created_from": "2026-01-01"}
+    response = admin.patch(URL, json={"customAdvisers": [row]})
+    assert response.status_code == 204, response.text
+    assert admin.get(URL).json()["customAdvisers"] == [row]
+    transaction.begin()
+    college = delib_functional_portal["meeting-configs"]["meeting-config-college"]
+    assert college.customAdvisers[0]["for_item_created_from"] == date(2026, 1, 1)

@@ -22,6 +22,7 @@ row there is a 400 with the message and nothing is written.
 that cannot be read is logged and returned, never dropped silently.
 """
 
+from datetime import date
 from iasolutions.core import _
 from iasolutions.core import organisation
 from iasolutions.core.validators import InvalidValue
@@ -52,6 +53,7 @@ from zope.interface import Invalid
 from zope.interface import implementer
 from zope.interface import invariant
 from zope.publisher.interfaces.browser import IBrowserRequest
+from zope.schema.interfaces import IDate
 from zope.schema.interfaces import IObject
 from zope.schema.interfaces import ValidationError
 from zope.schema.vocabulary import SimpleTerm
@@ -212,16 +214,11 @@ class RowDeserializer:
         data = {}
         for name, item in value.items():
             field = fields.get(name)
-            deserializer = (
-                queryMultiAdapter((field, self.context, self.request), IFieldDeserializer)
-                if field is not None
-                else None
-            )
-            if deserializer is None or item is None:
-                data[name] = item
+            if field is None or item is None:
+                data[name] = item  # refused or left out by the row's validation
                 continue
             try:
-                data[name] = deserializer(item)
+                data[name] = self.deserialize(field, item)
             except (ValueError, ValidationError) as error:
                 raise InvalidValue(
                     _(
@@ -232,6 +229,12 @@ class RowDeserializer:
         data = _compact(data)
         self.field.validate(data)
         return data
+
+    def deserialize(self, field, item):
+        if IDate.providedBy(field) and isinstance(item, str):
+            return date.fromisoformat(item) if item else None  # plone.restapi has none
+        deserializer = queryMultiAdapter((field, self.context, self.request), IFieldDeserializer)
+        return deserializer(item) if deserializer is not None else item
 
 
 @adapter(IRow, Interface, Interface)

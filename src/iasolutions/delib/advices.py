@@ -11,7 +11,9 @@ be added or edited. The state of each asked advice is kept in
 ``{"org": "finances", "delay": 10, "categories": ["*"]}``, where org is the
 service's id, acronym or UID, delay a number of working days (absent: no delay)
 and categories the category ids for which the advice is asked automatically
-(``*``: every item; empty: optional only).
+(``*``: every item; empty: optional only); ``for_item_created_from`` and
+``for_item_created_until`` (dates, optional) limit a row to the items created
+in that period, as in the reference (a delay that changes on a date: two rows).
 """
 
 from datetime import date
@@ -51,13 +53,15 @@ def resolve_service(reference):
     return None
 
 
-def custom_advisers(cfg):
+def custom_advisers(cfg, item=None):
     """The configuration's advisers with a delay or automatic, services resolved to UIDs:
-    ``{"org", "uid", "delay", "categories"}`` (a service that is gone is left out)."""
+    ``{"org", "uid", "delay", "categories"}`` (a service that is gone is left out), those
+    whose period holds the day ``item`` was created (today without an item)."""
+    created = _creation_day(item)
     rows = []
     for row in cfg.customAdvisers or ():
         uid = resolve_service(row["org"])
-        if uid:
+        if uid and _in_period(row, created):
             rows.append(
                 {
                     "org": row["org"],
@@ -69,10 +73,20 @@ def custom_advisers(cfg):
     return rows
 
 
+def _creation_day(item):
+    created = getattr(item, "creation_date", None) if item is not None else None
+    return created.asdatetime().date() if created is not None else date.today()
+
+
+def _in_period(row, day):
+    start, end = row.get("for_item_created_from"), row.get("for_item_created_until")
+    return (start is None or start <= day) and (end is None or day <= end)
+
+
 def automatic_advisers(item, cfg):
     return [
         row["uid"]
-        for row in custom_advisers(cfg)
+        for row in custom_advisers(cfg, item)
         if "*" in row["categories"] or (item.category and item.category in row["categories"])
     ]
 
@@ -87,8 +101,8 @@ def asked_advisers(item, cfg=None):
     return asked
 
 
-def delay_of(cfg, uid):
-    for row in custom_advisers(cfg):
+def delay_of(cfg, uid, item=None):
+    for row in custom_advisers(cfg, item):
         if row["uid"] == uid and row["delay"]:
             return row["delay"]
     return None
@@ -122,7 +136,7 @@ def update_advice_index(item, cfg=None, today=None):
         info["optional"] = uid not in automatic
         if info.get("inherited_from"):
             continue  # given on the predecessor: its delay was the predecessor's, not restarted
-        info["delay"] = delay_of(cfg, uid)
+        info["delay"] = delay_of(cfg, uid, item)
         if state in (cfg.itemAdviceStates or ()) and not info.get("delay_started_on"):
             info["delay_started_on"] = today or date.today()
     return index

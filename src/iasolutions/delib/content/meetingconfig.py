@@ -43,7 +43,9 @@ def check_reference_format(value):
 
 
 class ICustomAdviser(Interface):
-    """A row of ``customAdvisers``: an adviser with a delay, or asked automatically."""
+    """A row of ``customAdvisers``: an adviser with a delay, or asked automatically, for
+    the items created in a period (the reference's ids: org, delay,
+    for_item_created_from, for_item_created_until)."""
 
     org = schema.TextLine(
         title=_("Service"), description=_("The adviser service: its id, acronym or UID.")
@@ -63,6 +65,22 @@ class ICustomAdviser(Interface):
         required=False,
         default=[],
     )
+    for_item_created_from = schema.Date(
+        title=_("For items created from"),
+        description=_("Empty: no start."),
+        required=False,
+    )
+    for_item_created_until = schema.Date(
+        title=_("For items created until"),
+        description=_("Empty: no end."),
+        required=False,
+    )
+
+    @invariant
+    def period_in_order(data):
+        start, end = data.for_item_created_from, data.for_item_created_until
+        if start and end and end < start:
+            raise Invalid(_("The period ends before it starts."))
 
 
 class IMeetingConfigSchema(model.Schema):
