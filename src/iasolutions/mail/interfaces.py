@@ -3,27 +3,36 @@ from iasolutions.core.rows import Row
 from iasolutions.core.rows import terms_rows
 from iasolutions.mail import _
 from zope import schema
+from zope.i18nmessageid import MessageFactory
 from zope.interface import Interface
 from zope.publisher.interfaces.browser import IDefaultBrowserLayer
+from zope.schema.vocabulary import SimpleTerm
+from zope.schema.vocabulary import SimpleVocabulary
 
 
 class IIASolutionsMailLayer(IDefaultBrowserLayer):
     """Browser layer of the mail module, active once its profile is installed."""
 
 
-# The states an email may be routed to (``IRoutingRule.state``).
+# The states an email may be routed to (``IRoutingRule.state``), titled as the
+# workflow's states (their msgids in the plone domain).
 ROUTING_STATES = ("created", "proposed_to_manager", "proposed_to_agent")
+_state_title = MessageFactory("plone")
+ROUTING_STATE_TERMS = SimpleVocabulary(
+    [SimpleTerm(state, state, _state_title(f"im_{state}")) for state in ROUTING_STATES]
+)
+ROUTING_KIND_TERMS = SimpleVocabulary(
+    [
+        SimpleTerm("to", "to", _("A recipient's address (to)")),
+        SimpleTerm("from", "from", _("The sender's address (from)")),
+    ]
+)
 
 
 class IRoutingRule(Interface):
     """A rule of ``email_routing``: which emails, and where they go."""
 
-    kind = schema.Choice(
-        title=_("Matched on"),
-        description=_("to: a recipient's address; from: the sender's address."),
-        values=("to", "from"),
-        default="to",
-    )
+    kind = schema.Choice(title=_("Matched on"), vocabulary=ROUTING_KIND_TERMS, default="to")
     pattern = schema.TextLine(
         title=_("Address"),
         description=_("An address, or a pattern such as *@spw.be."),
@@ -37,7 +46,7 @@ class IRoutingRule(Interface):
         title=_("Assigned user"), description=_("A user id; empty: none."), required=False
     )
     state = schema.Choice(
-        title=_("State"), values=ROUTING_STATES, default="created", required=False
+        title=_("State"), vocabulary=ROUTING_STATE_TERMS, default="created", required=False
     )
 
 
