@@ -15,7 +15,6 @@ from iasolutions.core.dashboards import display
 from iasolutions.core.services import fullname
 from iasolutions.core.services import service_title
 from iasolutions.core.services import services_of_user
-from iasolutions.core.vocabularies import parse_term_lines
 from iasolutions.mail import _
 from iasolutions.mail import settings
 from iasolutions.mail.folders import INCOMING
@@ -196,10 +195,8 @@ def _date(value):
 
 def _mail_type(value):
     labels = {
-        t.value: t.title
-        for t in parse_term_lines(
-            list(settings.get("mail_types") or []) + list(settings.get("omail_types") or [])
-        )
+        row["value"]: row["title"]
+        for row in [*settings.get("omail_types"), *settings.get("mail_types")]
     }
     return labels.get(value, display(value))
 
@@ -230,12 +227,13 @@ correspondents_column = Column("correspondents", _("Senders / recipients"))
 # The dashboards ---------------------------------------------------------------
 
 BATCH_ACTIONS = [
-    "mail-batch-transition|Changer l'état",
-    "mail-batch-treating-group|Service traitant",
-    "mail-batch-recipient-groups|Services en copie",
-    "mail-batch-assign|Agent traitant",
-    "mail-batch-labels|Étiquettes",
-    "mail-batch-delete|Supprimer",  # shown to administrators only (the view's permission)
+    {"view": "mail-batch-transition", "title": "Changer l'état"},
+    {"view": "mail-batch-treating-group", "title": "Service traitant"},
+    {"view": "mail-batch-recipient-groups", "title": "Services en copie"},
+    {"view": "mail-batch-assign", "title": "Agent traitant"},
+    {"view": "mail-batch-labels", "title": "Étiquettes"},
+    # shown to administrators only (the view's permission)
+    {"view": "mail-batch-delete", "title": "Supprimer"},
 ]
 IM_COLUMNS = [
     "Title",

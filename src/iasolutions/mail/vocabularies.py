@@ -1,12 +1,12 @@
 """Named vocabularies of the mail module."""
 
+from iasolutions.core import rows
 from iasolutions.core.caching import request_cached
 from iasolutions.core.contacts import CONTACT_TYPES
 from iasolutions.core.services import fullname
 from iasolutions.core.services import get_services
 from iasolutions.core.services import service_title
 from iasolutions.core.services import services_of_user
-from iasolutions.core.vocabularies import parse_term_lines
 from iasolutions.core.vocabularies import protect_vocabularies
 from iasolutions.mail import _
 from iasolutions.mail import settings
@@ -34,10 +34,10 @@ protect_vocabularies(
 )
 
 
-def _lines(name):
+def _terms(name):
     @provider(IVocabularyFactory)
     def factory(context):
-        return SimpleVocabulary(parse_term_lines(settings.get(name)))
+        return rows.vocabulary(settings.get(name))
 
     return factory
 
@@ -66,10 +66,10 @@ im_states = _states("iasolutions_incomingmail_workflow")
 om_states = _states("iasolutions_outgoingmail_workflow")
 task_states = _states("iasolutions_mail_task_workflow")
 
-mail_types = _lines("mail_types")
-omail_types = _lines("omail_types")
-imail_send_modes = _lines("imail_send_modes")
-omail_send_modes = _lines("omail_send_modes")
+mail_types = _terms("mail_types")
+omail_types = _terms("omail_types")
+imail_send_modes = _terms("imail_send_modes")
+omail_send_modes = _terms("omail_send_modes")
 
 
 def _service_term(brain):
