@@ -3,7 +3,7 @@ content and in the registry, given and taken over REST, migrated from pipe text.
 
 from iasolutions.core import rows
 from iasolutions.core.content.dashboard import IBatchAction
-from iasolutions.core.upgrades import v1004
+from iasolutions.core.upgrades import v1003
 from iasolutions.core.validators import InvalidValue
 import logging
 from plone import api
@@ -79,7 +79,7 @@ def test_migrating_lines_reports_what_cannot_be_read(portal, caplog):
     with caplog.at_level(logging.WARNING, logger="iasolutions.core.rows"):
         migrated, bad = rows.migrate_lines(
             ["a|view A", "", "| sans vue", {"view": "b"}],
-            v1004.parse_batch_action,
+            v1003.parse_batch_action,
             "test batch_actions",
             ACTION,
         )
@@ -89,19 +89,19 @@ def test_migrating_lines_reports_what_cannot_be_read(portal, caplog):
     assert rows.unreadable_lines() == [f"test batch_actions: | sans vue ({bad[0][1]})"]
 
 
-def test_upgrade_1004_migrates_the_dashboards_batch_actions(portal):
+def test_upgrade_1003_migrates_the_dashboards_batch_actions(portal):
     from iasolutions.core.dashboards import create_dashboard
 
     folder = api.content.create(container=portal, type="Folder", id="boards", title="Boards")
     dashboard = create_dashboard(folder, "board", "Board", query=[])
     dashboard.batch_actions = ["batch-noop|Ne rien faire", "manage-portlets", "a b|Espace"]
-    v1004.upgrade(api.portal.get_tool("portal_setup"))
+    v1003.upgrade(api.portal.get_tool("portal_setup"))
     assert dashboard.batch_actions == [
         {"view": "batch-noop", "title": "Ne rien faire"},
         {"view": "manage-portlets"},
     ]
     assert any("boards/board batch_actions: a b|Espace" in line for line in rows.unreadable_lines())
-    v1004.upgrade(api.portal.get_tool("portal_setup"))  # again: nothing changes
+    v1003.upgrade(api.portal.get_tool("portal_setup"))  # again: nothing changes
     assert len(dashboard.batch_actions) == 2
 
 
@@ -143,7 +143,7 @@ def test_rest_refuses_a_bad_row_and_writes_nothing(functional_portal, board, val
 HOLIDAYS = "iasolutions.core.calendar.municipal_holidays"
 
 
-def test_upgrade_1004_migrates_the_municipal_holidays(portal):
+def test_upgrade_1003_migrates_the_municipal_holidays(portal):
     from datetime import date
     from iasolutions.core import workingdays
     from plone.registry import Record
@@ -154,7 +154,7 @@ def test_upgrade_1004_migrates_the_municipal_holidays(portal):
         field.List(value_type=field.TextLine(), required=False),
         ["11-02 | Lendemain de la Toussaint", "2026-06-29", "31-12 | Mauvais jour"],
     )
-    v1004.upgrade(api.portal.get_tool("portal_setup"))
+    v1003.upgrade(api.portal.get_tool("portal_setup"))
     assert registry[HOLIDAYS] == [
         {"day": "11-02", "name": "Lendemain de la Toussaint"},
         {"day": "2026-06-29"},
@@ -210,14 +210,14 @@ def test_calendar_form_edits_rows(functional_portal, functional):
     }
 
 
-def test_upgrade_1004_migrates_the_directory_types(portal):
+def test_upgrade_1003_migrates_the_directory_types(portal):
     from zope.component import getUtility as utility
     from zope.schema.interfaces import IVocabularyFactory
 
     directory = portal["contacts"]
     directory.position_types = ["echevin|Échevin", "Receveur régional", "a|b|c"]
     directory.organization_levels = ["service|Service"]
-    v1004.upgrade(api.portal.get_tool("portal_setup"))
+    v1003.upgrade(api.portal.get_tool("portal_setup"))
     assert directory.position_types == [
         {"value": "echevin", "title": "Échevin"},
         {"value": "receveur-regional", "title": "Receveur régional"},
@@ -234,7 +234,7 @@ def test_upgrade_1004_migrates_the_directory_types(portal):
 
 
 def test_upgrade_1001_on_a_site_of_1000_reads_holidays_still_in_lines(portal):
-    """1001 reads the profiles, whose holidays are rows now, before 1004 migrates the
+    """1001 reads the profiles, whose holidays are rows now, before 1003 migrates the
     site's lines: the lines are migrated first."""
     from iasolutions.core.upgrades import v1001
     from plone.registry import Record

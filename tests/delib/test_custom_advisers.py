@@ -3,7 +3,7 @@ advice delays read from them, their edit form and REST, the upgrade from text.""
 
 from iasolutions.core.rows import unreadable_lines
 from iasolutions.delib import advices
-from iasolutions.delib.upgrades import v1008
+from iasolutions.delib.upgrades import v1007
 from plone import api
 from plone.testing.zope import Browser
 import pytest
@@ -28,7 +28,7 @@ def test_the_profile_sets_rows(college, council, services):
     }
 
 
-def test_upgrade_1008_turns_the_lines_into_rows(college, services):
+def test_upgrade_1007_turns_the_lines_into_rows(college, services):
     college.customAdvisers = [
         "finances | 10 | finances, travaux",
         "DG | 5 |",
@@ -37,7 +37,7 @@ def test_upgrade_1008_turns_the_lines_into_rows(college, services):
         "travaux | dix | *",
         "taxes | 3 | * | en trop",
     ]
-    v1008.upgrade(api.portal.get_tool("portal_setup"))
+    v1007.upgrade(api.portal.get_tool("portal_setup"))
     assert college.customAdvisers == [
         {"org": "finances", "delay": 10, "categories": ["finances", "travaux"]},
         {"org": "DG", "delay": 5},

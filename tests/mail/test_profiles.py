@@ -63,11 +63,11 @@ def test_uninstall_keeps_mails_and_removes_function_groups(bare_site):
 def test_upgrade_path(bare_site):
     applyProfile(bare_site, "iasolutions.mail:default")
     setup = api.portal.get_tool("portal_setup")
-    assert setup.getLastVersionForProfile(MODULE.profile) == ("1008",)
+    assert setup.getLastVersionForProfile(MODULE.profile) == ("1007",)
     setup.setLastVersionForProfile(MODULE.profile, "1000")
     assert setup.listUpgrades(MODULE.profile) != []
     setup.upgradeProfile(MODULE.profile)
-    assert setup.getLastVersionForProfile(MODULE.profile) == ("1008",)
+    assert setup.getLastVersionForProfile(MODULE.profile) == ("1007",)
     assert setup.listUpgrades(MODULE.profile) == []
 
 

@@ -4,7 +4,7 @@
 
 from iasolutions.core.rows import unreadable_lines
 from iasolutions.mail import settings
-from iasolutions.mail.upgrades import v1008
+from iasolutions.mail.upgrades import v1007
 from plone import api
 from plone.registry import Record
 from plone.registry import field
@@ -34,7 +34,7 @@ def test_the_settings_are_rows(mail_portal):
 
 
 def old_records(values):
-    """The records as 1007 defined them: lists of text lines."""
+    """The records as 1006 defined them: lists of text lines."""
     registry = getUtility(IRegistry)
     for name, lines in values.items():
         registry.records[f"{settings.PREFIX}.{name}"] = Record(
@@ -42,7 +42,7 @@ def old_records(values):
         )
 
 
-def test_upgrade_1008_turns_the_lines_into_rows(mail_portal):
+def test_upgrade_1007_turns_the_lines_into_rows(mail_portal):
     old_records(
         {
             "mail_types": ["courrier|Courrier", "Avis de passage", "email|E-mail", "bad token|X"],
@@ -58,7 +58,7 @@ def test_upgrade_1008_turns_the_lines_into_rows(mail_portal):
             ],
         }
     )
-    v1008.upgrade(api.portal.get_tool("portal_setup"))
+    v1007.upgrade(api.portal.get_tool("portal_setup"))
     assert settings.get("mail_types") == [
         {"value": "courrier", "title": "Courrier"},
         {"value": "avis-de-passage", "title": "Avis de passage"},

@@ -9,7 +9,7 @@ from iasolutions.core.services import CONTACTS_ID
 from iasolutions.core.services import OWN_ORGANIZATION_ID
 from iasolutions.core.services import get_own_organization
 from iasolutions.core.services import sync_all_groups
-from iasolutions.core.upgrades import v1004
+from iasolutions.core.upgrades import v1003
 import json
 import logging
 from plone import api
@@ -175,7 +175,7 @@ def import_calendar(context):
     holidays = list(api.portal.get_registry_record(record, default=None) or [])
     if not all(isinstance(holiday, dict) for holiday in holidays):
         # a site before upgrade 1004 (upgrade 1001 reads the profiles): rows first
-        v1004.migrate_holidays()
+        v1003.migrate_holidays()
         holidays = list(api.portal.get_registry_record(record, default=None) or [])
     days = {holiday["day"] for holiday in holidays}
     for holiday in data.get("municipal_holidays", []):

@@ -1,4 +1,4 @@
-"""1008: the mail settings that were pipe-delimited lines are rows
+"""1007: the mail settings that were pipe-delimited lines are rows
 (``iasolutions.core.rows``), read without parsing and edited row by row:
 
 - ``mail_types``, ``omail_types``, ``imail_send_modes``, ``omail_send_modes``:

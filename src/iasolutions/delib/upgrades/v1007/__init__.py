@@ -1,4 +1,4 @@
-"""1008: the configurations' ``customAdvisers`` are rows (``{"org", "delay",
+"""1007: the configurations' ``customAdvisers`` are rows (``{"org", "delay",
 "categories"}``), no longer ``service | delay | categories`` lines parsed on every
 call. A line that cannot be read is logged and kept for the administrator
 (``iasolutions.core.rows.unreadable_lines``)."""

@@ -1,4 +1,4 @@
-"""1004: the dashboards' batch actions (``view|Label`` lines), the municipal
+"""1003: the dashboards' batch actions (``view|Label`` lines), the municipal
 holidays (``MM-DD | name`` lines) and the contacts directory's position and
 organisation types (``token|Label`` lines) are rows (``{"view", "title"}``,
 ``{"day", "name"}``, ``{"value", "title"}``), no longer parsed on every use. A line that cannot be read is logged
