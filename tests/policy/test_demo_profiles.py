@@ -39,6 +39,10 @@ def test_the_demo_works_in_the_profile_services(demo_profile):
     assert len(mails) >= 10, profile
     treating = {brain.getObject().treating_groups for brain in mails}
     assert treating <= uids, profile
+    incoming = {b.review_state for b in mails if b.portal_type == "dmsincomingmail"}
+    assert {"created", "proposed_to_agent", "in_treatment", "closed"} <= incoming, incoming
+    if profile == "seneffe":  # its N+1 validation
+        assert "proposed_to_n_plus_1" in incoming
 
 
 def test_items_pass_every_validation_level_of_the_profile(demo_profile):

@@ -136,6 +136,12 @@ def _transition(userid, obj, *transitions):
         _as(userid, api.content.transition, obj=obj, transition=transition)
 
 
+def _to_agent(users, role, mail):
+    """Through the N+1 validation where the profile has it, as the service's N+1."""
+    if validation.state_level(api.content.get_state(mail)) == 1:
+        _transition(users[("chef", role)], mail, "next")
+
+
 def _assign(mail, userid):
     mail.assigned_user = userid
     mail.reindexObject(idxs=["assigned_user"])
@@ -189,6 +195,7 @@ def create_mails(users, contacts):
     )
     _transition("encodeur", mail, "propose_to_manager")
     _transition("dirgen", mail, "next")
+    _to_agent(users, "field", mail)
     mail = _incoming(
         users,
         "Avis du SPW sur le permis d'urbanisme 2026/012",
