@@ -13,6 +13,7 @@ from datetime import datetime
 from datetime import timedelta
 from iasolutions.core.contacts import add_held_position
 from iasolutions.core.contacts import add_person
+from iasolutions.core.demo import DEMO_SERVICES
 from iasolutions.core.demo import demo_services
 from iasolutions.core.services import group_id
 from iasolutions.core.users import ensure_user
@@ -48,17 +49,17 @@ SERVICE_USERS = [
     ("avis", "finances", "Véronique Chiffre (directrice financière, avis)", ["advisers"]),
     ("observ", "direction", "Olivier Regard (observateur, {service})", ["observers"]),
 ]
-# user id, full name, groups of the meeting configurations ({main}: the first one)
+# user id, full name, groups: "managers" of every meeting configuration, or
+# "powerobservers" of the first one (the College, the Bureau permanent…)
 CONFIG_USERS = [
     ("dir-gen", "Denise Général (directrice générale, gestionnaire de séances)", "managers"),
     ("echevin", "Eric Échevin (super observateur du Collège)", "powerobservers"),
 ]
 # The commune's users (docs/delib.rst); other profiles get the same in their services.
 USERS = [
-    (f"{prefix}-{suffix}", fullname, functions)
+    (f"{prefix}-{DEMO_SERVICES['commune'][role][1]}", fullname, functions)
     for prefix, role, fullname, functions in SERVICE_USERS
-    for suffix in [{"finances": "fin", "field": "trav", "direction": "dg"}[role]]
-] + [(userid, fullname, groups) for userid, fullname, groups in CONFIG_USERS]
+] + CONFIG_USERS
 
 # id, last name, first name, label, gender (documents print "La Directrice générale")
 ASSEMBLY = [
