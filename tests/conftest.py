@@ -26,6 +26,7 @@ chameleon.template.BaseTemplate.loader = chameleon.loader.ModuleLoader(
 from AccessControl.SecurityManagement import getSecurityManager  # noqa: E402
 from AccessControl.SecurityManagement import newSecurityManager  # noqa: E402
 from AccessControl.SecurityManagement import setSecurityManager  # noqa: E402
+from contextlib import contextmanager  # noqa: E402
 from iasolutions.policy import testing  # noqa: E402
 from plone.app.testing import SITE_OWNER_NAME  # noqa: E402
 import pytest  # noqa: E402
@@ -77,17 +78,34 @@ def functional_portal(functional):
     return site_as_manager(functional)
 
 
+@contextmanager
+def _on_site(app, site_id):
+    """plone.api acts on that site (not the layer's default one), as the Zope administrator."""
+    site = app[site_id]
+    previous_site, previous_user = getSite(), getSecurityManager()
+    setSite(site)
+    newSecurityManager(None, app.acl_users.getUser(SITE_OWNER_NAME).__of__(app.acl_users))
+    try:
+        yield site
+    finally:
+        setSecurityManager(previous_user)
+        setSite(previous_site)
+
+
 @pytest.fixture
 def demo_portal(demo):
     """The demo site ``commune`` of ``make start`` (``iasolutions.policy.testing``), served
     over HTTP. The test sets up as the Zope administrator (a Manager) and acts as the demo
     users (``demo["demo_users"]``, password ``demo1234``) over HTTP or with ``as_user``."""
-    site = demo["app"][demo["demo_site_id"]]
-    previous_site, previous_user = getSite(), getSecurityManager()
-    setSite(site)  # plone.api acts on the demo site, not the layer's default one
-    newSecurityManager(
-        None, demo["app"].acl_users.getUser(SITE_OWNER_NAME).__of__(demo["app"].acl_users)
-    )
-    yield site
-    setSecurityManager(previous_user)
-    setSite(previous_site)
+    with _on_site(demo["app"], demo["demo_site_id"]) as site:
+        yield site
+
+
+@pytest.fixture(params=testing.demo_profiles())
+def demo_profile(request, demo):
+    """The demo site of each organisation profile in turn (a test asking for it runs once
+    per profile): ``(profile, site, info)``, ``info`` being ``demo["demo_sites"][profile]``
+    (its ``users``, the demo steps that ``failures``); set up as ``demo_portal``."""
+    info = demo["demo_sites"][request.param]
+    with _on_site(demo["app"], info["site_id"]) as site:
+        yield request.param, site, info

@@ -129,7 +129,7 @@ def agent_dashboard(site):
         columns=["Title", "review_state", "created"],
         sort_on="sortable_title",
         sort_reversed=False,
-        batch_actions=["batch-noop|Ne rien faire"],
+        batch_actions=[{"view": "batch-noop", "title": "Ne rien faire"}],
     )
     return site
 

@@ -22,7 +22,7 @@ def make_person(directory, lastname="Dupont", firstname="Anne", **fields):
 
 def test_directory_made_on_install(directory):
     assert directory.portal_type == "directory"
-    assert "echevin|Échevin" in directory.position_types
+    assert {"value": "echevin", "title": "Échevin"} in directory.position_types
     assert directory["plonegroup-organization"].portal_type == "organization"
 
 

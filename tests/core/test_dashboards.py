@@ -41,7 +41,7 @@ def make_dashboard(container, **options):
         columns=["Title", "review_state", "created", "Creator"],
         sort_on="sortable_title",
         sort_reversed=False,
-        batch_actions=["batch-noop|Ne rien faire"],
+        batch_actions=[{"view": "batch-noop", "title": "Ne rien faire"}],
         **options,
     )
 
@@ -102,7 +102,10 @@ def test_pages_of_thirty_in_a_table(folder, my_documents_query, http_request):
 def test_buttons_only_for_whom_may_use_them(folder, my_documents_query, http_request):
     # managing portlets: Managers and Site Administrators only
     dashboard = make_dashboard(folder)
-    dashboard.batch_actions = ["batch-noop|Ne rien faire", "manage-portlets|Réservé"]
+    dashboard.batch_actions = [
+        {"view": "batch-noop", "title": "Ne rien faire"},
+        {"view": "manage-portlets", "title": "Réservé"},
+    ]
     with as_user("anne"):
         html = api.content.get_view("faceted_query", dashboard, http_request)()
     assert "Ne rien faire" in html and "Réservé" not in html

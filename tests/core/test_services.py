@@ -162,3 +162,45 @@ def test_group_id_round_trip(function_id):
     uid = "0" * 32
     assert services.split_group_id(services.group_id(uid, function_id)) == (uid, function_id)
     assert services.split_group_id("Administrators") is None
+
+
+def test_service_found_by_uid_id_or_acronym(portal):
+    finances = services.get_own_organization()["finances"]
+    uid = api.content.get_uuid(finances)
+    for reference in (uid, "finances", "FIN", "fin", " FIN "):
+        assert services.service_uid(reference) == uid
+        assert services.get_service(reference) == finances
+    for reference in ("", None, "nowhere", api.content.get_uuid(portal["contacts"])):
+        assert services.service_uid(reference) is None
+        assert services.get_service(reference) is None
+
+
+def test_service_titles(portal):
+    uid = api.content.get_uuid(services.get_own_organization()["finances"])
+    assert services.service_title(uid) == "Finances"
+    assert services.service_title(uid, acronym=True) == "Finances (FIN)"
+    assert services.service_title("unknown") == services.service_title(None) == ""
+
+
+def test_services_remembered_for_the_request_until_one_changes(portal):
+    before = services.get_services()
+    assert services.get_services() is before  # remembered
+    service = services.add_service("Service Jeunesse", acronym="JEU")
+    assert services.service_title(api.content.get_uuid(service)) == "Service Jeunesse"
+    service.title = "Jeunesse et Sports"
+    modified(service)
+    assert services.service_title(api.content.get_uuid(service)) == "Jeunesse et Sports"
+    api.content.delete(service)
+    assert len(services.get_services()) == len(before)
+    active = len(services.get_services(active_only=True))
+    api.content.transition(
+        obj=services.get_own_organization()["enseignement"], transition="deactivate"
+    )
+    assert len(services.get_services(active_only=True)) == active - 1
+
+
+def test_full_names(portal):
+    create_user("jdupont", fullname="Jean Dupont")
+    assert services.fullname("jdupont") == "Jean Dupont"
+    assert services.fullname("nobody") == "nobody"
+    assert services.fullname(None) == services.fullname("") == ""

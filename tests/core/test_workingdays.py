@@ -52,7 +52,8 @@ def test_commune_profile_municipal_holidays(portal):
 def test_administrator_adds_a_one_off_holiday(portal):
     record = "iasolutions.core.calendar.municipal_holidays"
     api.portal.set_registry_record(
-        record, api.portal.get_registry_record(record) + ["2026-11-24 | Fête locale"]
+        record,
+        api.portal.get_registry_record(record) + [{"day": "2026-11-24", "name": "Fête locale"}],
     )
     assert not workingdays.is_working_day(date(2026, 11, 24))
     assert workingdays.is_working_day(date(2027, 11, 24))

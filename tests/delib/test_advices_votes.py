@@ -5,12 +5,12 @@ from datetime import date
 from datetime import timedelta
 from iasolutions.core.contacts import add_held_position
 from iasolutions.core.contacts import add_person
+from iasolutions.core.localroles import forget_cached_roles as purge_security_cache
 from iasolutions.delib import advices
 from iasolutions.delib import votes
 from iasolutions.delib.cloning import SendRefused
 from iasolutions.delib.cloning import send_to
 from iasolutions.delib.cloning import sent_to
-from iasolutions.delib.localroles import purge_security_cache
 from iasolutions.delib.transitions import TransitionRefused
 from plone import api
 import pytest

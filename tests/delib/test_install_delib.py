@@ -8,7 +8,7 @@ from plone.app.testing import setRoles
 from Products.CMFPlone.utils import get_installer
 
 
-CURRENT = "1006"  # the profile version of this code
+CURRENT = "1007"  # the profile version of this code
 
 
 def test_installs_alone_with_the_core_then_uninstalls(bare_portal, bare):

@@ -128,7 +128,15 @@ JVBERi0xLjQKJSBwbGFuCiUlRU9GCg==
 def test_an_email_becomes_an_incoming_email(people, sender, scanner):
     settings.set(
         "email_routing",
-        ["to:urbanisme@commune.example.be | finances | agent_a | proposed_to_agent"],
+        [
+            {
+                "kind": "to",
+                "pattern": "urbanisme@commune.example.be",
+                "service": "finances",
+                "user": "agent_a",
+                "state": "proposed_to_agent",
+            }
+        ],
     )
     report = importer.Report()
     with api.env.adopt_user(username=scanner):
@@ -161,7 +169,17 @@ def test_an_email_without_subject_nor_rule(people, scanner):
 
 
 def test_a_routing_rule_on_the_sender(people, scanner):
-    settings.set("email_routing", ["from:*@spw.example.org | travaux | | proposed_to_manager"])
+    settings.set(
+        "email_routing",
+        [
+            {
+                "kind": "from",
+                "pattern": "*@spw.example.org",
+                "service": "travaux",
+                "state": "proposed_to_manager",
+            }
+        ],
+    )
     report = importer.Report()
     data = b"From: agent@spw.example.org\nTo: info@commune.be\nSubject: Chantier\n\nTexte"
     with api.env.adopt_user(username=scanner):

@@ -63,11 +63,11 @@ def test_uninstall_keeps_mails_and_removes_function_groups(bare_site):
 def test_upgrade_path(bare_site):
     applyProfile(bare_site, "iasolutions.mail:default")
     setup = api.portal.get_tool("portal_setup")
-    assert setup.getLastVersionForProfile(MODULE.profile) == ("1006",)
+    assert setup.getLastVersionForProfile(MODULE.profile) == ("1007",)
     setup.setLastVersionForProfile(MODULE.profile, "1000")
     assert setup.listUpgrades(MODULE.profile) != []
     setup.upgradeProfile(MODULE.profile)
-    assert setup.getLastVersionForProfile(MODULE.profile) == ("1006",)
+    assert setup.getLastVersionForProfile(MODULE.profile) == ("1007",)
     assert setup.listUpgrades(MODULE.profile) == []
 
 
@@ -125,13 +125,13 @@ def test_upgrade_1002_batch_delete(mail_portal):
     ]
     for board in boards:
         board.batch_actions = [
-            line for line in board.batch_actions if not line.startswith("mail-batch-delete|")
+            action for action in board.batch_actions if action["view"] != "mail-batch-delete"
         ]
     mail_portal.manage_permission(BATCH_DELETE, [], acquire=True)
 
     v1002.upgrade(api.portal.get_tool("portal_setup"))
     for board in boards:
-        assert "mail-batch-delete|Supprimer" in board.batch_actions
+        assert {"view": "mail-batch-delete", "title": "Supprimer"} in board.batch_actions
     roles = {r["name"] for r in mail_portal.rolesOfPermission(BATCH_DELETE) if r["selected"]}
     assert roles == {"Manager", "Site Administrator"}
 

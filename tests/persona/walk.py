@@ -14,6 +14,7 @@ from collections import deque
 from dataclasses import dataclass
 from itertools import chain
 import lxml.html
+from plone import api
 import re
 import requests
 import time
@@ -36,6 +37,7 @@ SKIP = re.compile(
     r"-batch-|batch-|@@rename|(^|/)(@@)?(copy|cut|paste)(\?|$)",
     re.IGNORECASE,
 )
+UID_PREFIX = re.compile(r"^[0-9a-f]{32}_")  # services' groups: <service uid>_<function>
 MAX_PAGES = 60  # per user
 MAX_PER_KIND = 2  # pages of one kind of address (e.g. mails of a dashboard), per user
 MAX_REDIRECTS = 5
@@ -49,6 +51,20 @@ class Problem:
     linked_from: str
     what: str
     detail: str = ""
+
+
+def personas(users):
+    """The first user of each persona: same global roles, same functions (a service's
+    group counts by its function only). Needs the site set (plone.api)."""
+    chosen = {}
+    for userid in users:
+        user = api.user.get(userid=userid)
+        key = (
+            tuple(sorted(api.user.get_roles(user=user))),
+            tuple(sorted({UID_PREFIX.sub("", group) for group in user.getGroups()})),
+        )
+        chosen.setdefault(key, userid)
+    return list(chosen.values())
 
 
 def login(session, site_url, userid, password):

@@ -50,31 +50,17 @@ def test_administrators_get_the_administration_links(functional_portal):
     assert 'id="iasolutions-home"' in page.text
 
 
-def demo_users():
-    """Every demo user of the demo profile: the trunk's and each module's."""
+def demo_delib_users():
+    """The delib demo's users on the current site (agent-fin… in a commune)."""
+    from iasolutions.core.demo import demo_services
     from iasolutions.delib import demo as delib_demo
-    from iasolutions.mail import demo as mail_demo
-    from iasolutions.policy import demo
 
-    users = [row[0] for row in demo.TRUNK_USERS + delib_demo.USERS + mail_demo.GLOBAL_USERS]
-    users += [
-        f"{prefix}_{suffix}"
-        for suffix in mail_demo.SERVICES.values()
-        for prefix, *_rest in mail_demo.SERVICE_USERS
-    ]
-    return users + [row[0] for row in mail_demo.EXTRA_USERS]
-
-
-DELIB_USERS = {
-    "agent-fin",
-    "chef-fin",
-    "agent-trav",
-    "chef-trav",
-    "avis-fin",
-    "observ-dg",
-    "dir-gen",
-    "echevin",
-}
+    services = demo_services()
+    users = {
+        f"{prefix}-{services[role].suffix}"
+        for prefix, role, _fullname, _functions in delib_demo.SERVICE_USERS
+    }
+    return users | {row[0] for row in delib_demo.CONFIG_USERS}
 
 
 def home_page(portal, userid):
@@ -85,14 +71,21 @@ def home_page(portal, userid):
     return session, session.get("", allow_redirects=False)
 
 
-def test_every_demo_user_opens_the_home_page(demo_portal):
+def test_every_demo_user_opens_the_home_page(demo_profile):
+    """On the demo of each organisation profile: every user of the commune's, one user
+    of each persona of the others' (the same pages, other services)."""
+    from iasolutions.delib.meetingconfigs import get_configs
     import re
     from tests.helpers import is_refused
+    from tests.persona.walk import personas
     import transaction
 
+    profile, demo_portal, info = demo_profile
     transaction.commit()
-    users = demo_users()
-    assert len(users) >= 25
+    users = info["users"] if profile == "commune" else personas(info["users"])
+    assert len(info["users"]) >= 25, profile
+    delib_users, configs = demo_delib_users(), {cfg.title for cfg in get_configs()}
+    assert delib_users <= set(info["users"]), profile
     for userid in users:
         session, page = home_page(demo_portal, userid)
         assert page.status_code == 200, (userid, page.status_code, page.headers.get("Location"))
@@ -102,8 +95,8 @@ def test_every_demo_user_opens_the_home_page(demo_portal):
         assert {"Courrier entrant", "Courrier sortant", "Tâches", "Contacts"} <= set(headers), (
             userid
         )
-        if userid in DELIB_USERS:
-            assert {"Collège communal", "Conseil communal"} <= set(headers), userid
+        if userid in delib_users:
+            assert configs <= set(headers), (profile, userid)
         assert ("Administration" in headers) == (userid == "siteadmin"), userid
         # and no link it shows leads to a refusal: each folder, the first dashboard of each
         links = []

@@ -74,7 +74,7 @@ def test_organisation_profile_sets_up_the_organisation(
     assert set(counters.counter_names()) == counter_names
     assert services.get_own_organization().organization_type == kind
     holidays = api.portal.get_registry_record("iasolutions.core.calendar.municipal_holidays")
-    assert "11-15 | Fête du Roi" in holidays
+    assert {"day": "11-15", "name": "Fête du Roi"} in holidays
 
 
 def test_profile_installs_the_trunk_first(site):
@@ -103,7 +103,7 @@ def test_applying_again_never_deletes_user_data(site):
     api.content.transition(obj=own["enseignement"], transition="deactivate")
     record = "iasolutions.core.calendar.municipal_holidays"
     api.portal.set_registry_record(
-        record, api.portal.get_registry_record(record) + ["2026-06-29 | Kermesse"]
+        record, api.portal.get_registry_record(record) + [{"day": "2026-06-29", "name": "Kermesse"}]
     )
     person = api.content.create(
         container=site["contacts"], type="person", id="dupont", lastname="Dupont"
@@ -115,7 +115,7 @@ def test_applying_again_never_deletes_user_data(site):
     assert own["finances"].title == "Direction financière"
     assert jeunesse.getId() in own
     assert api.content.get_state(own["enseignement"]) == "deactivated"
-    assert "2026-06-29 | Kermesse" in api.portal.get_registry_record(record)
+    assert {"day": "2026-06-29", "name": "Kermesse"} in api.portal.get_registry_record(record)
     assert "dupont" in site["contacts"] and person.lastname == "Dupont"
     assert counters.peek("incoming_mail") == 250
 
@@ -131,8 +131,8 @@ def test_named_municipality_extends_the_commune_profile(site):
     assert {"DG", "FIN", "URB"} <= acronyms  # from commune
     assert {"CAB", "MP"} <= acronyms  # Seneffe's own
     holidays = api.portal.get_registry_record("iasolutions.core.calendar.municipal_holidays")
-    assert "11-15 | Fête du Roi" in holidays
-    assert "06-29 | Fête locale (Saints Pierre et Paul)" in holidays
+    assert {"day": "11-15", "name": "Fête du Roi"} in holidays
+    assert {"day": "06-29", "name": "Fête locale (Saints Pierre et Paul)"} in holidays
     assert api.portal.get_registry_record("iasolutions.core.organisation.kind") == "commune"
 
 
@@ -208,17 +208,20 @@ def test_reapplying_never_puts_back_a_holiday_the_administrator_removed(site, ad
         kept = [
             line
             for line in api.portal.get_registry_record(HOLIDAYS)
-            if not line.startswith("11-02")
+            if not line["day"].startswith("11-02")
         ]
-        api.portal.set_registry_record(HOLIDAYS, kept + ["06-29 | Kermesse"])
+        api.portal.set_registry_record(HOLIDAYS, kept + [{"day": "06-29", "name": "Kermesse"}])
     sites.apply_organisation_profile(site, "commune")
     holidays = api.portal.get_registry_record(HOLIDAYS)
-    assert not [line for line in holidays if line.startswith("11-02")]
-    assert "06-29 | Kermesse" in holidays and "11-15 | Fête du Roi" in holidays
+    assert not [line for line in holidays if line["day"].startswith("11-02")]
+    assert {"day": "06-29", "name": "Kermesse"} in holidays and {
+        "day": "11-15",
+        "name": "Fête du Roi",
+    } in holidays
     # a profile applied afterwards adds its own
     sites.apply_organisation_profile(site, "seneffe")
     assert not [
-        line for line in api.portal.get_registry_record(HOLIDAYS) if line.startswith("11-02")
+        line for line in api.portal.get_registry_record(HOLIDAYS) if line["day"].startswith("11-02")
     ]
 
 
@@ -317,5 +320,5 @@ def test_upgrade_1001_tells_the_administrators_changes_from_the_profiles(site, a
     sites.apply_organisation_profile(site, "commune")
     assert counters.get_definition("outgoing_mail").format == "OUT-%05d"
     assert not [
-        line for line in api.portal.get_registry_record(HOLIDAYS) if line.startswith("09-27")
+        line for line in api.portal.get_registry_record(HOLIDAYS) if line["day"].startswith("09-27")
     ]

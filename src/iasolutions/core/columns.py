@@ -1,11 +1,9 @@
 """Dashboard columns of the core (``IDashboardColumn`` named utilities)."""
 
 from iasolutions.core import _
+from iasolutions.core import workflows
 from iasolutions.core.dashboards import display
 from iasolutions.core.dates import format_date
-from plone import api
-from zope.globalrequest import getRequest
-from zope.i18n import translate
 
 
 class Column:
@@ -20,12 +18,7 @@ class Column:
 
 def state_title(brain):
     """The translated title of the result's workflow state."""
-    workflow_tool = api.portal.get_tool("portal_workflow")
-    for workflow in workflow_tool.getChainForPortalType(brain.portal_type):
-        state = workflow_tool[workflow].states.get(brain.review_state)
-        if state is not None:
-            return translate(state.title, domain="plone", context=getRequest())
-    return brain.review_state or ""
+    return workflows.state_title(brain.portal_type, brain.review_state) or ""
 
 
 def date_only(value):

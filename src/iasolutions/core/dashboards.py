@@ -16,6 +16,10 @@ as a table with checkboxes for batch actions, 30 a page by default::
 Titles are messages of the module's factory (English ids, fr and en in its
 catalogues); the dashboard stores them in French (``core.i18n.content_text``).
 
+Batch actions are rows ``{"view": "mail-batch-labels", "title": "Étiquettes"}``
+(``content.dashboard.IBatchAction``): a button per row, calling the view with the
+selected rows; the buttons whose view the user may not use are not shown.
+
 Per-user parts: a module registers a named ``IDashboardQuery`` utility (say
 ``mail.assigned_to_me``) returning the catalog query of the current user
 (``{"assigned_user": "jdoe"}``); ``user_query(name)`` puts it in a dashboard.
@@ -222,7 +226,7 @@ def create_dashboard(
     dashboard.sort_on = sort_on
     dashboard.sort_reversed = sort_reversed
     dashboard.columns = list(columns or ["Title", "review_state", "modified"])
-    dashboard.batch_actions = list(batch_actions)
+    dashboard.batch_actions = [dict(action) for action in batch_actions]
     _configure_faceted(dashboard, criteria, page_size)
     dashboard.reindexObject()
     return dashboard

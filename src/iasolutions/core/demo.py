@@ -1,10 +1,87 @@
-"""Demo data the trunk and the modules share: external contacts (a ministry, an
+"""Demo data the trunk and the modules share: the services the demo works in (by role,
+for the organisation profile of the site) and external contacts (a ministry, an
 association and their people) that the modules' demo mails and items refer to."""
 
+from dataclasses import dataclass
 from iasolutions.core.contacts import add_held_position
 from iasolutions.core.contacts import add_person
+from iasolutions.core.organisation import organisation_profile
+from iasolutions.core.organisation import profile_chain
+from iasolutions.core.services import get_own_organization
+from iasolutions.core.services import get_services
 from iasolutions.core.setuphandlers import ensure_contacts
 from plone import api
+
+
+# The roles the modules' demos give services: ``finances`` (budget, invoices, the
+# financial advice), ``field`` (a service working outside: works, social aid, patrols),
+# ``other`` (a third service mail is routed to), ``direction`` (observers, signatory).
+ROLES = ("finances", "field", "other", "direction")
+# Per organisation profile: role → (service id in the profile, suffix of the demo users'
+# ids). A profile extending another (seneffe extends commune) uses the closest one; a
+# profile not listed gets the first services of its tree.
+DEMO_SERVICES = {
+    "commune": {
+        "finances": ("finances", "fin"),
+        "field": ("travaux", "trav"),
+        "other": ("urbanisme", "urb"),
+        "direction": ("direction-generale", "dg"),
+    },
+    "cpas": {
+        "finances": ("direction-financiere", "fin"),
+        "field": ("service-social", "soc"),
+        "other": ("maison-de-repos", "mr"),
+        "direction": ("direction-generale", "dg"),
+    },
+    "zone-de-police": {
+        "finances": ("comptabilite", "compta"),
+        "field": ("intervention", "int"),
+        "other": ("proximite", "prox"),
+        "direction": ("chef-de-corps", "cdc"),
+    },
+}
+
+
+@dataclass(frozen=True)
+class DemoService:
+    role: str
+    id: str
+    suffix: str  # of the demo users' ids: agent-<suffix>, agent_<suffix>
+    title: str
+    uid: str
+
+
+def _mapping():
+    """The role → (service id, suffix) table of the site's organisation profile, or None."""
+    profile = organisation_profile()
+    for profile_id in reversed(profile_chain(profile) if profile else []):
+        mapping = DEMO_SERVICES.get(profile_id.split(":")[-1])
+        if mapping is not None:
+            return mapping
+    return None
+
+
+def demo_services():
+    """{role: DemoService} for the site's organisation profile: the services its demo
+    users work in. Roles whose service the site lacks are left out."""
+    own = get_own_organization()
+    if own is None:
+        return {}
+    brains = get_services()
+    by_id = {brain.getId: brain for brain in brains}
+    mapping = _mapping()
+    if mapping is None:
+        # the first services of the tree: direction, then finances, field, other
+        order = ("direction", "finances", "field", "other")
+        mapping = {
+            role: (brain.getId, (brain.acronym or brain.getId).lower())
+            for role, brain in zip(order, brains, strict=False)
+        }
+    return {
+        role: DemoService(role, sid, suffix, by_id[sid].Title, by_id[sid].UID)
+        for role, (sid, suffix) in mapping.items()
+        if sid in by_id
+    }
 
 
 ORGANIZATIONS = [

@@ -16,6 +16,13 @@ from zope.i18nmessageid import Message
 CONTENT_LANGUAGE = "fr"
 
 
+def site_language():
+    """The site's language as a translation target ("fr" for "fr-be"; "fr" by default)."""
+    from plone import api
+
+    return (api.portal.get_default_language() or CONTENT_LANGUAGE).split("-")[0]
+
+
 def content_text(text):
     """``text`` as stored in the site: a message in French, any other text as it is."""
     if isinstance(text, Message):

@@ -26,6 +26,7 @@ from iasolutions.core.interfaces import IHandoverTarget
 from iasolutions.core.interfaces import IOutcome
 from iasolutions.core.modules import get_module
 from iasolutions.core.modules import is_installed
+from iasolutions.core.workflows import state_title
 from plone import api
 from zope import schema
 from zope.component import getUtilitiesFor
@@ -33,8 +34,6 @@ from zope.component import getUtility
 from zope.component import queryAdapter
 from zope.component import queryUtility
 from zope.event import notify
-from zope.globalrequest import getRequest
-from zope.i18n import translate
 from zope.intid.interfaces import IIntIds
 from zope.keyreference.interfaces import NotYet
 from zope.schema.interfaces import ValidationError
@@ -153,19 +152,10 @@ def summary(obj):
         "@type": obj.portal_type,
         "title": obj.Title(),
         "review_state": state,
-        "state_title": _state_title(obj, state),
+        "state_title": state_title(obj.portal_type, state),
         "decided": decided,
         "decision": (outcome.decision or "") if decided else "",
     }
-
-
-def _state_title(obj, state):
-    if not state:
-        return ""
-    workflows = api.portal.get_tool("portal_workflow").getWorkflowsFor(obj)
-    definition = workflows[0].states.get(state) if workflows else None
-    title = definition.title if definition is not None else state
-    return translate(title, domain="plone", context=getRequest())
 
 
 def links_of(obj):

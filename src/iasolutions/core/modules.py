@@ -5,6 +5,8 @@ A module declares itself with a named ``IModule`` utility (see
 default profile is installed there.
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from iasolutions.core.interfaces import IModule
 from plone import api
@@ -44,10 +46,43 @@ def get_module(module_id):
     return queryUtility(IModule, name=module_id)
 
 
+# Ids of the modules whose default profile is being applied (see ``installing``).
+_installing = ContextVar("iasolutions_installing_modules", default=frozenset())
+
+
 def is_installed(module):
-    """True when the module's default profile was applied on the current site."""
+    """True when the module (a ``Module`` or its id, e.g. ``"mail"``) is installed on the
+    current site: its default profile was applied, or is being applied (``installing``).
+
+    >>> is_installed("delib")
+    True
+    """
+    if isinstance(module, str):
+        module = get_module(module)
+        if module is None:
+            return False
+    if module.id in _installing.get():
+        return True
     setup = api.portal.get_tool("portal_setup")
     return setup.getLastVersionForProfile(module.profile) != UNKNOWN
+
+
+@contextmanager
+def installing(module):
+    """While the module's default profile is applied, it counts as installed.
+
+    GenericSetup records a profile as installed only after its post-install
+    handler; the handler (and the organisation-profile parts it imports) must
+    already see the module installed. Use it as a decorator::
+
+        @installing(MODULE)
+        def post_install(context): ...
+    """
+    token = _installing.set(_installing.get() | {module.id})
+    try:
+        yield
+    finally:
+        _installing.reset(token)
 
 
 def installed_modules():

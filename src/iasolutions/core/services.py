@@ -7,6 +7,9 @@ service and each active function there is a Plone group
 ``<service uid>_<function id>``, created, renamed and removed with the service.
 """
 
+from iasolutions.core.caching import forget
+from iasolutions.core.caching import request_cached
+from iasolutions.core.i18n import site_language
 from iasolutions.core.modules import active_functions
 from plone import api
 from zope.i18n import translate
@@ -35,12 +38,14 @@ def is_service(obj):
     return len(path) > len(own_path) and path[: len(own_path)] == own_path
 
 
+@request_cached()
 def get_services(active_only=False):
     """Internal services as catalog brains, depth-first in the order of the tree.
 
     The services are no secret to agents, and profiles applied from the command
     line run as the Zope system user, for whom a restricted search finds
-    nothing: the search is unrestricted.
+    nothing: the search is unrestricted. Remembered for the request; adding,
+    changing, moving or removing a service forgets it (``forget_services``).
     """
     own = get_own_organization()
     if own is None:
@@ -65,13 +70,62 @@ def get_services(active_only=False):
             walk(brain.getPath())
 
     walk(own_path)
-    return ordered
+    return tuple(ordered)
 
 
-def get_service(uid):
-    """The internal service with this UID, or None."""
-    obj = api.content.get(UID=uid)
+def forget_services(*args):
+    """A service was added, changed, moved or removed: the next lookups search again."""
+    forget(get_services, _services_by_uid)
+
+
+def service_uid(reference):
+    """UID of the service whose UID, id or acronym (any case) is ``reference``, or None.
+
+    >>> service_uid("FIN") == service_uid("finances") == service_uid(finances_uid)
+    True
+    """
+    reference = (reference or "").strip() if isinstance(reference, str) else ""
+    if not reference:
+        return None
+    for brain in get_services():
+        if reference in (brain.UID, brain.getId):
+            return brain.UID
+    for brain in get_services():
+        if brain.acronym and reference.lower() == brain.acronym.lower():
+            return brain.UID
+    return None
+
+
+def get_service(reference):
+    """The internal service whose UID, id or acronym is ``reference``, or None."""
+    uid = service_uid(reference)
+    obj = api.content.get(UID=uid) if uid else None
     return obj if obj is not None and is_service(obj) else None
+
+
+def service_title(uid, acronym=False):
+    """The title of the service with this UID ("" if unknown); with ``acronym``,
+    "Finances (FIN)" when it has one (as vocabularies show services)."""
+    brain = _services_by_uid().get(uid) if isinstance(uid, str) else None
+    if brain is None:
+        return ""
+    if acronym and getattr(brain, "acronym", ""):
+        return f"{brain.Title} ({brain.acronym})"
+    return brain.Title
+
+
+@request_cached()
+def _services_by_uid():
+    return {brain.UID: brain for brain in get_services()}
+
+
+@request_cached()
+def fullname(userid):
+    """The full name of a user, else the user id ("" for no user id)."""
+    if not userid:
+        return ""
+    user = api.user.get(userid=userid)
+    return (user.getProperty("fullname") or userid) if user is not None else userid
 
 
 def add_service(title, acronym="", parent=None, id=None):
@@ -100,7 +154,7 @@ def split_group_id(groupid):
 
 
 def group_title(service, function):
-    function_title = translate(function.title, target_language=_site_language())
+    function_title = translate(function.title, target_language=site_language())
     return f"{service.title} ({function_title})"
 
 
@@ -159,7 +213,3 @@ def service_members(service_uid, function_id):
     if group is None:
         return []
     return list(group.getGroupMemberIds())
-
-
-def _site_language():
-    return api.portal.get_default_language() or "fr"

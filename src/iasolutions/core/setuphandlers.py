@@ -4,10 +4,12 @@ from iasolutions.core import workingdays
 from iasolutions.core.organisation import define_counter
 from iasolutions.core.organisation import profile_value
 from iasolutions.core.organisation import should_create
+from iasolutions.core.rows import terms_rows
 from iasolutions.core.services import CONTACTS_ID
 from iasolutions.core.services import OWN_ORGANIZATION_ID
 from iasolutions.core.services import get_own_organization
 from iasolutions.core.services import sync_all_groups
+from iasolutions.core.upgrades import v1003
 import json
 import logging
 from plone import api
@@ -18,25 +20,29 @@ from zope.interface import implementer
 logger = logging.getLogger("iasolutions.core")
 
 CONTACTS_MANAGERS = "gestion_contacts"
-DEFAULT_POSITION_TYPES = [
-    "bourgmestre|Bourgmestre",
-    "echevin|Échevin",
-    "president|Président",
-    "conseiller|Conseiller",
-    "directeur-general|Directeur général",
-    "directeur-financier|Directeur financier",
-    "chef-de-service|Chef de service",
-    "agent|Agent",
-]
-DEFAULT_ORGANIZATION_TYPES = [
-    "commune|Commune",
-    "cpas|CPAS",
-    "zone-de-police|Zone de police",
-    "entreprise|Entreprise",
-    "asbl|ASBL",
-    "administration|Administration publique",
-]
-DEFAULT_ORGANIZATION_LEVELS = ["departement|Département", "service|Service", "cellule|Cellule"]
+DEFAULT_POSITION_TYPES = terms_rows(
+    ("bourgmestre", "Bourgmestre"),
+    ("echevin", "Échevin"),
+    ("president", "Président"),
+    ("conseiller", "Conseiller"),
+    ("directeur-general", "Directeur général"),
+    ("directeur-financier", "Directeur financier"),
+    ("chef-de-service", "Chef de service"),
+    ("agent", "Agent"),
+)
+DEFAULT_ORGANIZATION_TYPES = terms_rows(
+    ("commune", "Commune"),
+    ("cpas", "CPAS"),
+    ("zone-de-police", "Zone de police"),
+    ("entreprise", "Entreprise"),
+    ("asbl", "ASBL"),
+    ("administration", "Administration publique"),
+)
+DEFAULT_ORGANIZATION_LEVELS = terms_rows(
+    ("departement", "Département"),
+    ("service", "Service"),
+    ("cellule", "Cellule"),
+)
 
 
 @implementer(INonInstallable)
@@ -155,7 +161,8 @@ def import_counters(context):
 
 def import_calendar(context):
     """Add the municipal holidays of ``iasolutions-calendar.json``
-    (``{"municipal_holidays": ["11-02 | Lendemain de la Toussaint", ...]}``).
+    (``{"municipal_holidays": [{"day": "11-02", "name": "Lendemain de la Toussaint"},
+    ...]}``, ``workingdays.IHoliday`` rows).
 
     Each holiday is added once: the administrator's own stay, and one they
     removed is not added again.
@@ -164,16 +171,20 @@ def import_calendar(context):
     if data is None:
         return
     record = f"{workingdays.REGISTRY_PREFIX}.municipal_holidays"
-    lines = list(api.portal.get_registry_record(record, default=None) or [])
-    days = {line.split("|")[0].strip() for line in lines}
-    for line in data.get("municipal_holidays", []):
-        day = line.split("|")[0].strip()
-        workingdays.check_days([line])
-        if should_create(f"calendar/holiday/{day}", day in days):
-            lines.append(line)
-            days.add(day)
-    if lines != list(api.portal.get_registry_record(record, default=None) or []):
-        api.portal.set_registry_record(record, lines)
+    field = workingdays.ICalendarSettings["municipal_holidays"]
+    holidays = list(api.portal.get_registry_record(record, default=None) or [])
+    if not all(isinstance(holiday, dict) for holiday in holidays):
+        # a site before upgrade 1004 (upgrade 1001 reads the profiles): rows first
+        v1003.migrate_holidays()
+        holidays = list(api.portal.get_registry_record(record, default=None) or [])
+    days = {holiday["day"] for holiday in holidays}
+    for holiday in data.get("municipal_holidays", []):
+        field.value_type.validate(holiday)
+        if should_create(f"calendar/holiday/{holiday['day']}", holiday["day"] in days):
+            holidays.append(holiday)
+            days.add(holiday["day"])
+    if holidays != list(api.portal.get_registry_record(record, default=None) or []):
+        api.portal.set_registry_record(record, holidays)
 
 
 def _profile_name(context):

@@ -3,13 +3,13 @@
 from Acquisition import aq_inner
 from Acquisition import aq_parent
 from iasolutions.core import _
+from iasolutions.core import rows
 from iasolutions.core.modules import active_functions
 from iasolutions.core.services import CONTACTS_ID
 from iasolutions.core.services import get_services
+from iasolutions.core.services import service_title
 from plone import api
 from plone.app.content.browser.vocabulary import PERMISSIONS
-from plone.i18n.normalizer.interfaces import IIDNormalizer
-from zope.component import getUtility
 from zope.interface import provider
 from zope.schema.interfaces import IVocabularyFactory
 from zope.schema.vocabulary import SimpleTerm
@@ -41,21 +41,6 @@ protect_vocabularies(
 )
 
 
-def parse_term_lines(lines):
-    """'token|Label' or 'Label' lines → terms (token normalised from the label)."""
-    normalizer = getUtility(IIDNormalizer)
-    terms, seen = [], set()
-    for line in lines or ():
-        token, sep, label = line.partition("|")
-        token, label = (
-            (token.strip(), label.strip()) if sep else (normalizer.normalize(line), line.strip())
-        )
-        if token and token not in seen:
-            seen.add(token)
-            terms.append(SimpleTerm(token, token, label))
-    return terms
-
-
 def _directory(context):
     """The contacts directory holding ``context``, else the site's one."""
     obj = context
@@ -70,16 +55,18 @@ def _directory(context):
 def organization_types(context):
     """The directory's organisation types and levels."""
     directory = _directory(context)
-    lines = list(getattr(directory, "organization_types", None) or []) + list(
-        getattr(directory, "organization_levels", None) or []
+    return rows.vocabulary(
+        [
+            *(getattr(directory, "organization_types", None) or ()),
+            *(getattr(directory, "organization_levels", None) or ()),
+        ]
     )
-    return SimpleVocabulary(parse_term_lines(lines))
 
 
 @provider(IVocabularyFactory)
 def position_types(context):
     directory = _directory(context)
-    return SimpleVocabulary(parse_term_lines(getattr(directory, "position_types", None)))
+    return rows.vocabulary(getattr(directory, "position_types", None))
 
 
 @provider(IVocabularyFactory)
@@ -92,9 +79,7 @@ def internal_services(context):
     """Active internal services, titled with their acronym when they have one."""
     terms = []
     for brain in get_services(active_only=True):
-        acronym = getattr(brain, "acronym", "") or ""
-        title = f"{brain.Title} ({acronym})" if acronym else brain.Title
-        terms.append(SimpleTerm(brain.UID, brain.UID, title))
+        terms.append(SimpleTerm(brain.UID, brain.UID, service_title(brain.UID, acronym=True)))
     return SimpleVocabulary(terms)
 
 

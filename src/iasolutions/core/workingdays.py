@@ -10,6 +10,7 @@ from datetime import date
 from datetime import timedelta
 from dateutil.easter import easter
 from iasolutions.core import _
+from iasolutions.core.rows import Row
 from iasolutions.core.validators import InvalidValue
 from plone.registry.interfaces import IRegistry
 import re
@@ -22,19 +23,34 @@ REGISTRY_PREFIX = "iasolutions.core.calendar"
 DAY_PATTERN = re.compile(r"^(\d{4}-)?\d{2}-\d{2}$")
 
 
-def check_days(values):
-    """Refuse a holiday line that is not MM-DD or YYYY-MM-DD (optionally "| name")."""
-    for value in values or ():
-        day = value.split("|")[0].strip()
-        if not DAY_PATTERN.match(day) or _parse_day(day, 2024) is None:
-            raise InvalidValue(
-                _(
-                    "${value} is not a date: use YYYY-MM-DD, or MM-DD for every "
-                    "year, optionally followed by | and a name.",
-                    mapping={"value": value},
-                )
+def check_day(value):
+    """Refuse a holiday that is not MM-DD (every year) or YYYY-MM-DD (one year)."""
+    day = (value or "").strip()
+    if not DAY_PATTERN.match(day) or _parse_day(day, 2024) is None:
+        raise InvalidValue(
+            _(
+                "${value} is not a date: use YYYY-MM-DD, or MM-DD for every year.",
+                mapping={"value": value},
             )
+        )
     return True
+
+
+def check_days(values):
+    for value in values or ():
+        check_day(value)
+    return True
+
+
+class IHoliday(Interface):
+    """A municipal holiday: a day (every year or one year) and its name."""
+
+    day = schema.TextLine(
+        title=_("Day"),
+        description=_("MM-DD for every year (e.g. 11-02), YYYY-MM-DD for one year only."),
+        constraint=check_day,
+    )
+    name = schema.TextLine(title=_("Name"), required=False)
 
 
 class ICalendarSettings(Interface):
@@ -42,14 +58,10 @@ class ICalendarSettings(Interface):
 
     municipal_holidays = schema.List(
         title=_("Municipal holidays"),
-        description=_(
-            "One per line: MM-DD for every year (e.g. 11-02 | Toussaint "
-            "(jour des morts)) or YYYY-MM-DD for one year only."
-        ),
-        value_type=schema.TextLine(),
+        description=_("A row per holiday, e.g. 11-02 and Toussaint (jour des morts)."),
+        value_type=Row(schema=IHoliday),
         required=False,
         default=[],
-        constraint=check_days,
     )
 
 
@@ -78,13 +90,11 @@ def municipal_holidays(year):
         if registry
         else None
     )
-    lines = getattr(settings, "municipal_holidays", None) or []
     days = {}
-    for line in lines:
-        day, _sep, name = line.partition("|")
-        parsed = _parse_day(day.strip(), year)
+    for holiday in getattr(settings, "municipal_holidays", None) or []:
+        parsed = _parse_day(holiday["day"], year)
         if parsed is not None and parsed.year == year:
-            days[parsed] = name.strip() or "Congé communal"
+            days[parsed] = holiday.get("name") or "Congé communal"
     return days
 
 

@@ -7,17 +7,19 @@ a state of ``itemAdviceStates``; once it is exceeded the advice can no longer
 be added or edited. The state of each asked advice is kept in
 ``item.advice_index`` (a mapping per service UID).
 
-``customAdvisers`` lines: ``service | delay | categories``, where service is
-the service's id, acronym or UID, delay a number of working days (empty: no
-delay) and categories a comma-separated list of category ids for which the
-advice is asked automatically (``*``: every item; empty: optional only).
+``customAdvisers`` rows (``content.meetingconfig.ICustomAdviser``):
+``{"org": "finances", "delay": 10, "categories": ["*"]}``, where org is the
+service's id, acronym or UID, delay a number of working days (absent: no delay)
+and categories the category ids for which the advice is asked automatically
+(``*``: every item; empty: optional only); ``for_item_created_from`` and
+``for_item_created_until`` (dates, optional) limit a row to the items created
+in that period, as in the reference (a delay that changes on a date: two rows).
 """
 
 from datetime import date
+from iasolutions.core.services import service_uid
 from iasolutions.core.services import services_of_user
-from iasolutions.core.validators import InvalidValue
 from iasolutions.core.workingdays import add_working_days
-from iasolutions.delib import _
 from iasolutions.delib.interfaces import IAdvice
 from iasolutions.delib.interfaces import IMeetingItem
 from iasolutions.delib.meetingconfigs import config_of
@@ -39,51 +41,44 @@ ADVICE_TYPES = (
 DEFAULT_ADVICE_TYPES = ("positive", "positive_with_remarks", "cautious", "negative", "nil")
 
 
-def resolve_service(reference):
-    """UID of the service whose UID, id or acronym is ``reference`` (None if unknown)."""
-    from iasolutions.delib.meetingconfigs import service_brains
-
-    reference = (reference or "").strip()
-    for brain in service_brains():
-        if reference in (brain.UID, brain.getId) or (
-            brain.acronym and reference.lower() == brain.acronym.lower()
-        ):
-            return brain.UID
-    return None
+# The service lookup lives in core; this name stays for the callers of this module.
+resolve_service = service_uid
 
 
-def parse_custom_adviser(line):
-    """'finances | 10 | *' → {'service': 'finances', 'delay': 10, 'categories': ['*']}."""
-    parts = [part.strip() for part in (line or "").split("|")]
-    if not parts[0] or len(parts) > 3:
-        raise InvalidValue(
-            _("${line}: write service | delay | categories.", mapping={"line": line})
-        )
-    delay = parts[1] if len(parts) > 1 else ""
-    if delay and (not delay.isdigit() or int(delay) < 1):
-        raise InvalidValue(
-            _("${line}: the delay is a number of working days.", mapping={"line": line})
-        )
-    categories = [c.strip() for c in parts[2].split(",") if c.strip()] if len(parts) > 2 else []
-    return {"service": parts[0], "delay": int(delay) if delay else None, "categories": categories}
-
-
-def custom_advisers(cfg):
-    """The configuration's advisers with a delay or automatic, services resolved to UIDs."""
+def custom_advisers(cfg, item=None):
+    """The configuration's advisers with a delay or automatic, services resolved to UIDs:
+    ``{"org", "uid", "delay", "categories"}`` (a service that is gone is left out), those
+    whose period holds the day ``item`` was created (today without an item)."""
+    created = _creation_day(item)
     rows = []
-    for line in cfg.customAdvisers or ():
-        row = parse_custom_adviser(line)
-        uid = resolve_service(row["service"])
-        if uid:
-            row["uid"] = uid
-            rows.append(row)
+    for row in cfg.customAdvisers or ():
+        uid = resolve_service(row["org"])
+        if uid and _in_period(row, created):
+            rows.append(
+                {
+                    "org": row["org"],
+                    "uid": uid,
+                    "delay": row.get("delay") or None,
+                    "categories": list(row.get("categories") or ()),
+                }
+            )
     return rows
+
+
+def _creation_day(item):
+    created = getattr(item, "creation_date", None) if item is not None else None
+    return created.asdatetime().date() if created is not None else date.today()
+
+
+def _in_period(row, day):
+    start, end = row.get("for_item_created_from"), row.get("for_item_created_until")
+    return (start is None or start <= day) and (end is None or day <= end)
 
 
 def automatic_advisers(item, cfg):
     return [
         row["uid"]
-        for row in custom_advisers(cfg)
+        for row in custom_advisers(cfg, item)
         if "*" in row["categories"] or (item.category and item.category in row["categories"])
     ]
 
@@ -98,8 +93,8 @@ def asked_advisers(item, cfg=None):
     return asked
 
 
-def delay_of(cfg, uid):
-    for row in custom_advisers(cfg):
+def delay_of(cfg, uid, item=None):
+    for row in custom_advisers(cfg, item):
         if row["uid"] == uid and row["delay"]:
             return row["delay"]
     return None
@@ -133,7 +128,7 @@ def update_advice_index(item, cfg=None, today=None):
         info["optional"] = uid not in automatic
         if info.get("inherited_from"):
             continue  # given on the predecessor: its delay was the predecessor's, not restarted
-        info["delay"] = delay_of(cfg, uid)
+        info["delay"] = delay_of(cfg, uid, item)
         if state in (cfg.itemAdviceStates or ()) and not info.get("delay_started_on"):
             info["delay_started_on"] = today or date.today()
     return index

@@ -7,6 +7,8 @@ An item presented to a meeting that is already frozen is a late item.
 """
 
 from datetime import datetime
+from iasolutions.core.caching import forget
+from iasolutions.core.caching import request_cached
 from iasolutions.delib import _
 from iasolutions.delib.meetingconfigs import MEETING_STATES_ACCEPTING_ITEMS
 from iasolutions.delib.meetingconfigs import config_categories
@@ -30,27 +32,20 @@ class AgendaError(ValueError):
 
 def meeting_of(item):
     """The meeting the item is in, or None (read as the system: the item needs it)."""
-    from iasolutions.delib.meetingconfigs import request_cached
-
     uid = getattr(item, "meeting_uid", None)
     if not uid:
         return None
-
-    def find():
-        catalog = api.portal.get_tool("portal_catalog")
-        brains = catalog.unrestrictedSearchResults(UID=uid)
-        return brains[0]._unrestrictedGetObject() if brains else None
-
-    meeting = request_cached(("meeting", uid), find)
+    meeting = _meeting(uid)
     if meeting is None:  # not indexed yet: look again next time
-        _forget(("meeting", uid))
+        forget(_meeting)
     return meeting
 
 
-def _forget(key):
-    from iasolutions.delib.meetingconfigs import _cache
-
-    _cache().pop(key, None)
+@request_cached()
+def _meeting(uid):
+    catalog = api.portal.get_tool("portal_catalog")
+    brains = catalog.unrestrictedSearchResults(UID=uid)
+    return brains[0]._unrestrictedGetObject() if brains else None
 
 
 def items_of(meeting, unrestricted=False, **query):

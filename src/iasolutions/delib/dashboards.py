@@ -91,8 +91,8 @@ class MeetingDateColumn:
 
 # Buttons of the item dashboards (views of iasolutions.delib.browser.batch).
 BATCH_ACTIONS = [
-    "delib-batch-transition|Changer l'état",
-    "delib-batch-copy-groups|Groupes en copie",
+    {"view": "delib-batch-transition", "title": "Changer l'état"},
+    {"view": "delib-batch-copy-groups", "title": "Groupes en copie"},
 ]
 ITEM_DASHBOARDS = (
     "mes-points",

@@ -14,13 +14,22 @@ and its configuration:
 - copy groups read in the configuration's copy-group states, power observers
   in theirs, asked advisers in the advice (view) states.
 
+The rules of items and meetings are state → role tables computed and applied
+by ``iasolutions.core.localroles``, which keeps roles given by hand (sharing).
 Items, advices and confidential annexes block acquisition: only these rules
 give access to them. ``update_local_roles`` re-runs the rules; it is called on
 every transition and on changes of the fields involved.
 """
 
 from collections import defaultdict
+from iasolutions.core import localroles
+from iasolutions.core.localroles import OTHER_STATES
+from iasolutions.core.localroles import itself
+from iasolutions.core.localroles import service_groups
+from iasolutions.core.services import get_services
 from iasolutions.core.services import group_id
+from iasolutions.delib.advices import asked_advisers
+from iasolutions.delib.agenda import meeting_of
 from iasolutions.delib.interfaces import IAdvice
 from iasolutions.delib.interfaces import IAnnex
 from iasolutions.delib.interfaces import IMeeting
@@ -28,150 +37,148 @@ from iasolutions.delib.interfaces import IMeetingItem
 from iasolutions.delib.meetingconfigs import config_of
 from iasolutions.delib.meetingconfigs import enabled_levels
 from iasolutions.delib.meetingconfigs import get_configs
-from iasolutions.delib.meetingconfigs import service_brains
 from iasolutions.delib.module import FUNCTION_IDS
 from iasolutions.delib.module import OBSERVERS
 from plone import api
 
 
+# The roles these rules give. Objects whose roles were set before the rules
+# remembered what they gave (``core.localroles.apply``) count these as theirs.
 MANAGED_ROLES = {"Reader", "Contributor", "Editor", "Reviewer", "MeetingManager", "MeetingAdviser"}
+READ = ("Reader",)
+PREVIOUS_LEVEL = ("Reader", "Contributor")
+CURRENT_LEVEL = ("Reader", "Contributor", "Editor", "Reviewer")
+RETURNED = ("Reader", "Contributor", "Editor")
 
 
-def item_roles(item, cfg=None, state=None):  # noqa: C901 -- becomes a table (issue 9)
+def proposing_group_table(cfg):
+    """{state: {function: roles}} of the proposing group's functions.
+
+    In a validation level, the current level's function edits and reviews, the
+    earlier levels read and add, the later ones have nothing; in every other
+    state every level reads, and edits again once the item is returned.
+    """
+    levels = enabled_levels(cfg)
+    functions = list(dict.fromkeys(level[3] for level in levels))
+    table = {}
+    for current, (state, _leading, _back, function) in enumerate(levels):
+        roles = {level[3]: PREVIOUS_LEVEL for level in levels[:current]}
+        roles[function] = CURRENT_LEVEL
+        roles[OBSERVERS] = READ
+        table[state] = roles
+    table[OTHER_STATES] = dict(dict.fromkeys(functions, READ), **{OBSERVERS: READ})
+    table["returned_to_proposing_group"] = dict(
+        dict.fromkeys(functions, RETURNED), **{OBSERVERS: READ}
+    )
+    return table
+
+
+def config_groups_table(cfg, meeting_closed=False):
+    """{state: {group: roles}} of the configuration's groups: the meeting managers
+    manage the item once validated (read it once its meeting is closed), the power
+    observers read it in their states."""
+    managers = {
+        cfg.meetingmanagers_group(): READ if meeting_closed else ("Reader", "MeetingManager")
+    }
+    table = dict.fromkeys((level[0] for level in enabled_levels(cfg)), {})
+    table[OTHER_STATES] = managers
+    for states, group in (
+        (cfg.itemPowerObserversStates, cfg.powerobservers_group()),
+        (cfg.itemRestrictedPowerObserversStates, cfg.restrictedpowerobservers_group()),
+    ):
+        for state in states or ():
+            base = table.get(state, table[OTHER_STATES])
+            table[state] = dict(base, **{group: READ})
+    return table
+
+
+def item_tables(item, cfg):
+    """The (table, principals) pairs of an item's rules (see ``core.localroles``)."""
+    advice_states = set(cfg.itemAdviceStates or ()) | set(cfg.itemAdviceViewStates or ())
+    return (
+        (proposing_group_table(cfg), service_groups(item.proposingGroup)),
+        (config_groups_table(cfg, meeting_is_closed(item)), itself),
+        (
+            dict.fromkeys(cfg.itemCopyGroupsStates or (), {"copy": READ}),
+            lambda _: item.copyGroups or (),
+        ),
+        (
+            dict.fromkeys(advice_states, {"advisers": READ}),
+            lambda function: service_groups(*asked_advisers(item, cfg))(function),
+        ),
+    )
+
+
+def item_roles(item, cfg=None, state=None):
     """{principal id: set of roles} for an item."""
     cfg = cfg or config_of(item)
+    if not item.proposingGroup or cfg is None:
+        return {}
     state = state or api.content.get_state(item)
-    org = item.proposingGroup
-    roles = defaultdict(set)
-    if not org or cfg is None:
-        return roles
-    levels = enabled_levels(cfg)
-    level_states = [level[0] for level in levels]
-    suffixes = []
-    for level in levels:
-        if level[3] not in suffixes:
-            suffixes.append(level[3])
-    if state in level_states:
-        current = level_states.index(state)
-        for index, (_state, _leading, _back, suffix) in enumerate(levels):
-            if index < current:
-                roles[group_id(org, suffix)] |= {"Reader", "Contributor"}
-            elif index == current:
-                roles[group_id(org, suffix)] |= {"Reader", "Contributor", "Editor", "Reviewer"}
-        roles[group_id(org, OBSERVERS)].add("Reader")
-    else:
-        for suffix in suffixes + [OBSERVERS]:
-            roles[group_id(org, suffix)].add("Reader")
-        if state == "returned_to_proposing_group":
-            for suffix in suffixes:
-                roles[group_id(org, suffix)] |= {"Contributor", "Editor"}
-        managers = cfg.meetingmanagers_group()
-        roles[managers].add("Reader")
-        if not meeting_is_closed(item):
-            roles[managers].add("MeetingManager")
-    if state in (cfg.itemCopyGroupsStates or ()):
-        for copy_group in item.copyGroups or ():
-            roles[copy_group].add("Reader")
-    if state in (cfg.itemPowerObserversStates or ()):
-        roles[cfg.powerobservers_group()].add("Reader")
-    if state in (cfg.itemRestrictedPowerObserversStates or ()):
-        roles[cfg.restrictedpowerobservers_group()].add("Reader")
-    if state in (cfg.itemAdviceStates or ()) or state in (cfg.itemAdviceViewStates or ()):
-        from iasolutions.delib.advices import asked_advisers
-
-        for adviser in asked_advisers(item, cfg):
-            roles[group_id(adviser, "advisers")].add("Reader")
-    return roles
+    return localroles.compute(state, item_tables(item, cfg))
 
 
 def meeting_is_closed(item):
-    from iasolutions.delib.agenda import meeting_of
-
     meeting = meeting_of(item)
     return meeting is not None and api.content.get_state(meeting) == "closed"
 
 
 def meeting_roles(meeting, cfg=None, state=None):
-    """{principal: roles} for a meeting (it also reads what its folder gives agents)."""
+    """{principal: roles} for a meeting (it also reads what its folder gives agents):
+    the meeting managers manage it, the power observers read it in their states."""
     cfg = cfg or config_of(meeting)
     state = state or api.content.get_state(meeting)
-    roles = defaultdict(set)
-    roles[cfg.meetingmanagers_group()] |= {"Reader", "MeetingManager"}
-    if state in (cfg.meetingPowerObserversStates or ()):
-        roles[cfg.powerobservers_group()].add("Reader")
-    if state in (cfg.meetingRestrictedPowerObserversStates or ()):
-        roles[cfg.restrictedpowerobservers_group()].add("Reader")
-    return roles
+    return localroles.compute(
+        state,
+        (
+            ({OTHER_STATES: {cfg.meetingmanagers_group(): ("Reader", "MeetingManager")}}, itself),
+            (
+                dict.fromkeys(
+                    cfg.meetingPowerObserversStates or (), {cfg.powerobservers_group(): READ}
+                ),
+                itself,
+            ),
+            (
+                dict.fromkeys(
+                    cfg.meetingRestrictedPowerObserversStates or (),
+                    {cfg.restrictedpowerobservers_group(): READ},
+                ),
+                itself,
+            ),
+        ),
+    )
 
 
 def advice_roles(advice, item_local_roles):
     """An advice is read by whoever reads its item, unless hidden while being written."""
-    roles = defaultdict(set)
+    roles = {}
     own = group_id(advice.advice_group, "advisers") if advice.advice_group else None
     hidden = (
         advice.advice_hide_during_redaction and api.content.get_state(advice) == "advice_under_edit"
     )
     if not hidden:
         for principal in item_local_roles:
-            roles[principal].add("Reader")
+            roles[principal] = {"Reader"}
     if own:
-        roles[own].add("Reader")
+        roles[own] = {"Reader"}
     return roles
 
 
 def annex_roles(annex, item, item_local_roles, cfg):
     """A confidential annex is read by the proposing group and the meeting managers only."""
-    roles = defaultdict(set)
+    roles = {}
     org = item.proposingGroup
     own_groups = {group_id(org, suffix) for suffix in FUNCTION_IDS if suffix != "advisers"}
     for principal, principal_roles in item_local_roles.items():
         if principal in own_groups or principal == cfg.meetingmanagers_group():
-            roles[principal] |= set(principal_roles)
+            roles[principal] = set(principal_roles)
     return roles
 
 
 def set_local_roles(obj, roles, block=True):
-    """Replace the managed local roles of ``obj`` (Owner and others are kept)."""
-    current = dict(obj.__ac_local_roles__ or {})
-    changed = False
-    for principal, principal_roles in list(current.items()):
-        kept = [role for role in principal_roles if role not in MANAGED_ROLES]
-        wanted = sorted(set(kept) | set(roles.get(principal, ())))
-        if wanted != sorted(principal_roles):
-            changed = True
-            if wanted:
-                current[principal] = wanted
-            else:
-                del current[principal]
-    for principal, principal_roles in roles.items():
-        if principal not in current and principal_roles:
-            current[principal] = sorted(principal_roles)
-            changed = True
-    if changed:
-        obj.__ac_local_roles__ = current
-    if block and not getattr(obj, "__ac_local_roles_block__", False):
-        obj.__ac_local_roles_block__ = True
-        changed = True
-    if changed:
-        purge_security_cache(obj)
-    return changed
-
-
-def purge_security_cache(obj=None):
-    """Forget the local-role checks borg.localrole cached on the request: they are stale
-    once roles change (a transition followed by a check in the same request)."""
-    from Acquisition import aq_get
-    from zope.annotation.interfaces import IAnnotations
-    from zope.globalrequest import getRequest
-
-    request = aq_get(obj, "REQUEST", None) if obj is not None else None
-    if request is None or isinstance(request, str):
-        request = getRequest()
-    annotations = IAnnotations(request, None) if request is not None else None
-    if annotations is None:
-        return
-    for key in [k for k in annotations if isinstance(k, str) and k.startswith("borg.localrole.")]:
-        del annotations[key]
+    """Give the rules' roles on ``obj`` (Owner and roles given by hand are kept);
+    ``block``: only these rules give access to it."""
+    return localroles.apply(obj, roles, block=True if block else None, managed=MANAGED_ROLES)
 
 
 def update_local_roles(obj, reindex=True):
@@ -186,11 +193,10 @@ def update_local_roles(obj, reindex=True):
             elif IAnnex.providedBy(child):
                 if child.confidential:
                     changed = set_local_roles(child, annex_roles(child, obj, roles, cfg)) or changed
-                else:
-                    changed = set_local_roles(child, {}, block=False) or changed
-                    if getattr(child, "__ac_local_roles_block__", False):
-                        child.__ac_local_roles_block__ = False
-                        changed = True
+                else:  # an ordinary annex is read as its item
+                    changed = (
+                        localroles.apply(child, {}, block=False, managed=MANAGED_ROLES) or changed
+                    )
         if changed and reindex:
             obj.reindexObjectSecurity()
         return changed
@@ -207,7 +213,7 @@ def update_folder_roles(folder):
     the meetings in them; creators add items; meeting managers add meetings."""
     cfg_id = getattr(folder, "config_id", "")
     roles = defaultdict(set)
-    for brain in service_brains():
+    for brain in get_services():
         for function_id in FUNCTION_IDS:
             roles[group_id(brain.UID, function_id)].add("Reader")
         if cfg_id:

@@ -7,10 +7,11 @@ True
 
 from Acquisition import aq_chain
 from Acquisition import aq_inner
+from iasolutions.core.caching import forget
+from iasolutions.core.caching import request_cached
 from iasolutions.delib.interfaces import IMeetingConfig
 from iasolutions.delib.interfaces import IMeetingFolder
 from plone import api
-from zope.globalrequest import getRequest
 
 
 CONFIGS_FOLDER = "meeting-configs"
@@ -72,26 +73,20 @@ def get_config(config_id):
     return obj if IMeetingConfig.providedBy(obj) else None
 
 
-def _cache():
-    request = getRequest()
-    if request is None:
-        return {}
-    cache = request.other.get("_iasolutions_delib_cfgs")
-    if cache is None:
-        cache = request.other["_iasolutions_delib_cfgs"] = {}
-    return cache
-
-
 def config_for_portal_type(portal_type):
     """The configuration whose item or meeting type is ``portal_type``."""
-    cache = _cache()
-    key = ("type", portal_type)
-    if key in cache:
-        return get_config(cache[key])
+    config_id = _config_id_of_type(portal_type)
+    if config_id is None:  # maybe not created yet: look again next time
+        forget(_config_id_of_type)
+        return None
+    return get_config(config_id)
+
+
+@request_cached()
+def _config_id_of_type(portal_type):
     for cfg in get_configs():
         if portal_type in (cfg.getItemTypeName(), cfg.getMeetingTypeName()):
-            cache[key] = cfg.getId()
-            return cfg
+            return cfg.getId()
     return None
 
 
@@ -178,41 +173,3 @@ def free_id(container, wanted):
         index += 1
         candidate = f"{base}-{index}"
     return candidate
-
-
-def request_cached(key, compute):
-    """``compute()``, remembered for the rest of the request (not across requests)."""
-    cache = _cache()
-    if key not in cache:
-        cache[key] = compute()
-    return cache[key]
-
-
-def service_brains(active_only=False):
-    """Catalog brains of every internal service, whoever asks (also the Zope system user
-    that runs profiles from the command line, for whom restricted queries find nothing).
-    Remembered for the request."""
-    return request_cached(("services", active_only), lambda: _service_brains(active_only))
-
-
-def forget_services():
-    """A service was added or changed: the next lookups read the catalog again."""
-    cache = _cache()
-    for key in [k for k in cache if isinstance(k, tuple) and k[0] == "services"]:
-        del cache[key]
-
-
-def _service_brains(active_only):
-    from iasolutions.core.services import get_own_organization
-
-    own = get_own_organization()
-    if own is None:
-        return []
-    query = {
-        "portal_type": "organization",
-        "path": {"query": "/".join(own.getPhysicalPath()), "depth": -1},
-    }
-    if active_only:
-        query["review_state"] = "active"
-    catalog = api.portal.get_tool("portal_catalog")
-    return list(catalog.unrestrictedSearchResults(**query))

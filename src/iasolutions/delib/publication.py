@@ -198,10 +198,10 @@ def _public_item_values(item, cfg, stage):
 
 def _public_state_title(title):
     """The decision as the public reads it: in the site's language ("Accepté")."""
+    from iasolutions.core.i18n import site_language
     from zope.i18n import translate
 
-    language = api.portal.get_default_language() or "fr"
-    return translate(title, domain="plone", target_language=language.split("-")[0])
+    return translate(title, domain="plone", target_language=site_language())
 
 
 def _refresh_items(public, rows):

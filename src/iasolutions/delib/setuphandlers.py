@@ -16,12 +16,15 @@ under ``"update"`` (seneffe's validation levels, for instance), which follow
 the profile until an administrator changes them (``core.organisation``).
 """
 
+from iasolutions.core.modules import installing
 from iasolutions.core.modules import is_installed
 from iasolutions.core.organisation import MISSING
 from iasolutions.core.organisation import apply_module_part
 from iasolutions.core.organisation import profile_value
 from iasolutions.core.organisation import should_create
+from iasolutions.core.services import forget_services
 from iasolutions.core.services import remove_function_groups
+from iasolutions.core.services import service_uid
 from iasolutions.core.services import sync_all_groups
 from iasolutions.delib.dashboards import create_dashboards
 from iasolutions.delib.documents import ensure_templates
@@ -29,7 +32,6 @@ from iasolutions.delib.generation import apply_config
 from iasolutions.delib.generation import ensure_items_root
 from iasolutions.delib.meetingconfigs import CONFIGS_FOLDER
 from iasolutions.delib.meetingconfigs import folder_of
-from iasolutions.delib.meetingconfigs import forget_services
 from iasolutions.delib.module import MODULE
 from iasolutions.delib.publication import public_folder
 from iasolutions.delib.recurring import TEMPLATE_FIELDS
@@ -74,6 +76,7 @@ class HiddenProfiles:
         return ["iasolutions.delib:uninstall"]
 
 
+@installing(MODULE)
 def post_install(context):
     # The module's functions, named: while this handler runs the profile may not count
     # as installed yet for core.modules.active_functions.
@@ -157,11 +160,9 @@ def import_configs(context):
 
 def _resolve_services(values):
     """Service UIDs of the ids / acronyms a profile names; an unknown one is an error."""
-    from iasolutions.delib.advices import resolve_service
-
     uids = []
     for value in values or ():
-        uid = resolve_service(value)
+        uid = service_uid(value)
         if uid is None:
             raise ValueError(f"iasolutions-delib.json names an unknown service: {value!r}")
         uids.append(uid)

@@ -2,14 +2,12 @@
 
 from Acquisition import aq_inner
 from Acquisition import aq_parent
+from iasolutions.core.modules import is_installed
+from iasolutions.core.services import forget_services
+from iasolutions.core.services import service_title
 from iasolutions.delib.interfaces import IMeetingItem
-from plone import api
+from iasolutions.delib.module import MODULE
 from zope.lifecycleevent.interfaces import IObjectRemovedEvent
-
-
-def _installed():
-    setup = api.portal.get_tool("portal_setup")
-    return setup.getLastVersionForProfile("iasolutions.delib:default") != "unknown"
 
 
 def config_changed(cfg, event):
@@ -118,10 +116,7 @@ def annex_added(annex, event):
 
 
 def advice_title(advice):
-    from iasolutions.delib.meetingconfigs import service_brains
-
-    titles = {brain.UID: brain.Title for brain in service_brains()}
-    return f"Avis {titles.get(advice.advice_group, '')}".strip()
+    return f"Avis {service_title(advice.advice_group)}".strip()
 
 
 def advice_added(advice, event):
@@ -151,11 +146,10 @@ def service_added(obj, event):
     """A new internal service: its groups read the delib folders, its creators add items."""
     from iasolutions.core.services import is_service
     from iasolutions.delib.localroles import update_folder_roles
-    from iasolutions.delib.meetingconfigs import forget_services
     from iasolutions.delib.meetingconfigs import items_root
 
     forget_services()
-    if not is_service(obj) or not _installed():
+    if not is_service(obj) or not is_installed(MODULE):
         return
     root = items_root()
     if root is None:

@@ -2,6 +2,7 @@
 
 from iasolutions.core.services import get_services
 from iasolutions.core.services import group_id
+from iasolutions.core.services import service_title
 from iasolutions.core.services import services_of_user
 from iasolutions.core.vocabularies import protect_vocabularies
 from iasolutions.delib import PMF
@@ -191,10 +192,6 @@ def config_advice_types(context):
     return _simple(used)
 
 
-def _language():
-    return api.portal.get_default_language() or "fr"
-
-
 @provider(IVocabularyFactory)
 def service_groups(context):
     """Plone groups of the services for the module's functions ('Finances (Réviseurs)')."""
@@ -242,9 +239,7 @@ def _services_terms(uids=None):
     terms = []
     for brain in get_services(active_only=True):
         if uids is None or brain.UID in uids:
-            acronym = getattr(brain, "acronym", "") or ""
-            title = f"{brain.Title} ({acronym})" if acronym else brain.Title
-            terms.append(SimpleTerm(brain.UID, brain.UID, title))
+            terms.append(SimpleTerm(brain.UID, brain.UID, service_title(brain.UID, acronym=True)))
     return terms
 
 

@@ -1,21 +1,18 @@
 """Who may be assigned a mail or a task: the agents of a service's editor
 functions (editeur and the N+ levels)."""
 
+from iasolutions.core.caching import request_cached
 from iasolutions.core.services import group_id
-from iasolutions.mail.cache import cached
 from iasolutions.mail.module import EDITOR_FUNCTIONS
 from plone import api
 
 
 def agents_of(service_uid, functions=EDITOR_FUNCTIONS):
     """User ids holding one of ``functions`` in the service, sorted, without duplicates."""
-    return list(
-        cached(
-            "members", (service_uid, tuple(functions)), lambda: _agents_of(service_uid, functions)
-        )
-    )
+    return list(_agents_of(service_uid, tuple(functions)))
 
 
+@request_cached(membership=True)
 def _agents_of(service_uid, functions):
     users = set()
     for function in functions:
@@ -27,14 +24,3 @@ def _agents_of(service_uid, functions):
 
 def can_be_assigned(userid, service_uid):
     return userid in agents_of(service_uid)
-
-
-def fullname(userid):
-    return cached("fullnames", userid, lambda: _fullname(userid))
-
-
-def _fullname(userid):
-    user = api.user.get(userid=userid)
-    if user is None:
-        return userid
-    return user.getProperty("fullname") or userid

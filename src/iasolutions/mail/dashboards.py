@@ -12,13 +12,11 @@ from DateTime import DateTime
 from datetime import date
 from iasolutions.core import dashboards as core
 from iasolutions.core.dashboards import display
-from iasolutions.core.services import get_services
+from iasolutions.core.services import fullname
+from iasolutions.core.services import service_title
 from iasolutions.core.services import services_of_user
-from iasolutions.core.vocabularies import parse_term_lines
 from iasolutions.mail import _
 from iasolutions.mail import settings
-from iasolutions.mail.assignment import fullname
-from iasolutions.mail.cache import cached
 from iasolutions.mail.folders import INCOMING
 from iasolutions.mail.folders import OUTGOING
 from iasolutions.mail.folders import TASKS
@@ -185,21 +183,7 @@ my_labels = MyLabels()
 
 
 def _service_title(uid):
-    if not uid or not isinstance(uid, str):
-        return ""
-    titles = cached(
-        "service-titles",
-        None,
-        lambda: {
-            b.UID: (f"{b.Title} ({b.acronym})" if getattr(b, "acronym", "") else b.Title)
-            for b in get_services()
-        },
-    )
-    return titles.get(uid, "")
-
-
-def _fullname(userid):
-    return fullname(userid) if userid else ""
+    return service_title(uid, acronym=True)
 
 
 def _date(value):
@@ -211,10 +195,8 @@ def _date(value):
 
 def _mail_type(value):
     labels = {
-        t.value: t.title
-        for t in parse_term_lines(
-            list(settings.get("mail_types") or []) + list(settings.get("omail_types") or [])
-        )
+        row["value"]: row["title"]
+        for row in [*settings.get("omail_types"), *settings.get("mail_types")]
     }
     return labels.get(value, display(value))
 
@@ -233,7 +215,7 @@ class Column:
 
 # registered in configure.zcml under their metadata name
 treating_groups_column = Column("treating_groups", _("Treating service"), _service_title)
-assigned_user_column = Column("assigned_user", _("Assigned agent"), _fullname)
+assigned_user_column = Column("assigned_user", _("Assigned agent"), fullname)
 reception_date_column = Column("reception_date", _("Reception date"), _date)
 due_date_column = Column("due_date", _("Due date"), _date)
 mail_date_column = Column("mail_date", _("Date of the mail"), _date)
@@ -245,12 +227,13 @@ correspondents_column = Column("correspondents", _("Senders / recipients"))
 # The dashboards ---------------------------------------------------------------
 
 BATCH_ACTIONS = [
-    "mail-batch-transition|Changer l'état",
-    "mail-batch-treating-group|Service traitant",
-    "mail-batch-recipient-groups|Services en copie",
-    "mail-batch-assign|Agent traitant",
-    "mail-batch-labels|Étiquettes",
-    "mail-batch-delete|Supprimer",  # shown to administrators only (the view's permission)
+    {"view": "mail-batch-transition", "title": "Changer l'état"},
+    {"view": "mail-batch-treating-group", "title": "Service traitant"},
+    {"view": "mail-batch-recipient-groups", "title": "Services en copie"},
+    {"view": "mail-batch-assign", "title": "Agent traitant"},
+    {"view": "mail-batch-labels", "title": "Étiquettes"},
+    # shown to administrators only (the view's permission)
+    {"view": "mail-batch-delete", "title": "Supprimer"},
 ]
 IM_COLUMNS = [
     "Title",

@@ -11,7 +11,7 @@ from iasolutions.core.contacts import add_held_position
 from iasolutions.core.contacts import add_person
 from iasolutions.core.contacts import relation_to
 from iasolutions.core.demo import create_demo_contacts
-from iasolutions.core.services import get_own_organization
+from iasolutions.core.demo import demo_services
 from iasolutions.core.services import group_id
 from iasolutions.core.users import ensure_user
 from iasolutions.mail import mails
@@ -35,16 +35,17 @@ GLOBAL_USERS = [
     ("lecteurglobal", "Louise Lecture", ["lecteurs_globaux_ce", "lecteurs_globaux_cs"], []),
     ("scanner", "Scanner", [], [BATCH_IMPORTER]),
 ]
-# service id → suffix of its users
-SERVICES = {"finances": "fin", "travaux": "trav", "urbanisme": "urb"}
+# Users of the demo services (iasolutions.core.demo.demo_services), by role: their ids end
+# with the service's suffix (agent_fin, chef_trav, lecteur_urb in a commune).
+SERVICE_ROLES = ("finances", "field", "other")
 SERVICE_USERS = [
     # prefix, full name pattern, functions
     ("agent", "Agent {title}", ["editeur", "encodeur"]),
     ("lecteur", "Lecteur {title}", ["lecteur"]),
     ("chef", "Chef {title}", ["n_plus_1", "editeur"]),
 ]
-# Finances also has a head of department at level N+2 (used when two levels are on).
-EXTRA_USERS = [("chef2_fin", "Directrice financière", "finances", ["n_plus_2"])]
+# The finance service also has a head of department at level N+2 (used when two levels are on).
+EXTRA_USERS = [("chef2", "Directrice financière", "finances", ["n_plus_2"])]
 PDF = (
     b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
     b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
@@ -63,34 +64,35 @@ def post_install(context):
 
 
 def create_users():
-    own = get_own_organization()
+    """The demo users; returns {role: uid of its service, (prefix, role): userid, "<role>_id":
+    its service id}."""
     for userid, fullname, groups, roles in GLOBAL_USERS:
         ensure_user(userid, fullname, DEMO_PASSWORD, roles=roles, groups=groups)
+    services = demo_services()
     users = {}
-    for service_id, suffix in SERVICES.items():
-        service = own.get(service_id) if own is not None else None
+    for role in SERVICE_ROLES:
+        service = services.get(role)
         if service is None:
             continue
-        uid = api.content.get_uuid(service)
         for prefix, fullname, functions in SERVICE_USERS:
-            userid = f"{prefix}_{suffix}"
+            userid = f"{prefix}_{service.suffix}"
             ensure_user(
                 userid,
                 fullname.format(title=service.title),
                 DEMO_PASSWORD,
-                groups=[group_id(uid, function) for function in functions],
+                groups=[group_id(service.uid, function) for function in functions],
             )
-            users[(prefix, service_id)] = userid
-        users[service_id] = uid
-    for userid, fullname, service_id, functions in EXTRA_USERS:
-        service = own.get(service_id) if own is not None else None
+            users[(prefix, role)] = userid
+        users[role] = service.uid
+        users[f"{role}_id"] = service.id
+    for prefix, fullname, role, functions in EXTRA_USERS:
+        service = services.get(role)
         if service is not None:
-            uid = api.content.get_uuid(service)
             ensure_user(
-                userid,
+                f"{prefix}_{service.suffix}",
                 fullname,
                 DEMO_PASSWORD,
-                groups=[group_id(uid, function) for function in functions],
+                groups=[group_id(service.uid, function) for function in functions],
             )
     return users
 
@@ -99,7 +101,7 @@ def demo_contacts():
     """External senders (the trunk's demo contacts) and the administration's signatory."""
     create_demo_contacts()
     contacts = api.portal.get()["contacts"]
-    own = get_own_organization()
+    direction = demo_services().get("direction")
     signatory = contacts.get("lejeune-marie")
     if signatory is None:
         signatory = add_person(
@@ -109,9 +111,11 @@ def demo_contacts():
             id="lejeune-marie",
             email="marie.lejeune@commune.example.be",
         )
-    held = signatory.get("direction-generale")
-    if held is None and own is not None and own.get("direction-generale") is not None:
-        held = add_held_position(signatory, own["direction-generale"], "Directrice générale")
+    held = signatory.get(direction.id) if direction is not None else None
+    if held is None and direction is not None:
+        held = add_held_position(
+            signatory, api.content.get(UID=direction.uid), "Directrice générale"
+        )
     return {
         "dupont": contacts["dupont-jean"],
         "martin": contacts["martin-anne"],
@@ -130,6 +134,12 @@ def _transition(userid, obj, *transitions):
         if transition == "next":
             transition = validation.next_transition(obj)
         _as(userid, api.content.transition, obj=obj, transition=transition)
+
+
+def _to_agent(users, role, mail):
+    """Through the N+1 validation where the profile has it, as the service's N+1."""
+    if validation.state_level(api.content.get_state(mail)) == 1:
+        _transition(users[("chef", role)], mail, "next")
 
 
 def _assign(mail, userid):
@@ -165,10 +175,10 @@ def _incoming(users, title, service_id, sender, days_ago, **fields):
 
 
 def create_mails(users, contacts):
-    if "finances" not in users or "travaux" not in users:
-        logger.warning("Mail demo: the commune services are missing, no demo mail")
+    if not all(role in users for role in SERVICE_ROLES):
+        logger.warning("Mail demo: the site has no demo services, no demo mail")
         return
-    agent_fin, agent_trav = users[("agent", "finances")], users[("agent", "travaux")]
+    agent_fin, agent_trav = users[("agent", "finances")], users[("agent", "field")]
     spw, dupont, martin = contacts["spw"], contacts["dupont"], contacts["martin"]
 
     # Incoming mail, one in each state
@@ -178,27 +188,28 @@ def create_mails(users, contacts):
     mail = _incoming(
         users,
         "Plainte : nid de poule rue de la Gare",
-        "travaux",
+        "field",
         dupont,
         5,
-        assigned_user=users[("agent", "travaux")],
+        assigned_user=users[("agent", "field")],
     )
     _transition("encodeur", mail, "propose_to_manager")
     _transition("dirgen", mail, "next")
+    _to_agent(users, "field", mail)
     mail = _incoming(
         users,
         "Avis du SPW sur le permis d'urbanisme 2026/012",
-        "urbanisme",
+        "other",
         spw,
         9,
-        recipient_groups=[users["travaux"]],
+        recipient_groups=[users["field"]],
     )
     _transition("encodeur", mail, "next")
-    mail = _incoming(users, "Demande de réparation de l'éclairage public", "travaux", dupont, 12)
+    mail = _incoming(users, "Demande de réparation de l'éclairage public", "field", dupont, 12)
     _transition("encodeur", mail, "next")
     if api.content.get_state(mail) != "proposed_to_agent":
         _assign(mail, agent_trav)
-        _transition(users[("chef", "travaux")], mail, "propose_to_agent")
+        _transition(users[("chef", "field")], mail, "propose_to_agent")
     _transition(agent_trav, mail, "treat")
     _as(
         agent_trav,
@@ -206,7 +217,7 @@ def create_mails(users, contacts):
         container=mail,
         type="task",
         title="Vérifier l'éclairage rue Haute",
-        assigned_group=users["travaux"],
+        assigned_group=users["field"],
         assigned_user=agent_trav,
     )
     mail = _incoming(users, "Facture de l'entreprise Dubois", "finances", spw, 20)
@@ -268,7 +279,7 @@ def create_mails(users, contacts):
         {
             "scan_id": "050000000099001",
             "type": "dmsoutgoingmail",
-            "treating_groups": "finances",
+            "treating_groups": users["finances_id"],
             "title": "Lettre signée reçue du scanner",
         },
         report,

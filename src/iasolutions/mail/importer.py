@@ -42,6 +42,7 @@ from iasolutions.mail import mails
 from iasolutions.mail import settings
 from iasolutions.mail import validation
 from iasolutions.mail.assignment import can_be_assigned
+from iasolutions.mail.interfaces import ROUTING_STATES
 from iasolutions.mail.restapi.deserializers import service_uid
 import json
 import logging
@@ -54,7 +55,7 @@ from zope.i18n import translate
 logger = logging.getLogger("iasolutions.mail.import")
 
 SCAN_TYPES = ("dmsincomingmail", "dmsincoming_email", "dmsoutgoingmail")
-TARGET_STATES = ("created", "proposed_to_manager", "proposed_to_agent")
+TARGET_STATES = ROUTING_STATES
 EMPTY_SUBJECT = "(VIDE)"
 
 
@@ -236,24 +237,24 @@ def _addresses(message, *headers):
 
 
 def routing_rule(message):
-    """The first routing rule of the settings matching the email, as a dict, or None.
+    """The first routing rule of the settings matching the email, or None.
 
-    Rules are lines ``to:<address> | service | user | state`` or
-    ``from:<pattern> | service | user | state`` (patterns as in ``*@spw.be``).
+    Rules are ``IRoutingRule`` rows: ``{"kind": "to", "pattern":
+    "urbanisme@commune.be", "service": "urbanisme", "user": "", "state":
+    "proposed_to_agent"}``; ``kind`` "from" matches the sender (patterns as in
+    ``*@spw.be``).
     """
     recipients = _addresses(message, "To", "Cc", "Delivered-To")
     senders = _addresses(message, "From")
-    for line in settings.get("email_routing") or ():
-        parts = [part.strip() for part in line.split("|")]
-        parts += [""] * (4 - len(parts))
-        match, service, user, state = parts[:4]
-        kind, _sep, pattern = match.partition(":")
-        if not _sep:
-            kind, pattern = "to", match
-        pattern = pattern.lower()
-        candidates = senders if kind == "from" else recipients
+    for rule in settings.get("email_routing") or ():
+        candidates = senders if rule.get("kind") == "from" else recipients
+        pattern = rule["pattern"].lower()
         if any(fnmatch.fnmatch(address, pattern) for address in candidates):
-            return {"service": service, "user": user, "state": state or "created"}
+            return {
+                "service": rule.get("service") or "",
+                "user": rule.get("user") or "",
+                "state": rule.get("state") or "created",
+            }
     return None
 
 
@@ -346,7 +347,7 @@ def _create_from_email(values):
         "send_modes": ["email"],
         "treating_groups": route.get("service"),
     }
-    if "email" in [t.split("|")[0] for t in settings.get("mail_types") or ()]:
+    if "email" in [row["value"] for row in settings.get("mail_types") or ()]:
         fields["mail_type"] = "email"
     user = route.get("user")
     if user and route.get("service") and can_be_assigned(user, route["service"]):

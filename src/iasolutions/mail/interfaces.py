@@ -1,11 +1,53 @@
+from iasolutions.core.rows import ITerm
+from iasolutions.core.rows import Row
+from iasolutions.core.rows import terms_rows
 from iasolutions.mail import _
 from zope import schema
+from zope.i18nmessageid import MessageFactory
 from zope.interface import Interface
 from zope.publisher.interfaces.browser import IDefaultBrowserLayer
+from zope.schema.vocabulary import SimpleTerm
+from zope.schema.vocabulary import SimpleVocabulary
 
 
 class IIASolutionsMailLayer(IDefaultBrowserLayer):
     """Browser layer of the mail module, active once its profile is installed."""
+
+
+# The states an email may be routed to (``IRoutingRule.state``), titled as the
+# workflow's states (their msgids in the plone domain).
+ROUTING_STATES = ("created", "proposed_to_manager", "proposed_to_agent")
+_state_title = MessageFactory("plone")
+ROUTING_STATE_TERMS = SimpleVocabulary(
+    [SimpleTerm(state, state, _state_title(f"im_{state}")) for state in ROUTING_STATES]
+)
+ROUTING_KIND_TERMS = SimpleVocabulary(
+    [
+        SimpleTerm("to", "to", _("A recipient's address (to)")),
+        SimpleTerm("from", "from", _("The sender's address (from)")),
+    ]
+)
+
+
+class IRoutingRule(Interface):
+    """A rule of ``email_routing``: which emails, and where they go."""
+
+    kind = schema.Choice(title=_("Matched on"), vocabulary=ROUTING_KIND_TERMS, default="to")
+    pattern = schema.TextLine(
+        title=_("Address"),
+        description=_("An address, or a pattern such as *@spw.be."),
+    )
+    service = schema.TextLine(
+        title=_("Treating service"),
+        description=_("Its id, acronym or UID; empty: none."),
+        required=False,
+    )
+    user = schema.TextLine(
+        title=_("Assigned user"), description=_("A user id; empty: none."), required=False
+    )
+    state = schema.Choice(
+        title=_("State"), vocabulary=ROUTING_STATE_TERMS, default="created", required=False
+    )
 
 
 class IMailSettings(Interface):
@@ -17,44 +59,48 @@ class IMailSettings(Interface):
 
     mail_types = schema.List(
         title=_("Types of incoming mail"),
-        description=_("One per line: token|Label."),
-        value_type=schema.TextLine(),
+        description=_("A row per type: its value and its label."),
+        value_type=Row(schema=ITerm),
         required=False,
-        default=[
-            "courrier|Courrier",
-            "recommande|Recommandé",
-            "email|E-mail",
-            "certificat|Certificat médical",
-            "fax|Fax",
-            "retour-recommande|Retour recommandé",
-            "facture|Facture",
-        ],
+        default=terms_rows(
+            ("courrier", "Courrier"),
+            ("recommande", "Recommandé"),
+            ("email", "E-mail"),
+            ("certificat", "Certificat médical"),
+            ("fax", "Fax"),
+            ("retour-recommande", "Retour recommandé"),
+            ("facture", "Facture"),
+        ),
     )
     omail_types = schema.List(
         title=_("Types of outgoing mail"),
-        description=_("One per line: token|Label."),
-        value_type=schema.TextLine(),
+        description=_("A row per type: its value and its label."),
+        value_type=Row(schema=ITerm),
         required=False,
-        default=["courrier|Courrier", "recommande|Recommandé"],
+        default=terms_rows(("courrier", "Courrier"), ("recommande", "Recommandé")),
     )
     imail_send_modes = schema.List(
         title=_("How incoming mail arrives"),
-        description=_("One per line: token|Label."),
-        value_type=schema.TextLine(),
+        description=_("A row per way: its value and its label."),
+        value_type=Row(schema=ITerm),
         required=False,
-        default=[
-            "post|Courrier postal",
-            "post_registered|Courrier recommandé",
-            "email|E-mail",
-            "hand|Remis en main propre",
-        ],
+        default=terms_rows(
+            ("post", "Courrier postal"),
+            ("post_registered", "Courrier recommandé"),
+            ("email", "E-mail"),
+            ("hand", "Remis en main propre"),
+        ),
     )
     omail_send_modes = schema.List(
         title=_("Send modes of outgoing mail"),
-        description=_("One per line: token|Label. The token 'email' means sending by email."),
-        value_type=schema.TextLine(),
+        description=_(
+            "A row per mode: its value and its label. The value 'email' means sending by email."
+        ),
+        value_type=Row(schema=ITerm),
         required=False,
-        default=["post|Lettre", "post_registered|Lettre recommandée", "email|E-mail"],
+        default=terms_rows(
+            ("post", "Lettre"), ("post_registered", "Lettre recommandée"), ("email", "E-mail")
+        ),
     )
     due_date_extension = schema.Int(
         title=_("Due date of incoming mail (days after today)"),
@@ -128,11 +174,10 @@ class IMailSettings(Interface):
     email_routing = schema.List(
         title=_("Routing of incoming emails"),
         description=_(
-            "One rule per line: 'to:address' or 'from:pattern' | treating service "
-            "(id) | assigned user | state. The first rule that matches applies, e.g. "
-            "'to:urbanisme@commune.be | urbanisme | | proposed_to_agent'."
+            "The first rule that matches an email applies: its treating service, "
+            "assigned user and state."
         ),
-        value_type=schema.TextLine(),
+        value_type=Row(schema=IRoutingRule),
         required=False,
         default=[],
     )

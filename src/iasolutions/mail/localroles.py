@@ -19,7 +19,10 @@ its validation adaptations), with these roles:
 - ``Treating Group Writer``: may change the treating service.
 """
 
-from iasolutions.core.services import group_id
+from iasolutions.core import localroles
+from iasolutions.core.localroles import OTHER_STATES
+from iasolutions.core.localroles import itself
+from iasolutions.core.localroles import service_groups
 from iasolutions.mail.module import DIR_GENERAL
 from iasolutions.mail.module import ENCODEURS
 from iasolutions.mail.module import EXPEDITION
@@ -28,12 +31,12 @@ from iasolutions.mail.module import LECTEURS_GLOBAUX_CS
 from iasolutions.mail.module import LEVELS
 from iasolutions.mail.module import PRE_MANAGER
 from iasolutions.mail.references import INCOMING_TYPES
-from persistent.mapping import PersistentMapping
 from plone import api
 
 
 BFW = "Base Field Writer"
 TGW = "Treating Group Writer"
+# Where the roles the rules gave are remembered (kept from before the core's tables).
 ROLES_ATTRIBUTE = "_iasolutions_mail_roles"
 
 EDIT = ("Contributor", "Editor", "Reviewer")
@@ -204,43 +207,33 @@ TASK_STATIC, TASK_ASSIGNED = _task_static(), _task_assigned()
 TASK_STATES_READING_PARENT = ("to_do", "in_progress", "realized", "closed")
 
 
-def _add(result, principal, roles):
-    if principal and roles:
-        result.setdefault(principal, set()).update(roles)
-
-
-def _add_service(result, service_uid, functions_roles):
-    if not service_uid:
-        return
-    for function, roles in functions_roles.items():
-        _add(result, group_id(service_uid, function), roles)
-
-
 def compute(obj):
     """{principal: set of roles} the rules give on ``obj`` in its current state."""
     state = api.content.get_state(obj, default=None)
-    result = {}
-    portal_type = obj.portal_type
-    if portal_type in INCOMING_TYPES:
+    return localroles.compute(state, tables(obj))
+
+
+def tables(obj):
+    """The (table, principals) pairs of ``obj``'s rules (see ``core.localroles``)."""
+    if obj.portal_type == "task":
+        return ((TASK_STATIC, itself), (TASK_ASSIGNED, service_groups(obj.assigned_group)))
+    if obj.portal_type in INCOMING_TYPES:
         static, treating, copy = IM_STATIC, IM_TREATING, IM_COPY
-    elif portal_type == "dmsoutgoingmail":
+    elif obj.portal_type == "dmsoutgoingmail":
         static, treating, copy = OM_STATIC, OM_TREATING, OM_COPY
-    elif portal_type == "task":
-        for principal, roles in TASK_STATIC.get(state, {}).items():
-            _add(result, principal, roles)
-        _add_service(result, obj.assigned_group, TASK_ASSIGNED.get(state, {}))
-        return result
     else:
-        return result
-    for principal, roles in static.get(state, {}).items():
-        _add(result, principal, roles)
-    _add_service(result, obj.treating_groups, treating.get(state, {}))
-    for service in obj.recipient_groups or ():
-        _add_service(result, service, copy.get(state, {}))
-    for task in _tasks(obj):
-        if api.content.get_state(task, default=None) in TASK_STATES_READING_PARENT:
-            _add_service(result, task.assigned_group, {"editeur": ("Reader",)})
-    return result
+        return ()
+    reading = [
+        task.assigned_group
+        for task in _tasks(obj)
+        if api.content.get_state(task, default=None) in TASK_STATES_READING_PARENT
+    ]
+    return (
+        (static, itself),
+        (treating, service_groups(obj.treating_groups)),
+        (copy, service_groups(*(obj.recipient_groups or ()))),
+        ({OTHER_STATES: {"editeur": ("Reader",)}}, service_groups(*reading)),
+    )
 
 
 def _tasks(obj):
@@ -254,49 +247,13 @@ def _tasks(obj):
 def apply(obj, reindex=True):
     """Set the local roles the rules give, removing those they gave before.
 
-    Returns True when something changed (the security index is then updated
-    for the object and its children).
+    A mail's security is what the rules say, not what its folder gives (the
+    creators' roles on incoming-mail / outgoing-mail): it blocks acquisition;
+    tasks acquire the mail's roles. Returns True when something changed (the
+    security index is then updated for the object and its children).
     """
-    desired = compute(obj)
-    previous = getattr(obj, ROLES_ATTRIBUTE, None) or {}
-    changed = False
-    if obj.portal_type != "task" and not getattr(obj, "__ac_local_roles_block__", False):
-        # A mail's security is what the rules say, not what its folder gives
-        # (the creators' roles on incoming-mail / outgoing-mail).
-        obj.__ac_local_roles_block__ = True
-        changed = True
-    for principal in set(previous) | set(desired):
-        current = set(obj.get_local_roles_for_userid(principal))
-        wanted = (current - set(previous.get(principal, ()))) | desired.get(principal, set())
-        if wanted == current:
-            continue
-        changed = True
-        if wanted:
-            obj.manage_setLocalRoles(principal, sorted(wanted))
-        else:
-            obj.manage_delLocalRoles([principal])
-    remembered = {principal: tuple(sorted(roles)) for principal, roles in desired.items()}
-    if dict(previous) != remembered:
-        setattr(obj, ROLES_ATTRIBUTE, PersistentMapping(remembered))
-    if changed:
-        forget_cached_roles()
-        if reindex:
-            obj.reindexObjectSecurity()
+    block = None if obj.portal_type == "task" else True
+    changed = localroles.apply(obj, compute(obj), block=block, memory=ROLES_ATTRIBUTE)
+    if changed and reindex:
+        obj.reindexObjectSecurity()
     return changed
-
-
-LOCAL_ROLES_CACHE = "borg.localrole.workspace.checkLocalRolesAllowed:"
-
-
-def forget_cached_roles():
-    """borg.localrole caches who has which local role for the whole request;
-    after a change, later checks in the same request (a batch action, the
-    REST answer) must see the new roles."""
-    from zope.annotation.interfaces import IAnnotations
-    from zope.globalrequest import getRequest
-
-    annotations = IAnnotations(getRequest(), None)
-    if annotations is None:
-        return
-    for key in [k for k in annotations if isinstance(k, str) and k.startswith(LOCAL_ROLES_CACHE)]:
-        del annotations[key]

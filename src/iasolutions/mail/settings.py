@@ -1,4 +1,7 @@
-"""Reading and writing the mail settings (registry records ``iasolutions.mail.*``)."""
+"""Reading and writing the mail settings (registry records ``iasolutions.mail.*``).
+
+The lists of choices (``mail_types``…) are ``ITerm`` rows and the routing rules
+``IRoutingRule`` rows (``iasolutions.core.rows``): plain dicts, read as they are."""
 
 from iasolutions.mail.interfaces import IMailSettings
 from plone import api
@@ -21,7 +24,7 @@ def set(name, value):  # noqa: A001 (shadows the builtin on purpose: settings.se
         raise KeyError(f"Unknown mail setting: {name}")
     field = IMailSettings[name]
     if isinstance(value, list) and getattr(field, "value_type", None) is not None:
-        value = [str(v) for v in value]
+        value = [v if isinstance(v, dict) else str(v) for v in value]
     field.validate(value)
     api.portal.set_registry_record(f"{PREFIX}.{name}", value)
 

@@ -1,5 +1,7 @@
 """Install, uninstall and import handlers of the mail module."""
 
+from iasolutions.core.modules import installing
+from iasolutions.core.modules import is_installed
 from iasolutions.core.organisation import apply_module_part
 from iasolutions.core.organisation import define_counter
 from iasolutions.core.organisation import profile_value
@@ -39,6 +41,7 @@ class HiddenProfiles:
         return ["iasolutions.mail:uninstall"]
 
 
+@installing(MODULE)
 def post_install(context):
     """Groups, folders and counters; then this module's part of the organisation profile.
 
@@ -105,15 +108,6 @@ def grant_outgoing_creators(service_uids=None):
     folder.reindexObjectSecurity()
 
 
-def settings_installed():
-    """The module is installed, or being installed (its settings exist: the
-    default profile's registry step ran; the uninstall profile removes them)."""
-    return (
-        api.portal.get_registry_record(f"{settings.PREFIX}.due_date_extension", default=None)
-        is not None
-    )
-
-
 def import_mail_part(context):
     """Read ``iasolutions-mail.json`` of an organisation profile:
 
@@ -123,7 +117,7 @@ def import_mail_part(context):
     Nothing happens while the mail module is not installed.
     """
     data = context.readDataFile("iasolutions-mail.json")
-    if data is None or not settings_installed():
+    if data is None or not is_installed(MODULE):
         return
     try:
         part = json.loads(data)

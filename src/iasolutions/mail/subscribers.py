@@ -5,7 +5,6 @@ from Acquisition import aq_parent
 from datetime import date
 from iasolutions.core.modules import is_installed
 from iasolutions.core.services import is_service
-from iasolutions.mail import cache
 from iasolutions.mail import localroles
 from iasolutions.mail import references
 from iasolutions.mail import validation
@@ -112,8 +111,3 @@ def service_added(obj, event):
         from iasolutions.mail.setuphandlers import grant_outgoing_creators
 
         grant_outgoing_creators([IUUID(obj)])
-
-
-def group_membership_changed(event):
-    validation.clear_cache()
-    cache.clear("members")

@@ -14,15 +14,15 @@ Order of the states::
             → proposed_to_agent → in_treatment → closed
 """
 
+from iasolutions.core.caching import request_cached
 from iasolutions.core.services import group_id
+from iasolutions.core.services import split_group_id
 from iasolutions.mail import settings
 from plone import api
-from zope.globalrequest import getRequest
 
 
 BEFORE_LEVELS = ("created", "proposed_to_pre_manager", "proposed_to_manager")
 AGENT = "proposed_to_agent"
-CACHE_KEY = "iasolutions.mail.level-members"
 
 
 def level_state(level):
@@ -37,29 +37,11 @@ def state_level(state):
     return None
 
 
-def _cache():
-    request = getRequest()
-    if request is None:
-        return {}
-    cache = request.other.get(CACHE_KEY)
-    if cache is None:
-        cache = request.other[CACHE_KEY] = {}
-    return cache
-
-
-def clear_cache(*args):
-    """Group membership changed: forget what this request knew of it."""
-    request = getRequest()
-    if request is not None:
-        request.other.pop(CACHE_KEY, None)
-
-
+@request_cached(membership=True)
 def has_members(groupname):
-    cache = _cache()
-    if groupname not in cache:
-        group = api.group.get(groupname=groupname)
-        cache[groupname] = bool(group is not None and group.getGroupMemberIds())
-    return cache[groupname]
+    """Does the group have members? (remembered for the request, until membership changes)"""
+    group = api.group.get(groupname=groupname)
+    return bool(group is not None and group.getGroupMemberIds())
 
 
 def service_levels(service_uid, portal_type="dmsincomingmail"):
@@ -108,8 +90,6 @@ def level_is_obsolete(mail, state=None):
 def user_levels(user=None):
     """{service uid: [levels]} where the user validates (member of ``n_plus_N``),
     for the levels switched on."""
-    from iasolutions.core.services import split_group_id
-
     user = user or api.user.get_current()
     enabled = set(settings.validation_levels())
     result = {}

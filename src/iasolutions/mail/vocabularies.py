@@ -1,15 +1,16 @@
 """Named vocabularies of the mail module."""
 
+from iasolutions.core import rows
+from iasolutions.core.caching import request_cached
 from iasolutions.core.contacts import CONTACT_TYPES
+from iasolutions.core.services import fullname
 from iasolutions.core.services import get_services
+from iasolutions.core.services import service_title
 from iasolutions.core.services import services_of_user
-from iasolutions.core.vocabularies import parse_term_lines
 from iasolutions.core.vocabularies import protect_vocabularies
 from iasolutions.mail import _
 from iasolutions.mail import settings
 from iasolutions.mail.assignment import agents_of
-from iasolutions.mail.assignment import fullname
-from iasolutions.mail.cache import cached
 from iasolutions.mail.module import DIR_GENERAL
 from plone import api
 from zope.globalrequest import getRequest
@@ -33,10 +34,10 @@ protect_vocabularies(
 )
 
 
-def _lines(name):
+def _terms(name):
     @provider(IVocabularyFactory)
     def factory(context):
-        return SimpleVocabulary(parse_term_lines(settings.get(name)))
+        return rows.vocabulary(settings.get(name))
 
     return factory
 
@@ -65,16 +66,14 @@ im_states = _states("iasolutions_incomingmail_workflow")
 om_states = _states("iasolutions_outgoingmail_workflow")
 task_states = _states("iasolutions_mail_task_workflow")
 
-mail_types = _lines("mail_types")
-omail_types = _lines("omail_types")
-imail_send_modes = _lines("imail_send_modes")
-omail_send_modes = _lines("omail_send_modes")
+mail_types = _terms("mail_types")
+omail_types = _terms("omail_types")
+imail_send_modes = _terms("imail_send_modes")
+omail_send_modes = _terms("omail_send_modes")
 
 
 def _service_term(brain):
-    acronym = getattr(brain, "acronym", "") or ""
-    title = f"{brain.Title} ({acronym})" if acronym else brain.Title
-    return SimpleTerm(brain.UID, brain.UID, title)
+    return SimpleTerm(brain.UID, brain.UID, service_title(brain.UID, acronym=True))
 
 
 def _current_values(context, *names):
@@ -93,8 +92,8 @@ def _current_values(context, *names):
 
 
 def services():
-    """The internal services (brains), once per request."""
-    return cached("services", None, get_services)
+    """The internal services (brains), once per request (``get_services`` is cached)."""
+    return get_services()
 
 
 def _services_vocabulary(keep=lambda brain: True, current=()):
@@ -172,21 +171,23 @@ def task_assigned_users(context):
     return _users_vocabulary(users)
 
 
+@request_cached()
+def _correspondent_terms(index):
+    catalog = api.portal.get_tool("portal_catalog")
+    uids = list(catalog.uniqueValuesFor(index))
+    if not uids:
+        return []
+    brains = catalog(UID=uids, portal_type=list(CONTACT_TYPES), sort_on="sortable_title")
+    return [SimpleTerm(b.UID, b.UID, b.Title or b.getId) for b in brains]
+
+
 def _correspondents(index):
     """The contacts found in ``index`` of the mails, by name: only those that
     are correspondents of some mail, not the whole directory."""
 
-    def terms():
-        catalog = api.portal.get_tool("portal_catalog")
-        uids = list(catalog.uniqueValuesFor(index))
-        if not uids:
-            return []
-        brains = catalog(UID=uids, portal_type=list(CONTACT_TYPES), sort_on="sortable_title")
-        return [SimpleTerm(b.UID, b.UID, b.Title or b.getId) for b in brains]
-
     @provider(IVocabularyFactory)
     def factory(context):
-        return SimpleVocabulary(cached("correspondents", index, terms))
+        return SimpleVocabulary(_correspondent_terms(index))
 
     return factory
 

@@ -225,10 +225,12 @@ def run(app, args):
                 args.title,
                 args.profile,
                 modules=modules,
-                demo=args.demo,
                 language=args.language,
             )
+            failures = sites.add_demo(site) if args.demo else []
             transaction.commit()
+            for failure in failures:  # the site is kept, without that demo
+                print(f"warning: {failure}", file=sys.stderr)
             print(
                 f"Site {site.getId()} ready: {args.profile}, modules: {', '.join(modules) or 'none'}"
             )

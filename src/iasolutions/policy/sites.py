@@ -4,6 +4,7 @@ from iasolutions.core.cli import SetupError
 from iasolutions.core.cli import get_site  # noqa: F401  (the policy's API too)
 from iasolutions.core.modules import all_modules
 from iasolutions.core.modules import get_module
+from iasolutions.policy.demo import run_demo
 import logging
 from plone.base.interfaces import IPloneSiteRoot
 from Products.CMFPlone.factory import addPloneSite
@@ -63,8 +64,18 @@ def create_site(app, site_id, title, profile, modules=(), demo=False, language="
     install_profiles(site, [POLICY_PROFILE] + [module.profile for module in module_list])
     apply_organisation_profile(site, profile_id)
     if demo:
-        site.portal_setup.runAllImportStepsFromProfile("profile-" + DEMO_PROFILE)
+        add_demo(site)
     return site
+
+
+def add_demo(site):
+    """Add the demo data (the ``demo`` profile's): the trunk's, then each module's, each
+    whole or not at all. Returns one line for each demo that could not be created."""
+    setSite(site)
+    setup = site.portal_setup
+    failures = run_demo()
+    setup.setLastVersionForProfile(DEMO_PROFILE, setup.getVersionForProfile(DEMO_PROFILE))
+    return failures
 
 
 def install_profiles(site, profiles):

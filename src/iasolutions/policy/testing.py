@@ -5,19 +5,23 @@
   test module giving services two functions (``editeur``, ``lecteur``).
 - ``SuiteLayer``: the trunk, module profiles and an organisation profile.
 - ``DEMO_FIXTURE``: the demo site ``commune`` exactly as ``make start`` builds it
-  (every module, the commune profile, the demo data), for the persona walk, the
-  accessibility check, the REST robustness tests and the home page of every user.
+  (every module, the commune profile, the demo data), and beside it the demo site of
+  every other organisation profile (``cpas``, ``zone-de-police``, ``seneffe``), for the
+  persona walk, the accessibility check, the REST robustness tests and the home page
+  of every user.
 """
 
 from AccessControl.SecurityManagement import getSecurityManager
 from AccessControl.SecurityManagement import newSecurityManager
 from AccessControl.SecurityManagement import setSecurityManager
 from AccessControl.users import system
+from Acquisition import aq_base
 from iasolutions.core.interfaces import IModule
 from iasolutions.core.modules import Function
 from iasolutions.core.modules import Module
 from iasolutions.core.modules import all_modules
 from iasolutions.policy import sites
+import os
 from plone.app.testing import PLONE_FIXTURE
 from plone.app.testing import FunctionalTesting
 from plone.app.testing import IntegrationTesting
@@ -26,6 +30,8 @@ from plone.app.testing import applyProfile
 from plone.testing import zope as zope_testing
 from zope.component import provideUtility
 from zope.component.hooks import setSite
+from zope.globalrequest import getRequest
+from zope.globalrequest import setRequest
 
 
 TEST_MODULE = Module(
@@ -103,6 +109,21 @@ class SuiteLayer(PloneSandboxLayer):
 
 
 SITE_ID = "commune"
+# The demo site of each organisation profile, as ``create-site <profile> --all-modules
+# --demo`` builds it: (site id, title). IASOLUTIONS_DEMO_PROFILES (comma-separated)
+# builds only some of them, e.g. while working on one profile.
+DEMO_SITES = {
+    "commune": (SITE_ID, "Commune de Démo"),
+    "cpas": ("cpas", "CPAS de Démo"),
+    "zone-de-police": ("zone-de-police", "Zone de police de Démo"),
+    "seneffe": ("seneffe", "Ville de Seneffe"),
+}
+
+
+def demo_profiles():
+    wanted = os.environ.get("IASOLUTIONS_DEMO_PROFILES")
+    names = wanted.split(",") if wanted else list(DEMO_SITES)
+    return [name for name in DEMO_SITES if name in names]
 
 
 def user_ids(site):
@@ -110,21 +131,39 @@ def user_ids(site):
 
 
 class DemoLayer(PloneSandboxLayer):
+    """The demo site of every organisation profile in one Zope application:
+    ``demo_sites`` maps each profile to its site id, its demo users and the demo steps
+    that failed; ``demo_users`` and ``demo_site_id`` are the commune's."""
+
     defaultBases = (SUITE_ZCML_FIXTURE,)
 
     def setUpPloneSite(self, portal):
-        app = portal.getPhysicalRoot()
-        previous = getSecurityManager()
+        root = aq_base(portal.getPhysicalRoot())
+        previous, previous_request = getSecurityManager(), getRequest()
         newSecurityManager(None, system)  # as the command line does
+        modules = [module.id for module in all_modules()]
+        self["demo_sites"] = {}
         try:
-            modules = [module.id for module in all_modules()]
-            site = sites.create_site(app, SITE_ID, "Commune de Démo", "commune", modules=modules)
-            before = user_ids(site)
-            site.portal_setup.runAllImportStepsFromProfile("profile-" + sites.DEMO_PROFILE)
-            self["demo_users"] = sorted(user_ids(site) - before)
-            self["demo_site_id"] = SITE_ID
+            for profile in demo_profiles():
+                # a request of its own, as each command line has: the modules cache
+                # what they found of a site in the request
+                app = zope_testing.addRequestContainer(root)
+                setRequest(app.REQUEST)
+                site_id, title = DEMO_SITES[profile]
+                site = sites.create_site(app, site_id, title, profile, modules=modules)
+                before = user_ids(site)
+                failures = sites.add_demo(site)
+                self["demo_sites"][profile] = {
+                    "site_id": site_id,
+                    "users": sorted(user_ids(site) - before),
+                    "failures": failures,
+                }
+            first = next(iter(self["demo_sites"].values()))
+            self["demo_users"] = first["users"]
+            self["demo_site_id"] = first["site_id"]
         finally:
             setSecurityManager(previous)
+            setRequest(previous_request)
             setSite(portal)
 
 

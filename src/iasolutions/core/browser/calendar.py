@@ -1,5 +1,6 @@
 from datetime import date
 from iasolutions.core import _
+from iasolutions.core.dates import format_date
 from iasolutions.core.workingdays import REGISTRY_PREFIX
 from iasolutions.core.workingdays import ICalendarSettings
 from iasolutions.core.workingdays import holidays
@@ -17,8 +18,13 @@ class CalendarForm(RegistryEditForm):
     )
 
     def holidays_by_year(self):
+        """(year, [(formatted date, name)]) of this year and the next (formatted here:
+        the template may not import the dates module)."""
         year = date.today().year
-        return [(y, sorted(holidays(y).items())) for y in (year, year + 1)]
+        return [
+            (y, [(format_date(day), name) for day, name in sorted(holidays(y).items())])
+            for y in (year, year + 1)
+        ]
 
 
 class CalendarControlPanel(ControlPanelFormWrapper):

@@ -77,14 +77,13 @@ class DashboardTable(BrowserView):
         """The buttons of the dashboard, but those whose view the user may not use
         (a view that does not exist is a mistake of the setup, and shows)."""
         actions = []
-        for line in self.context.batch_actions or []:
-            name, _sep, title = line.partition("|")
-            if not self.may_use(name.strip()):
+        for action in self.context.batch_actions or []:
+            if not self.may_use(action["view"]):
                 continue
             actions.append(
                 {
-                    "url": f"{self.context.absolute_url()}/@@{name.strip()}",
-                    "title": title.strip() or name.strip(),
+                    "url": f"{self.context.absolute_url()}/@@{action['view']}",
+                    "title": action.get("title") or action["view"],
                 }
             )
         return actions

@@ -1,8 +1,20 @@
 from iasolutions.core import _
+from iasolutions.core.rows import Row
 from plone.app.contenttypes.content import Collection
 from plone.supermodel import model
 from zope import schema
+from zope.interface import Interface
 from zope.interface import implementer
+
+
+class IBatchAction(Interface):
+    """A button of a dashboard acting on the selected rows."""
+
+    view = schema.ASCIILine(
+        title=_("View"),
+        description=_("The view called with the selected rows, e.g. mail-batch-labels."),
+    )
+    title = schema.TextLine(title=_("Button label"), required=False)
 
 
 class IDashboard(model.Schema):
@@ -18,8 +30,8 @@ class IDashboard(model.Schema):
     )
     batch_actions = schema.List(
         title=_("Batch actions"),
-        description=_("'view-name|Title' lines: buttons acting on the selected rows."),
-        value_type=schema.TextLine(),
+        description=_("Buttons acting on the selected rows: a view and its label."),
+        value_type=Row(schema=IBatchAction),
         required=False,
         default=[],
     )

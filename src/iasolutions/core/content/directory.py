@@ -1,4 +1,6 @@
 from iasolutions.core import _
+from iasolutions.core.rows import ITerm
+from iasolutions.core.rows import Row
 from plone.dexterity.content import Container
 from plone.supermodel import model
 from zope import schema
@@ -11,22 +13,22 @@ class IDirectory(model.Schema):
     title = schema.TextLine(title=_("Title"))
     position_types = schema.List(
         title=_("Position types"),
-        description=_("One per line, e.g. 'Échevin' or 'echevin|Échevin' (token|label)."),
-        value_type=schema.TextLine(),
+        description=_("A row per type: its value and its label, e.g. echevin and Échevin."),
+        value_type=Row(schema=ITerm),
         required=False,
         default=[],
     )
     organization_types = schema.List(
         title=_("Organisation types"),
-        description=_("One per line, e.g. 'ASBL' or 'asbl|ASBL' (token|label)."),
-        value_type=schema.TextLine(),
+        description=_("A row per type: its value and its label, e.g. asbl and ASBL."),
+        value_type=Row(schema=ITerm),
         required=False,
         default=[],
     )
     organization_levels = schema.List(
         title=_("Organisation levels"),
-        description=_("Types of the sub-organisations (services, departments), one per line."),
-        value_type=schema.TextLine(),
+        description=_("Types of the sub-organisations (services, departments): a row per type."),
+        value_type=Row(schema=ITerm),
         required=False,
         default=[],
     )

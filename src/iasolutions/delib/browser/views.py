@@ -6,6 +6,9 @@ history) and show their messages.
 
 from datetime import datetime
 from iasolutions.core.guards import refused_transitions
+from iasolutions.core.services import fullname
+from iasolutions.core.services import service_title
+from iasolutions.core.workflows import state_title
 from iasolutions.delib import _
 from iasolutions.delib import advices
 from iasolutions.delib import agenda
@@ -29,11 +32,7 @@ from zope.schema import getFieldsInOrder
 
 
 def _service_title(uid):
-    from iasolutions.delib.meetingconfigs import request_cached
-    from iasolutions.delib.meetingconfigs import service_brains
-
-    titles = request_cached("service_titles", lambda: {b.UID: b.Title for b in service_brains()})
-    return titles.get(uid, uid or "")
+    return service_title(uid) or uid or ""
 
 
 # Advice events of the item's history that are not advice transitions.
@@ -58,11 +57,6 @@ def _field_titles(obj, request):
 def _date_label(iso):
     """'2026-03-12' (or with a time) as agents read it: '12/03/2026'."""
     return datetime.fromisoformat(iso).strftime("%d/%m/%Y") if iso else ""
-
-
-def _fullname(userid):
-    user = api.user.get(userid=userid) if userid else None
-    return (user.getProperty("fullname") or userid) if user is not None else userid
 
 
 # Transitions a meeting manager may be refused for a reason worth showing.
@@ -102,9 +96,7 @@ class DelibBaseView(BrowserView):
 
     def state_title(self, obj=None):
         obj = obj or self.context
-        wf_tool = api.portal.get_tool("portal_workflow")
-        title = wf_tool.getTitleForStateOnType(api.content.get_state(obj), obj.portal_type)
-        return translate(title, domain="plone", context=self.request)
+        return state_title(obj.portal_type, api.content.get_state(obj))
 
     def is_manager(self):
         cfg = config_of(self.context)
@@ -178,8 +170,7 @@ class ItemView(DelibBaseView):
         """'by Jean Dupont, 12/03/2026 10:15' for a given advice, else ''."""
         if not row["given_by"]:
             return ""
-        user = api.user.get(userid=row["given_by"])
-        name = (user.getProperty("fullname") or row["given_by"]) if user else row["given_by"]
+        name = fullname(row["given_by"])
         when = (
             datetime.fromisoformat(row["given_on"]).strftime("%d/%m/%Y %H:%M")
             if row["given_on"]
@@ -220,7 +211,7 @@ class ItemView(DelibBaseView):
                 what = f"{_service_title(event.get('service'))}: {done}"
             actor = event.get("actor") or ""
             if actor not in names:
-                names[actor] = _fullname(actor)
+                names[actor] = fullname(actor)
             rows.append(
                 {
                     "time": event["time"].strftime("%d/%m/%Y %H:%M") if event["time"] else "",

@@ -8,6 +8,7 @@ workflow copies (``<config id>__meetingitem_workflow`` …), see
 """
 
 from iasolutions.core import counters
+from iasolutions.core.rows import Row
 from iasolutions.core.validators import InvalidValue
 from iasolutions.delib import _
 from iasolutions.delib.interfaces import IMeetingConfig
@@ -15,6 +16,7 @@ from plone.dexterity.content import Container
 from plone.supermodel import model
 import re
 from zope import schema
+from zope.interface import Interface
 from zope.interface import Invalid
 from zope.interface import implementer
 from zope.interface import invariant
@@ -34,18 +36,51 @@ def check_short_name(value):
     return True
 
 
-def check_custom_advisers(values):
-    from iasolutions.delib.advices import parse_custom_adviser
-
-    for line in values or ():
-        parse_custom_adviser(line)
-    return True
-
-
 def check_reference_format(value):
     if value:
         counters.validate_format(value)
     return True
+
+
+class ICustomAdviser(Interface):
+    """A row of ``customAdvisers``: an adviser with a delay, or asked automatically, for
+    the items created in a period (the reference's ids: org, delay,
+    for_item_created_from, for_item_created_until)."""
+
+    org = schema.TextLine(
+        title=_("Service"), description=_("The adviser service: its id, acronym or UID.")
+    )
+    delay = schema.Int(
+        title=_("Delay (working days)"),
+        description=_("Empty: no delay."),
+        required=False,
+        min=1,
+    )
+    categories = schema.List(
+        title=_("Categories asking the advice automatically"),
+        description=_(
+            "Category ids, one per line; * for every item; empty for an optional advice."
+        ),
+        value_type=schema.TextLine(),
+        required=False,
+        default=[],
+    )
+    for_item_created_from = schema.Date(
+        title=_("For items created from"),
+        description=_("Empty: no start."),
+        required=False,
+    )
+    for_item_created_until = schema.Date(
+        title=_("For items created until"),
+        description=_("Empty: no end."),
+        required=False,
+    )
+
+    @invariant
+    def period_in_order(data):
+        start, end = data.for_item_created_from, data.for_item_created_until
+        if start and end and end < start:
+            raise Invalid(_("The period ends before it starts."))
 
 
 class IMeetingConfigSchema(model.Schema):
@@ -180,14 +215,12 @@ class IMeetingConfigSchema(model.Schema):
     customAdvisers = schema.List(
         title=_("Advisers with a delay, automatic advisers"),
         description=_(
-            "One per line: service (id, acronym or UID) | delay in working days | "
-            "categories for which the advice is asked automatically (* for every "
-            "item, empty for an optional advice), e.g. finances | 10 | *"
+            "A row per adviser: the service, the delay in working days, the "
+            "categories for which the advice is asked automatically."
         ),
-        value_type=schema.TextLine(),
+        value_type=Row(schema=ICustomAdviser),
         required=False,
         default=[],
-        constraint=check_custom_advisers,
     )
     itemAdviceStates = schema.List(
         title=_("States in which advices are given"),

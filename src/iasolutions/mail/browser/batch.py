@@ -4,11 +4,11 @@ every selected mail, or on none (see ``iasolutions.mail.batch``)."""
 
 from iasolutions.core.batch import common_transition_titles
 from iasolutions.core.batch import selected_uids
+from iasolutions.core.services import fullname
 from iasolutions.core.services import get_services
 from iasolutions.mail import _
 from iasolutions.mail import batch
 from iasolutions.mail.assignment import agents_of
-from iasolutions.mail.assignment import fullname
 from iasolutions.mail.labels import LABELS
 from plone import api
 from plone.protect import CheckAuthenticator

@@ -1,15 +1,15 @@
 """The mail view and the labels button."""
 
 from iasolutions.core.guards import refused_transitions
+from iasolutions.core.services import fullname
+from iasolutions.core.workflows import state_title
 from iasolutions.mail import _
 from iasolutions.mail import labels
-from iasolutions.mail.assignment import fullname
 from iasolutions.mail.reply import replies
 from plone import api
 from plone.dexterity.browser.view import DefaultView
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
-from zope.i18n import translate
 
 
 FILE_TYPES = ("dmsmainfile", "dmsommainfile", "dmsappendixfile")
@@ -19,12 +19,7 @@ class MailView(DefaultView):
     """A mail: its fields, files, tasks, replies, labels, and why a step is not available."""
 
     def state_title(self):
-        workflow_tool = api.portal.get_tool("portal_workflow")
-        state = api.content.get_state(self.context)
-        for workflow in workflow_tool.getWorkflowsFor(self.context):
-            if state in workflow.states:
-                return translate(workflow.states[state].title, domain="plone", context=self.request)
-        return state
+        return state_title(self.context.portal_type, api.content.get_state(self.context))
 
     def files(self):
         return [

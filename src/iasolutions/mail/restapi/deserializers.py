@@ -6,8 +6,8 @@ by id as well as by UID (or path, URL), and mails they reply to by reference.
 ``"reply_to": ["E0012"]`` is the incoming mail E0012.
 """
 
+from iasolutions.core import services
 from iasolutions.core.contacts import CONTACT_TYPES
-from iasolutions.core.services import get_services
 from iasolutions.core.validators import InvalidValue
 from iasolutions.mail import _
 from iasolutions.mail.references import find as find_reference
@@ -20,13 +20,8 @@ SERVICE_VOCABULARIES = ("iasolutions.mail.treating_groups", "iasolutions.mail.om
 
 
 def service_uid(value):
-    """The UID of the internal service with this id or UID (else the value as is)."""
-    if not isinstance(value, str) or not value:
-        return value
-    for brain in get_services():
-        if value in (brain.UID, brain.getId):
-            return brain.UID
-    return value
+    """The UID of the internal service with this id, acronym or UID (else the value as is)."""
+    return services.service_uid(value) or value
 
 
 ASSIGNED_USERS = ("iasolutions.mail.assigned_users", "iasolutions.mail.task_assigned_users")

@@ -1,6 +1,7 @@
 """The home page of a municipality site: each agent's dashboards, module by module."""
 
 from iasolutions.core import dashboards
+from iasolutions.core.services import fullname
 import logging
 from plone import api
 from Products.Five.browser import BrowserView
@@ -21,8 +22,7 @@ class HomeView(BrowserView):
     """
 
     def fullname(self):
-        user = api.user.get_current()
-        return user.getProperty("fullname") or user.getId()
+        return fullname(api.user.get_current().getId())
 
     def sections(self):
         groups = {}
