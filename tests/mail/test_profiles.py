@@ -63,11 +63,11 @@ def test_uninstall_keeps_mails_and_removes_function_groups(bare_site):
 def test_upgrade_path(bare_site):
     applyProfile(bare_site, "iasolutions.mail:default")
     setup = api.portal.get_tool("portal_setup")
-    assert setup.getLastVersionForProfile(MODULE.profile) == ("1007",)
+    assert setup.getLastVersionForProfile(MODULE.profile) == ("1008",)
     setup.setLastVersionForProfile(MODULE.profile, "1000")
     assert setup.listUpgrades(MODULE.profile) != []
     setup.upgradeProfile(MODULE.profile)
-    assert setup.getLastVersionForProfile(MODULE.profile) == ("1007",)
+    assert setup.getLastVersionForProfile(MODULE.profile) == ("1008",)
     assert setup.listUpgrades(MODULE.profile) == []
 
 
@@ -253,3 +253,20 @@ def test_upgrade_1004_outgoing_worklists(mail_portal, people, sender):
         assert [b.UID for b in api.content.find(validation_level=f"{people.a}|to_approve")] == [
             mail.UID()
         ]
+
+
+def test_mail_folders_are_unordered_and_upgrade_1008_drops_their_order(mail_portal):
+    """Concurrent writers conflicted on the list of ids an ordered folder keeps."""
+    from iasolutions.mail.folders import container_for
+    from iasolutions.mail.upgrades import v1008
+    from zope.annotation.interfaces import IAnnotations
+
+    folder = container_for("dmsincomingmail")
+    assert folder.getOrdering().__class__.__name__ == "UnorderedOrdering"
+    assert folder.aq_parent.getOrdering().__class__.__name__ == "UnorderedOrdering"
+    folder._ordering = ""  # as 1007 left it, with its order list
+    folder.getOrdering().notifyAdded("x")
+    assert "plone.folder.ordered.order" in IAnnotations(folder)
+    v1008.upgrade(api.portal.get_tool("portal_setup"))
+    assert folder.getOrdering().__class__.__name__ == "UnorderedOrdering"
+    assert "plone.folder.ordered.order" not in IAnnotations(folder)

@@ -27,9 +27,16 @@ class MailFolder(Container):
 
 @implementer(IIncomingMailFolder)
 class IncomingMailFolder(Container):
-    """Incoming mails, stored in period folders (one a week)."""
+    """Incoming mails, stored in period folders (one a week).
+
+    Unordered: an ordered folder keeps one list of its ids that every new mail
+    appends to, and concurrent writers conflict on it (the dashboards sort)."""
+
+    _ordering = "unordered"
 
 
 @implementer(IOutgoingMailFolder)
 class OutgoingMailFolder(Container):
-    """Outgoing mails, stored in period folders (one a week)."""
+    """Outgoing mails, stored in period folders (one a week); unordered, as above."""
+
+    _ordering = "unordered"
