@@ -128,17 +128,82 @@ def a_sender(port):
     return found.json()["items"][0]["UID"]
 
 
+WORDS = [
+    "demande",
+    "permis",
+    "urbanisme",
+    "voirie",
+    "travaux",
+    "subside",
+    "asbl",
+    "école",
+    "piscine",
+    "marché",
+    "plainte",
+    "bruit",
+    "stationnement",
+    "éclairage",
+    "égouttage",
+    "trottoir",
+    "arbre",
+    "abattage",
+    "occupation",
+    "domaine",
+    "public",
+    "événement",
+    "festival",
+    "salle",
+    "location",
+    "mariage",
+    "naissance",
+    "décès",
+    "domicile",
+    "changement",
+    "adresse",
+    "composition",
+    "ménage",
+    "certificat",
+    "taxe",
+    "redevance",
+    "facture",
+    "rappel",
+    "recours",
+    "réclamation",
+    "avis",
+    "enquête",
+    "publique",
+    "collège",
+    "conseil",
+    "délibération",
+    "budget",
+    "compte",
+    "marché",
+    "public",
+    "cahier",
+    "charges",
+]
+
+
+def a_title(rng):
+    """A title as agents write them: a few common words and a reference of the sender."""
+    words = rng.sample(WORDS, 4)
+    return f"{' '.join(words).capitalize()} réf. {rng.randrange(10**6):06d}"
+
+
 def load(ports, writers, seconds, kind, service_uids, sender):
     """``writers`` threads creating for ``seconds``; the results of every request."""
     results, stop_at = [], time.monotonic() + seconds
 
     def writer(number):
+        import random
+
+        rng = random.Random(number * 7919 + seconds)
         http = session()
         port = ports[number % len(ports)]
         count = 0
         while time.monotonic() < stop_at:
             count += 1
-            title = f"Charge {number}-{count}"
+            title = a_title(rng)
             if kind == "mail":
                 url = f"http://127.0.0.1:{port}/commune/incoming-mail"
                 body = {
@@ -200,6 +265,7 @@ def main():
     parser.add_argument("--clients", type=int, default=2)
     parser.add_argument("--writers", type=int, nargs="+", default=[1, 2, 4, 8])
     parser.add_argument("--seconds", type=int, default=20)
+    parser.add_argument("--warm-up", type=int, default=20, help="seconds of one writer first")
     parser.add_argument("--keep", help="build in this folder and keep it (logs: clientN/var/log)")
     args = parser.parse_args()
     if args.storage == "filestorage" and args.clients != 1:
@@ -211,6 +277,9 @@ def main():
             setup.build()
             setup.serve()
             uids, sender = services(setup.ports[0]), a_sender(setup.ports[0])
+            # an instance in use: its common words are known, its folders hold mails
+            for kind in ("mail", "document"):
+                load(setup.ports[:1], 1, args.warm_up, kind, uids, sender)
             print(f"# {args.storage}, {args.clients} client(s), {args.seconds} s per run")
             print(conflicts_heading())
             for writers in args.writers:

@@ -3,6 +3,7 @@ goes to the period folder of its type, as through the add forms and REST."""
 
 from iasolutions.mail.folders import container_for
 from plone import api
+from plone.dexterity.utils import createContentInContainer
 from zope.container.interfaces import INameChooser
 
 
@@ -13,7 +14,9 @@ def create(portal_type="dmsincomingmail", when=None, id=None, **fields):
         # chosen before creating: plone.api would otherwise rename the new
         # object, which costs a savepoint of the whole transaction
         id = INameChooser(container).chooseName(fields.get("title") or portal_type, container)
-    return api.content.create(container=container, type=portal_type, id=id, **fields)
+    # added as the add form and REST do (not through the types tool, whose
+    # invokeFactory makes every addition a modification of the week's folder)
+    return createContentInContainer(container, portal_type, id=id, **fields)
 
 
 def add_file(mail, data, filename, portal_type=None, content_type="application/pdf", **fields):

@@ -1,5 +1,6 @@
 """Folders of the module: the configurations' folder and the folders of items and meetings."""
 
+from iasolutions.core.content.large_folder import LargeFolder
 from iasolutions.delib import _
 from iasolutions.delib.interfaces import IMeetingFolder
 from plone.dexterity.content import Container
@@ -22,11 +23,8 @@ class IMeetingFolderSchema(model.Schema):
 
 
 @implementer(IMeetingFolder, IMeetingFolderSchema)
-class MeetingFolder(Container):
-    """Holds the items and meetings of one configuration (or, at the top, those folders).
+class MeetingFolder(LargeFolder):
+    """Holds the items and meetings of one configuration (or, at the top, those folders);
+    tens of thousands of items, added by many agents at once."""
 
-    Unordered: it may hold tens of thousands of items.
-    """
-
-    _ordering = "unordered"
     config_id = ""

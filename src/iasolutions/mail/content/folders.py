@@ -1,3 +1,4 @@
+from iasolutions.core.content.large_folder import LargeFolder
 from iasolutions.mail import _
 from plone.dexterity.content import Container
 from plone.supermodel import model
@@ -26,17 +27,10 @@ class MailFolder(Container):
 
 
 @implementer(IIncomingMailFolder)
-class IncomingMailFolder(Container):
-    """Incoming mails, stored in period folders (one a week).
-
-    Unordered: an ordered folder keeps one list of its ids that every new mail
-    appends to, and concurrent writers conflict on it (the dashboards sort)."""
-
-    _ordering = "unordered"
+class IncomingMailFolder(LargeFolder):
+    """Incoming mails, stored in period folders (one a week)."""
 
 
 @implementer(IOutgoingMailFolder)
-class OutgoingMailFolder(Container):
-    """Outgoing mails, stored in period folders (one a week); unordered, as above."""
-
-    _ordering = "unordered"
+class OutgoingMailFolder(LargeFolder):
+    """Outgoing mails, stored in period folders (one a week)."""
