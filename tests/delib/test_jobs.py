@@ -33,7 +33,7 @@ def test_a_job_is_recorded_with_its_result(delib_portal, immediate):
     job_id = jobs.submit("delib.update_advice_delays", site_path(delib_portal), "admin")
     found = jobs.record(job_id)
     assert found["state"] == "done" and found["attempts"] == 1
-    assert found["result"] == {"items_reindexed": 0}
+    assert found["result"]["items_reindexed"] == 0 and "0 " in found["result"]["message"]
     assert (found["done"], found["total"]) == (1, 1)
     assert jobs.records(site_path(delib_portal), "admin")[0]["id"] == job_id
     assert jobs.records(site_path(delib_portal), "someone-else") == []
@@ -112,5 +112,6 @@ def test_the_jobs_page_shows_progress_and_errors(delib_portal, users, immediate)
         page = delib_portal.restrictedTraverse("@@jobs")()
     assert "Update the advice delays" in page or "Mise à jour des délais d" in page
     assert "ValueError: out of paper" in page and "1 / 1" in page
+    assert page.count("documentFirstHeading") == 1  # its own page, not the site's title
     with as_user("reviewer_fin"):
         assert "out of paper" not in delib_portal.restrictedTraverse("@@jobs")()

@@ -1,15 +1,21 @@
 """The deliberations' jobs, run by the worker (``iasolutions.core.jobs``)."""
 
+from iasolutions.core.i18n import site_language
 from iasolutions.core.jobs import Job
 from iasolutions.delib import _
 from iasolutions.delib.advices import reindex_timed_out_advices
+from zope.i18n import translate
 
 
 def update_advice_delays(site, progress):
-    progress(0, 1, "advice delays")
+    progress(0, 1)
     count = reindex_timed_out_advices()
-    progress(1, 1, "advice delays")
-    return {"items_reindexed": count}
+    progress(1, 1)
+    message = _("${count} items whose advice delay ran out", mapping={"count": count})
+    return {
+        "items_reindexed": count,
+        "message": translate(message, target_language=site_language()),
+    }
 
 
 UPDATE_ADVICE_DELAYS = Job(

@@ -2,9 +2,11 @@
 administrators), with their progress and result or error."""
 
 from iasolutions.core import _
+from iasolutions.core import jobs
 from iasolutions.core.restapi.jobs import visible_jobs
 import json
 from Products.Five.browser import BrowserView
+from zope.i18n import translate
 
 
 STATES = {
@@ -22,8 +24,10 @@ class JobsView(BrowserView):
 
     def row(self, job):
         total = job["total"] or 0
+        definition = jobs.get_job(job["name"])
+        title = definition.title if definition is not None else job["title"]
         return {
-            "title": job["title"],
+            "title": translate(title, context=self.request),
             "state": STATES.get(job["state"], job["state"]),
             "failed": job["state"] in ("failed", "retrying"),
             "progress": f"{job['done']} / {total}" if total else "",
@@ -36,6 +40,9 @@ class JobsView(BrowserView):
         }
 
     def result_text(self, result):
+        """What the job says it did: its ``message`` when it gives one."""
+        if isinstance(result, dict) and isinstance(result.get("message"), str):
+            return result["message"]
         if result is None or isinstance(result, str):
             return result or ""
         return json.dumps(result, ensure_ascii=False)
