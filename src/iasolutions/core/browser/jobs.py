@@ -3,9 +3,13 @@ administrators), with their progress and result or error."""
 
 from iasolutions.core import _
 from iasolutions.core import jobs
+from iasolutions.core.dates import as_datetime
+from iasolutions.core.dates import format_date
 from iasolutions.core.restapi.jobs import visible_jobs
 import json
+from plone import api
 from Products.Five.browser import BrowserView
+from zoneinfo import ZoneInfo
 from zope.i18n import translate
 
 
@@ -16,6 +20,15 @@ STATES = {
     "done": _("Done"),
     "failed": _("Failed"),
 }
+
+
+def local_time(text):
+    """A job's UTC time as the agent reads it: 29/11/2026 23:53 in the site's zone."""
+    moment = as_datetime(text)
+    if moment is None:
+        return ""
+    zone = api.portal.get_registry_record("plone.portal_timezone", default=None)
+    return format_date(moment.astimezone(ZoneInfo(zone or "Europe/Brussels")), with_time=True)
 
 
 class JobsView(BrowserView):
@@ -34,8 +47,8 @@ class JobsView(BrowserView):
             "message": job["message"],
             "result": self.result_text(job["result"]),
             "error": job["error"],
-            "created": job["created"].replace("T", " ")[:16],
-            "finished": (job["finished"] or "").replace("T", " ")[:16],
+            "created": local_time(job["created"]),
+            "finished": local_time(job["finished"]),
             "userid": job["userid"] or "",
         }
 
