@@ -243,10 +243,20 @@ def daily_jobs():
     return [definition for definition in all_jobs() if definition.daily]
 
 
+serving = True
+
+
+def in_a_command():
+    """Called by the command lines that open an instance before they start Zope: a
+    job taken by a command's process would stop with it."""
+    global serving
+    serving = False
+
+
 def start_worker_in_process(event=None):
     """At Zope's start: the worker in this process when the instance says so
     (``IASOLUTIONS_JOBS_WORKER=inline``: FileStorage, one process)."""
-    if os.environ.get("IASOLUTIONS_JOBS_WORKER") == "inline":
+    if serving and os.environ.get("IASOLUTIONS_JOBS_WORKER") == "inline":
         from iasolutions.core import worker
 
         worker.start_inline()
