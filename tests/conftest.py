@@ -1,6 +1,7 @@
 """pytest fixtures for the suite's plone.app.testing layers (via pytest-plone)."""
 
 import os
+import tempfile
 
 
 # zope.i18n reads these when imported: compile the .po files and know our languages.
@@ -13,6 +14,11 @@ CHAMELEON_CACHE = os.path.join(
 )
 os.makedirs(CHAMELEON_CACHE, exist_ok=True)
 os.environ.setdefault("CHAMELEON_CACHE", CHAMELEON_CACHE)
+# The jobs' records of the test sites: a file of this run's own.
+os.environ.setdefault(
+    "IASOLUTIONS_JOBS_DB",
+    os.path.join(tempfile.mkdtemp(prefix="iasolutions-jobs-"), "jobs.sqlite"),
+)
 
 import chameleon.loader  # noqa: E402
 import chameleon.template  # noqa: E402

@@ -1,7 +1,7 @@
 """Where the jobs' worker starts: in a serving Zope process of a FileStorage instance,
 never in a command's process (a job it took would stop with the command)."""
 
-from iasolutions.core import jobs
+from iasolutions.core import jobs_process as jobs
 
 
 def test_the_worker_starts_only_in_a_serving_inline_instance(tmp_path, monkeypatch):

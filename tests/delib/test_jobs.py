@@ -19,6 +19,12 @@ def immediate(tmp_path, monkeypatch):
     monkeypatch.setenv("IASOLUTIONS_JOBS_IMMEDIATE", "1")
 
 
+def submit(*args, **arguments):
+    from iasolutions.core import worker  # imported once the test chose the jobs' file
+
+    return worker.submit(*args, **arguments)
+
+
 def site_path(portal):
     return "/".join(portal.getPhysicalPath())
 
@@ -30,7 +36,7 @@ def test_the_advice_delays_job_is_daily_for_delib(delib_portal):
 
 
 def test_a_job_is_recorded_with_its_result(delib_portal, immediate):
-    job_id = jobs.submit("delib.update_advice_delays", site_path(delib_portal), "admin")
+    job_id = submit("delib.update_advice_delays", site_path(delib_portal), "admin")
     found = jobs.record(job_id)
     assert found["state"] == "done" and found["attempts"] == 1
     assert found["result"]["items_reindexed"] == 0 and "0 " in found["result"]["message"]
@@ -48,7 +54,7 @@ def test_a_failing_job_keeps_its_error_and_writes_nothing(delib_portal, immediat
     registry = getGlobalSiteManager()
     registry.registerUtility(failing, IJob, name="test.failing")
     try:
-        job_id = jobs.submit("test.failing", site_path(delib_portal), "admin")
+        job_id = submit("test.failing", site_path(delib_portal), "admin")
     finally:
         registry.unregisterUtility(failing, IJob, name="test.failing")
     found = jobs.record(job_id)
@@ -59,7 +65,7 @@ def test_a_failing_job_keeps_its_error_and_writes_nothing(delib_portal, immediat
 
 def test_an_unknown_job_is_refused(delib_portal, immediate):
     with pytest.raises(jobs.JobError, match="Unknown job 'nothing'"):
-        jobs.submit("nothing", site_path(delib_portal), "admin")
+        submit("nothing", site_path(delib_portal), "admin")
 
 
 def test_jobs_over_rest(delib_functional_portal, immediate):
@@ -75,6 +81,8 @@ def test_jobs_over_rest(delib_functional_portal, immediate):
     refused = manager.post("@jobs", json={"job": "nothing"})
     assert refused.status_code == 400 and "Unknown job" in refused.json()["error"]["message"]
     assert manager.post("@jobs", json={"job": "x", "arguments": [1]}).status_code == 400
+    odd = manager.post("@jobs", json={"job": "delib.update_advice_delays", "arguments": {"x": 1}})
+    assert odd.status_code == 400 and "takes no argument x" in odd.json()["error"]["message"]
 
     agent = rest(delib_functional_portal, "creator_fin")
     assert agent.post("@jobs", json={"job": "delib.update_advice_delays"}).status_code == 403
@@ -98,7 +106,7 @@ def test_health_says_the_worker_is_missing(delib_functional_portal, immediate):
 
 
 def test_a_manager_sees_every_job_of_the_site(delib_portal, users, immediate):
-    jobs.submit("delib.update_advice_delays", site_path(delib_portal), "creator_fin")
+    submit("delib.update_advice_delays", site_path(delib_portal), "creator_fin")
     with as_user("admin"):
         from iasolutions.core.restapi.jobs import visible_jobs
 
@@ -106,7 +114,7 @@ def test_a_manager_sees_every_job_of_the_site(delib_portal, users, immediate):
 
 
 def test_the_jobs_page_shows_progress_and_errors(delib_portal, users, immediate):
-    job_id = jobs.submit("delib.update_advice_delays", site_path(delib_portal), "creator_fin")
+    job_id = submit("delib.update_advice_delays", site_path(delib_portal), "creator_fin")
     jobs._update(job_id, state="failed", error="ValueError: out of paper")
     with as_user("creator_fin"):
         page = delib_portal.restrictedTraverse("@@jobs")()

@@ -1,7 +1,7 @@
 """What the command lines of the trunk and of the modules share: open a Zope instance
 from its ``zope.conf``, find a site, and the error of a bad request."""
 
-from iasolutions.core import jobs
+from iasolutions.core import jobs_process
 from plone.base.interfaces import IPloneSiteRoot
 
 
@@ -19,7 +19,7 @@ def open_zope(zope_conf):
     import Zope2
     from Zope2.Startup.run import make_wsgi_app
 
-    jobs.in_a_command()  # no jobs' worker in a command's process
+    jobs_process.in_a_command()  # no jobs' worker in a command's process
     make_wsgi_app({}, zope_conf)
     app = makerequest(Zope2.app())
     app.REQUEST["PARENTS"] = [app]

@@ -91,9 +91,15 @@ _ready = set()
 
 
 def database():
-    return os.environ.get("IASOLUTIONS_JOBS_DB") or os.path.join(
-        os.environ.get("CLIENT_HOME", "."), "jobs.sqlite"
-    )
+    """The jobs' SQLite file: ``IASOLUTIONS_JOBS_DB`` (``make-instance`` and the
+    buildout set it), else in the instance's var folder."""
+    configured = os.environ.get("IASOLUTIONS_JOBS_DB")
+    if configured:
+        return configured
+    from App.config import getConfiguration
+
+    home = getattr(getConfiguration(), "clienthome", None)
+    return os.path.join(home if home and os.path.isdir(home) else ".", "jobs.sqlite")
 
 
 @contextmanager
@@ -166,11 +172,14 @@ def set_worker_value(key, value):
 # -- submitting and running ---------------------------------------------------
 
 
-def submit(name, site_path, userid, **arguments):
-    """Queue a job; return its id. ``site_path``: the site's path in Zope."""
+def new_record(name, site_path, userid, **arguments):
+    """Record a job to run (the worker's ``submit`` queues it); return its id.
+    ``site_path``: the site's path in Zope. Unknown jobs and arguments the job does
+    not take are refused (``JobError``)."""
     definition = get_job(name)
     if definition is None:
         raise JobError(f"Unknown job {name!r}")
+    check_arguments(definition, arguments)
     job_id = uuid.uuid4().hex
     with _connection() as connection:
         connection.execute(
@@ -186,10 +195,19 @@ def submit(name, site_path, userid, **arguments):
                 now_text(),
             ),
         )
-    from iasolutions.core import worker
-
-    worker.enqueue(job_id)
     return job_id
+
+
+def check_arguments(definition, arguments):
+    """The job's function takes ``(site, progress, **arguments)``: refuse the others."""
+    import inspect
+
+    parameters = list(inspect.signature(definition.function).parameters.values())[2:]
+    if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters):
+        return
+    unknown = sorted(set(arguments) - {p.name for p in parameters})
+    if unknown:
+        raise JobError(f"The job {definition.name!r} takes no argument {', '.join(unknown)}")
 
 
 class Progress:
@@ -241,22 +259,3 @@ def _error_text(error):
 
 def daily_jobs():
     return [definition for definition in all_jobs() if definition.daily]
-
-
-serving = True
-
-
-def in_a_command():
-    """Called by the command lines that open an instance before they start Zope: a
-    job taken by a command's process would stop with it."""
-    global serving
-    serving = False
-
-
-def start_worker_in_process(event=None):
-    """At Zope's start: the worker in this process when the instance says so
-    (``IASOLUTIONS_JOBS_WORKER=inline``: FileStorage, one process)."""
-    if serving and os.environ.get("IASOLUTIONS_JOBS_WORKER") == "inline":
-        from iasolutions.core import worker
-
-        worker.start_inline()

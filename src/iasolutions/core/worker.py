@@ -17,6 +17,13 @@ logger = logging.getLogger("iasolutions.jobs")
 queue = SqliteHuey("iasolutions", filename=jobs.database())
 
 
+def submit(name, site_path, userid, **arguments):
+    """Queue a job for the worker; return its id (``jobs.JobError`` when refused)."""
+    job_id = jobs.new_record(name, site_path, userid, **arguments)
+    enqueue(job_id)
+    return job_id
+
+
 def enqueue(job_id):
     """Hand a job to the worker; ``IASOLUTIONS_JOBS_IMMEDIATE=1`` runs it at once in
     the caller's site and transaction instead (tests, scripts without a worker)."""
@@ -92,7 +99,7 @@ def run_daily_jobs():
     for path in paths:
         for definition in jobs.daily_jobs():
             if _installed(path, definition.module):
-                jobs.submit(definition.name, path, None)
+                submit(definition.name, path, None)
     jobs.set_worker_value("last_daily", jobs.now_text())
 
 

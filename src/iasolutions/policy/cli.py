@@ -154,10 +154,10 @@ def host(args):
 
 
 def run_worker(args):
-    from iasolutions.core import jobs
+    from iasolutions.core import jobs_process
     from Zope2.Startup.run import make_wsgi_app
 
-    jobs.in_a_command()  # this process consumes the queue itself
+    jobs_process.in_a_command()  # this process consumes the queue itself
     make_wsgi_app({}, args.zope_conf)  # zope.conf's environment names the jobs' file
     from iasolutions.core import worker
 

@@ -42,8 +42,13 @@ class JobsPost(JsonBodyService):
         arguments = data.get("arguments") or {}
         if not isinstance(arguments, dict):
             return self.refuse("arguments must be a JSON object")
+        from iasolutions.core import worker  # its queue opens the jobs' file
+
         userid = api.user.get_current().getId()
-        job_id = jobs.submit(definition.name, site_path(self.context), userid, **arguments)
+        try:
+            job_id = worker.submit(definition.name, site_path(self.context), userid, **arguments)
+        except jobs.JobError as refused:
+            return self.refuse(str(refused))
         self.request.response.setStatus(202)
         return jobs.record(job_id)
 
