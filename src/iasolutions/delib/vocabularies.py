@@ -13,6 +13,7 @@ from iasolutions.delib.agenda import INSERTING_METHODS
 from iasolutions.delib.agenda import meetings_accepting_items
 from iasolutions.delib.interfaces import IAdvice
 from iasolutions.delib.interfaces import IMeetingItem
+from iasolutions.delib.meetingconfigs import ITEM_STATES_AFTER_VALIDATION
 from iasolutions.delib.meetingconfigs import MEETING_STATES
 from iasolutions.delib.meetingconfigs import VALIDATION_LEVELS
 from iasolutions.delib.meetingconfigs import config_categories
@@ -83,18 +84,7 @@ MEETING_ATTRIBUTES = (
     "extraordinary_session",
 )
 POLL_TYPES = ("freehand", "secret", "secret_separated", "no_vote", "mechanical")
-ITEM_STATES = tuple(level[0] for level in VALIDATION_LEVELS) + (
-    "validated",
-    "presented",
-    "itemfrozen",
-    "itempublished",
-    "pre_accepted",
-    "accepted",
-    "accepted_but_modified",
-    "refused",
-    "delayed",
-    "returned_to_proposing_group",
-)
+ITEM_STATES = tuple(level[0] for level in VALIDATION_LEVELS) + ITEM_STATES_AFTER_VALIDATION
 
 
 def _simple(values, domain_factory=_):
