@@ -1,7 +1,6 @@
 """Helpers of the delib tests: users of each function, items and meetings."""
 
 from datetime import datetime
-from datetime import timedelta
 from iasolutions.delib.meetingconfigs import folder_of
 from plone import api
 from plone.app.textfield.value import RichTextValue
@@ -52,8 +51,17 @@ def make_item(cfg, userid, proposing_group, title="Point", **fields):
         )
 
 
+def earlier_today(share=0.5):
+    """A moment of today before now, ``share`` of the way from midnight: a meeting then can
+    be decided (its date is past) and still takes items (it is today), at any hour of the
+    run, 00:30 included."""
+    now = datetime.now()
+    midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    return midnight + (now - midnight) * share
+
+
 def make_meeting(cfg, userid="manager", date=None, **fields):
-    date = date or (datetime.now() - timedelta(hours=1))
+    date = date or earlier_today()
     from iasolutions.delib.agenda import create_meeting
 
     with as_user(userid):

@@ -4,8 +4,6 @@ service validates it; the general director creates a meeting from the add menu, 
 the item, freezes, decides and closes the meeting (confirming). The delib screens on the
 way pass axe-core's WCAG 2.1 A/AA rules."""
 
-from datetime import datetime
-from datetime import timedelta
 import json
 from pathlib import Path
 from plone import api
@@ -17,6 +15,7 @@ from selenium.webdriver.support.ui import Select
 from selenium.webdriver.support.ui import WebDriverWait
 import tempfile
 from tests.delib.helpers import create_delib_users
+from tests.delib.helpers import earlier_today
 import time
 import transaction
 
@@ -150,13 +149,13 @@ def test_daily_path_of_an_item_and_its_meeting(site, browser, tmp_path):
     press(page, "transition-validate")
     assert "Validé" in page.find(".delib-state").text
 
-    # The general director: a meeting from the add menu (an hour ago, so that it can be
+    # The general director: a meeting from the add menu (earlier today, so that it can be
     # decided today), present, freeze, decide, close with confirmation.
     page = browser(portal).login("manager")
     page.open(folder)
     click_add_menu(page, "meetingcollege")
     assert page.driver.current_url.endswith("/++add++MeetingCollege")
-    when = datetime.now() - timedelta(hours=1)
+    when = earlier_today()
     date_field = page.wait_for("#form-widgets-date")
     page.driver.execute_script(
         "arguments[0].value = arguments[1];", date_field, when.strftime("%Y-%m-%dT%H:%M")

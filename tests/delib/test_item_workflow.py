@@ -5,6 +5,7 @@ from iasolutions.delib.transitions import TransitionRefused
 from plone import api
 import pytest
 from tests.delib.helpers import can
+from tests.delib.helpers import earlier_today
 from tests.delib.helpers import html
 from tests.delib.helpers import make_item
 from tests.delib.helpers import make_meeting
@@ -452,7 +453,7 @@ def test_first_item_number_follows_the_previous_meeting_of_the_year(college, ser
         transition(item, "manager", "present")
     transition(first, "manager", "freeze", "decide", "close")
     assert first.first_item_number == 1
-    second = make_meeting(college, date=datetime.now() - timedelta(hours=2))
+    second = make_meeting(college, date=earlier_today())
     transition(second, "manager", "freeze", "decide", "close")
     if first.date.year == second.date.year:
         assert second.first_item_number == 1 + 3  # the recurring item and the two others

@@ -3,10 +3,10 @@
 
 from datetime import UTC
 from datetime import datetime
-from datetime import timedelta
 from iasolutions.delib.meetingconfigs import folder_of
 from plone import api
 from tests.delib.helpers import create_delib_users
+from tests.delib.helpers import earlier_today
 from tests.delib.helpers import make_meeting
 from tests.delib.helpers import state
 from tests.delib.helpers import transition
@@ -22,13 +22,13 @@ def test_a_meeting_created_over_rest_closes_after_a_closed_one(delib_functional_
     services = {b.getId: b.UID for b in api.content.find(portal_type="organization")}
     create_delib_users(services)
     college = portal["meeting-configs"]["meeting-config-college"]
-    now = datetime.now().replace(second=0, microsecond=0)
-    earlier = make_meeting(college, date=now - timedelta(hours=3))
+    earlier = make_meeting(college, date=earlier_today(0.25))
     for transition_id in ("freeze", "decide", "close"):
         transition(earlier, "manager", transition_id)
     assert earlier.first_item_number == 1
     session = rest(portal, "manager")
-    when = (now - timedelta(hours=1)).astimezone(UTC)
+    wall_clock = earlier_today(0.75).replace(microsecond=0)
+    when = wall_clock.astimezone(UTC)
     created = session.post(
         folder_of(college).absolute_url(),
         json={"@type": college.getMeetingTypeName(), "date": when.isoformat()},
@@ -43,7 +43,7 @@ def test_a_meeting_created_over_rest_closes_after_a_closed_one(delib_functional_
     assert state(meeting) == "closed"
     # Stored as the site's wall-clock time, as the forms store it.
     assert meeting.date.tzinfo is None
-    assert meeting.date == now - timedelta(hours=1)
+    assert meeting.date == wall_clock
     # Numbered on from the earlier meeting (its one recurring item).
     assert meeting.first_item_number == 2
 
