@@ -62,6 +62,10 @@ setup(
     },
     entry_points={
         "console_scripts": ["iasolutions = iasolutions.policy.cli:main"],
+        # first in an instance's WSGI pipeline: a storage away is a 503 (core/unavailable.py)
+        "paste.filter_app_factory": [
+            "storage_unavailable = iasolutions.core.unavailable:filter_app",
+        ],
         "plone.autoinclude.plugin": [
             "target = plone",
             "module = iasolutions.policy",

@@ -17,7 +17,9 @@ def test_each_storage_writes_its_section(tmp_path):
     zeo = instance.make_instance(
         tmp_path / "client1", storage="zeo", zeo_address="127.0.0.1:8100", zeo_var=tmp_path / "zv"
     ).read_text()
-    assert "<zeoclient>" in zeo and "server 127.0.0.1:8100" in zeo
+    assert "<clientstorage>" in zeo and "server 127.0.0.1:8100" in zeo
+    # a request waits 5 s for a server that went away, then fails (503 after Zope's retries)
+    assert "wait-timeout 5" in zeo
     # clients on the server's host share its blob directory
     assert f"blob-dir {tmp_path / 'zv' / 'blobstorage'}" in zeo and "shared-blob-dir on" in zeo
 

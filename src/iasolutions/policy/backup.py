@@ -69,7 +69,7 @@ def storage_of(conf):
         path = _setting(filestorage, "path", defines)
         blobs = _setting(filestorage, "blob-dir", defines)
         return Storage("filestorage", Path(path), Path(blobs) if blobs else None)
-    if _section(text, "zeoclient") is not None:
+    if _section(text, "clientstorage") is not None or _section(text, "zeoclient") is not None:
         raise BackupError("A ZEO client holds no data: back up its server's zeo.conf")
     raise BackupError(f"{conf} names no FileStorage or RelStorage")
 

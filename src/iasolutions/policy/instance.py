@@ -26,16 +26,21 @@ FILESTORAGE = """\
     blob-dir $VAR/blobstorage
   </filestorage>"""
 
+# How long a request waits for a ZEO server that went away before it fails (503
+# after Zope's retries, about four times this): long enough for a restart.
+ZEO_WAIT_SECONDS = 5
+
 ZEO_CLIENT = """\
-  <zeoclient>
+  %import ZEO
+  <clientstorage>
     server {zeo_address}
     storage 1
     name {name}
     blob-dir {zeo_blobs}
     shared-blob-dir on
     cache-size 256MB
-    var $VAR
-  </zeoclient>"""
+    wait-timeout {zeo_wait}
+  </clientstorage>"""
 
 RELSTORAGE = """\
   %import relstorage
@@ -88,6 +93,7 @@ threads = 4
 
 [pipeline:main]
 pipeline =
+    egg:iasolutions#storage_unavailable
     egg:Zope#httpexceptions
     zope
 
@@ -172,7 +178,9 @@ def storage_section(storage, var, zeo_address=None, zeo_var=None, dsn=None, name
         if not zeo_address or not zeo_var:
             raise InstanceError("A ZEO client needs the server's address and its var directory")
         zeo_blobs = Path(zeo_var).resolve() / "blobstorage"
-        return ZEO_CLIENT.format(zeo_address=zeo_address, zeo_blobs=zeo_blobs, name=name)
+        return ZEO_CLIENT.format(
+            zeo_address=zeo_address, zeo_blobs=zeo_blobs, name=name, zeo_wait=ZEO_WAIT_SECONDS
+        )
     if storage == "relstorage":
         if not dsn:
             raise InstanceError("RelStorage needs a PostgreSQL DSN (--dsn)")
