@@ -21,3 +21,24 @@ def test_adding_a_mail_leaves_its_folder_untouched(mail_functional_portal):
     assert folder._p_serial == serial  # the folder object itself was not written
     assert folder.getOrdering().__class__.__name__ == "UnorderedOrdering"
     assert mail.getId() in folder.objectIds()
+
+
+def test_the_week_folders_are_made_before_the_mails_come(mail_portal):
+    """Several agents' first mails of a week would each create the week's folder."""
+    from datetime import datetime
+    from datetime import timedelta
+    from iasolutions.core import jobs
+    from iasolutions.mail.folders import period_id
+
+    now = datetime.now()
+    for root in ("incoming-mail", "outgoing-mail"):  # made at install
+        assert period_id(now) in mail_portal[root]
+        assert period_id(now + timedelta(days=7)) in mail_portal[root]
+    job = jobs.get_job("mail.prepare_period_folders")
+    assert job.daily and job.module == "mail" and job in jobs.daily_jobs()
+    ahead = mail_portal["incoming-mail"][period_id(now + timedelta(days=7))]
+    api.content.delete(ahead)
+    result = job.function(mail_portal, lambda done, total, message="": None)
+    assert period_id(now + timedelta(days=7)) in mail_portal["incoming-mail"]
+    assert result["folders"] == [f"incoming-mail/{period_id(now + timedelta(days=7))}"]
+    assert job.function(mail_portal, lambda *a, **k: None)["folders"] == []  # nothing twice

@@ -1,6 +1,7 @@
 """Install and import handlers of the core."""
 
 from iasolutions.core import workingdays
+from iasolutions.core.catalog import words_in_their_own_trees
 from iasolutions.core.organisation import define_counter
 from iasolutions.core.organisation import profile_value
 from iasolutions.core.organisation import should_create
@@ -52,9 +53,11 @@ class HiddenProfiles:
 
 
 def post_install(context):
-    """Create the contacts directory and the organisation's own node."""
+    """Create the contacts directory and the organisation's own node; full-text
+    indexes that concurrent agents write without conflicts."""
     ensure_contacts()
     sync_all_groups()
+    words_in_their_own_trees(api.portal.get_tool("portal_catalog"))
 
 
 def uninstall(context):

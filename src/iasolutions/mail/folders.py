@@ -7,6 +7,7 @@ so that no folder ever holds more than that.
 """
 
 from datetime import datetime
+from datetime import timedelta
 from iasolutions.mail import settings
 from plone import api
 from plone.dexterity.utils import createContentInContainer
@@ -86,3 +87,18 @@ def period_folder(root, when=None):
 def container_for(portal_type, when=None):
     """Where a new mail of this type goes."""
     return period_folder(root_folder(portal_type), when)
+
+
+def prepare_period_folders(days_ahead=7, when=None):
+    """The period folders of today and of ``days_ahead`` days later, made before the
+    mails come (the install and the nightly job ``mail.prepare_period_folders``):
+    the first mails of a week, saved at once by several agents, would each create
+    the same folder, a conflict for all but one. Returns the folders made."""
+    today = when or datetime.now()
+    made = []
+    for root_id in (INCOMING, OUTGOING):
+        root = api.portal.get()[root_id]
+        for day in (today, today + timedelta(days=days_ahead)):
+            if period_id(day) not in root:
+                made.append(period_folder(root, day))
+    return made

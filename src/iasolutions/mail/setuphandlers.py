@@ -14,6 +14,7 @@ from iasolutions.mail.dashboards import setup_dashboards
 from iasolutions.mail.folders import INCOMING
 from iasolutions.mail.folders import OUTGOING
 from iasolutions.mail.folders import ensure_site_folders
+from iasolutions.mail.folders import prepare_period_folders
 from iasolutions.mail.letters import ensure_templates
 from iasolutions.mail.localroles import BFW
 from iasolutions.mail.localroles import TGW
@@ -59,6 +60,7 @@ def post_install(context):
     grant_outgoing_creators()
     for folder in folders.values():
         folder.reindexObjectSecurity()
+    prepare_period_folders()
     ensure_counters()
     setup_dashboards()
     ensure_templates()

@@ -1,0 +1,83 @@
+"""The catalog's full-text indexes, written by concurrent agents without conflicts.
+
+ZCTextIndex keeps, for each word, the documents that contain it: in a plain dict
+stored inside the bucket of its word table while the word has fewer than ten
+documents, in a tree of its own after; and it stores the word table's bucket again
+at each addition. Two agents saving at once two documents that share such a word
+(a sender's name, the words of a batch of similar titles) both rewrite the same
+bucket: a ConflictError that ZODB cannot resolve. Measured with eight REST writers
+on two Zope clients, these buckets were the first source of the 500s
+(``docs/operations.rst``, concurrent writers).
+
+Here a word has its own tree from its first document, and the word table is
+written only when a word comes or goes: concurrent additions go to different
+keys of the word's tree, which ZODB's conflict resolution merges. The cost is one
+small persistent object per word.
+"""
+
+from BTrees.IIBTree import IIBTree
+from Products.ZCTextIndex.OkapiIndex import OkapiIndex
+
+
+class SharedWordsOkapiIndex(OkapiIndex):
+    """Okapi BM25 ranking as Plone's, each word's documents in a tree of their own."""
+
+    def _documents_of(self, wid):
+        """The word's tree, and whether the word table must store it (new or moved)."""
+        documents = self._wordinfo.get(wid)
+        if documents is None:
+            return IIBTree(), True
+        if isinstance(documents, dict):  # written before this index
+            return IIBTree(documents), True
+        return documents, False
+
+    def _add_wordinfo(self, wid, f, docid):
+        self._mass_add_wordinfo({wid: f}, docid)
+
+    def _mass_add_wordinfo(self, wid2weight, docid):
+        new_words = 0
+        for wid, weight in wid2weight.items():
+            documents, to_store = self._documents_of(wid)
+            new_words += wid not in self._wordinfo
+            documents[docid] = weight
+            if to_store:
+                self._wordinfo[wid] = documents
+        self.length.change(new_words)
+
+    def _del_wordinfo(self, wid, docid):
+        documents, to_store = self._documents_of(wid)
+        del documents[docid]
+        if not documents:
+            del self._wordinfo[wid]
+            self.length.change(-1)
+        elif to_store:
+            self._wordinfo[wid] = documents
+
+
+def full_text_indexes(catalog):
+    """The catalog's ZCTextIndexes ranked by Okapi (Plone's), in their context."""
+    found = []
+    for name in catalog._catalog.indexes:
+        index = catalog._catalog.getIndex(name)
+        if index.meta_type == "ZCTextIndex" and isinstance(index.index, OkapiIndex):
+            found.append(index)
+    return found
+
+
+def words_in_their_own_trees(catalog):
+    """Turn the catalog's full-text indexes into ``SharedWordsOkapiIndex`` (the
+    same tables, nothing to reindex) and give each word its tree. Returns how many
+    words moved."""
+    moved = 0
+    for text_index in full_text_indexes(catalog):
+        text_index._index_factory = SharedWordsOkapiIndex  # Clear and Rebuild too
+        okapi = text_index.index
+        if type(okapi) is not SharedWordsOkapiIndex:
+            shared = SharedWordsOkapiIndex.__new__(SharedWordsOkapiIndex)
+            shared.__setstate__(okapi.__getstate__())
+            text_index.index = okapi = shared
+        for wid, documents in list(okapi._wordinfo.items()):
+            if isinstance(documents, dict):
+                okapi._wordinfo[wid] = IIBTree(documents)
+                moved += 1
+    return moved
