@@ -13,7 +13,7 @@ ADMIN_USER ?= admin
 ADMIN_PASSWORD ?= admin
 PYTEST_ARGS ?=
 
-.PHONY: install system-deps start site instance test test-quick lint format i18n clean
+.PHONY: install system-deps start site instance test test-quick test-relstorage lint format i18n clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -82,6 +82,12 @@ format: install
 
 # A quick run while working: everything but the slow CLI, buildout, persona walk and
 # accessibility tests.
+# The integration and REST tests again, every layer's database on RelStorage over
+# PostgreSQL (a throwaway cluster on loopback, tests/relstorage_stack.py).
+RELSTORAGE_TESTS = tests/core tests/rest tests/delib/test_restapi.py tests/delib/test_batch_restapi.py tests/mail/test_rest.py
+test-relstorage: install
+	IASOLUTIONS_TEST_STORAGE=relstorage $(BIN)/pytest $(RELSTORAGE_TESTS) -m "not cli and not buildout and not wheel and not persona and not accessibility and not storage" $(PYTEST_ARGS)
+
 test-quick: install
 	$(BIN)/pytest tests -m "not cli and not buildout and not wheel and not persona and not accessibility" $(PYTEST_ARGS)
 

@@ -20,6 +20,12 @@ os.environ.setdefault(
     os.path.join(tempfile.mkdtemp(prefix="iasolutions-jobs-"), "jobs.sqlite"),
 )
 
+from tests import relstorage_stack  # noqa: E402
+
+
+if relstorage_stack.wanted():  # every layer's database on RelStorage (make test-relstorage)
+    relstorage_stack.install()
+
 import chameleon.loader  # noqa: E402
 import chameleon.template  # noqa: E402
 
