@@ -147,7 +147,7 @@ class Deployment:
     (commune profile, the modules asked) and, with ``plain``, a plain Plone site
     beside it for side-by-side measures."""
 
-    def __init__(self, folder, storage="zeo", clients=2):
+    def __init__(self, folder, storage="zeo", clients=2, threads=None):
         from iasolutions.policy import instance
 
         if storage == "filestorage" and clients != 1:
@@ -158,7 +158,8 @@ class Deployment:
         for number in range(clients):
             port = free_port()
             directory = self.folder / f"client{number + 1}"
-            self.confs.append(instance.make_instance(directory, port=port, **options))
+            made = instance.make_instance(directory, port=port, threads=threads, **options)
+            self.confs.append(made)
             self.ports.append(port)
 
     def _storage_options(self, instance):

@@ -66,6 +66,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--storage", default="zeo", choices=instance.STORAGES)
     parser.add_argument("--clients", type=int, default=2)
+    parser.add_argument("--threads", type=int, help="waitress threads per client (default 2)")
     parser.add_argument("--writers", type=int, nargs="+", default=[1, 2, 4, 8])
     parser.add_argument("--seconds", type=int, default=20)
     parser.add_argument("--warm-up", type=int, default=20, help="seconds of one writer first")
@@ -75,7 +76,7 @@ def main():
         parser.error("FileStorage serves one client")
     with tempfile.TemporaryDirectory(prefix="iasolutions-load-") as temporary:
         folder = Path(args.keep or temporary)
-        deployment = Deployment(folder, args.storage, args.clients)
+        deployment = Deployment(folder, args.storage, args.clients, args.threads)
         try:
             deployment.build(plain=True).serve()
             base = deployment.bases()[0]
@@ -83,7 +84,10 @@ def main():
             # an instance in use: its common words are known, its folders hold mails
             for kind in ("mail", "document"):
                 load(deployment, 1, args.warm_up, kind, services, sender, clients=1)
-            print(f"# {args.storage}, {args.clients} client(s), {args.seconds} s per run")
+            threads = args.threads or instance.DEFAULT_THREADS
+            print(
+                f"# {args.storage}, {args.clients} client(s) of {threads} threads, {args.seconds} s a run"
+            )
             print(conflicts_heading())
             for writers in args.writers:
                 for kind in ("mail", "document"):

@@ -2,8 +2,14 @@
 (iasolutions.core.catalog); the same under real load: tests/policy/test_scale_out.py."""
 
 from BTrees.IIBTree import IIBTree
+from BTrees.IOBTree import IOBTree
 from iasolutions.core.catalog import SharedWordsOkapiIndex
+from iasolutions.core.catalog import WideIOBTree
+from iasolutions.core.catalog import WideOIBTree
+from iasolutions.core.catalog import WideOOBTree
 from iasolutions.core.catalog import full_text_indexes
+from iasolutions.core.catalog import widen
+from iasolutions.core.catalog import widen_intid_and_relation_trees
 from iasolutions.core.catalog import words_in_their_own_trees
 from plone import api
 from Products.ZCTextIndex.Lexicon import Lexicon
@@ -70,3 +76,55 @@ def test_the_upgrade_moves_the_words_of_a_site_before_it(portal):
     moved = text_index.index._wordinfo[987654]
     assert isinstance(moved, IIBTree) and dict(moved.items()) == {1: 10, 2: 20}
     assert catalog(SearchableText="Contacts")
+
+
+def two_clients_add_to(tmp_path, tree_class):
+    """Two agents' transactions each add a run of keys from their own client's sequence
+    (as intids and oids come) to a tree already in use, then both commit."""
+    db = DB(FileStorage(str(tmp_path / "Data.fs")))
+    try:
+        with db.transaction() as connection:
+            connection.root()["tree"] = tree = tree_class()
+            for start in (0, 100_000):
+                tree.update({key: str(key) for key in range(start, start + 1000)})
+        managers = [transaction.TransactionManager() for _ in range(2)]
+        for manager, start in zip(managers, (1000, 101_000), strict=True):
+            tree = db.open(manager).root()["tree"]
+            tree.update({key: str(key) for key in range(start, start + 40)})
+        managers[0].commit()
+        managers[1].commit()
+        with db.transaction() as connection:
+            return len(connection.root()["tree"])
+    finally:
+        db.close()
+
+
+def test_two_clients_splitting_a_plain_tree_conflict(tmp_path):
+    with pytest.raises(ConflictError):
+        two_clients_add_to(tmp_path, IOBTree)
+
+
+def test_a_wide_tree_takes_both(tmp_path):
+    assert two_clients_add_to(tmp_path, WideIOBTree) == 2080
+
+
+def test_the_sites_intid_and_relation_trees_are_wide(portal):
+    from zc.relation.interfaces import ICatalog
+    from zope.component import getUtility
+    from zope.intid.interfaces import IIntIds
+
+    intids = getUtility(IIntIds)
+    assert type(intids.refs) is WideIOBTree and type(intids.ids) is WideOIBTree
+    assert type(getUtility(ICatalog)._reltoken_name_TO_objtokenset) is WideOOBTree
+    assert widen_intid_and_relation_trees() == []  # once
+
+
+def test_widening_keeps_every_entry():
+    from BTrees.OOBTree import OOBTree
+
+    class Owner:
+        table = OOBTree({(n, "to_id"): n for n in range(500)})
+
+    owner = Owner()
+    assert widen(owner, "table", WideOOBTree)
+    assert type(owner.table) is WideOOBTree and dict(owner.table) == dict(Owner.table)

@@ -8,7 +8,7 @@ from plone.app.testing import setRoles
 from Products.CMFPlone.utils import get_installer
 
 
-CURRENT = "1007"  # the profile version of this code
+CURRENT = "1008"  # the profile version of this code
 
 
 def test_installs_alone_with_the_core_then_uninstalls(bare_portal, bare):
@@ -182,3 +182,16 @@ def test_upgrade_1004_add_menu_and_meeting_dates(delib_portal, college, users):
     for wf_id in ("iasolutions_meetingitem_workflow", college.getItemWorkflow()):
         assert wf_tool[wf_id].states["itemcreated"].title == "Item in creation"
     assert "delib_add_item_from_template" in api.portal.get_tool("portal_actions").object_buttons
+
+
+def test_upgrade_1008_widens_the_item_folders(delib_portal, college):
+    from BTrees.OOBTree import OOBTree
+    from iasolutions.core.catalog import WideOOBTree
+    from iasolutions.delib.meetingconfigs import folder_of
+    from iasolutions.delib.upgrades import v1008
+
+    folder = folder_of(college)
+    assert type(folder._tree) is WideOOBTree
+    folder._tree = OOBTree(folder._tree)  # as 1007 left it
+    v1008.upgrade(api.portal.get_tool("portal_setup"))
+    assert type(folder._tree) is WideOOBTree

@@ -1,4 +1,5 @@
-"""The catalog's full-text indexes, written by concurrent agents without conflicts.
+"""Catalogs written by concurrent agents without conflicts: the full-text indexes,
+the intid utility and the relation catalog.
 
 ZCTextIndex keeps, for each word, the documents that contain it: in a plain dict
 stored inside the bucket of its word table while the word has fewer than ten
@@ -16,7 +17,13 @@ small persistent object per word.
 """
 
 from BTrees.IIBTree import IIBTree
+from BTrees.IOBTree import IOBTree
+from BTrees.OIBTree import OIBTree
+from BTrees.OOBTree import OOBTree
 from Products.ZCTextIndex.OkapiIndex import OkapiIndex
+from zc.relation.interfaces import ICatalog
+from zope.component import queryUtility
+from zope.intid.interfaces import IIntIds
 
 
 class SharedWordsOkapiIndex(OkapiIndex):
@@ -81,3 +88,59 @@ def words_in_their_own_trees(catalog):
                 okapi._wordinfo[wid] = IIBTree(documents)
                 moved += 1
     return moved
+
+
+# --- the intid and relation catalogs ----------------------------------------------
+#
+# Their tables are keyed by values that each Zope client hands out in sequence
+# (intids, oids): a client's new keys land in one bucket, which splits every few
+# creations, and a split rewrites the node above it; two transactions splitting at
+# once both rewrite the tree's root, a ConflictError ZODB cannot resolve. A relation
+# writes five keys (one per relation index), so its tree split every third mail.
+# Wider buckets split ten times less often; concurrent additions inside a bucket
+# are merged by ZODB's conflict resolution.
+
+WIDE_LEAF, WIDE_NODE = 300, 500
+
+
+class WideIOBTree(IOBTree):
+    max_leaf_size, max_internal_size = WIDE_LEAF, WIDE_NODE
+
+
+class WideOIBTree(OIBTree):
+    max_leaf_size, max_internal_size = WIDE_LEAF, WIDE_NODE
+
+
+class WideOOBTree(OOBTree):
+    max_leaf_size, max_internal_size = WIDE_LEAF, WIDE_NODE
+
+
+def widen(owner, attribute, wide_class):
+    """Replace ``owner.attribute`` by a wide tree with the same items; False when it
+    already is one."""
+    tree = getattr(owner, attribute)
+    if type(tree) is wide_class:
+        return False
+    wide = wide_class()
+    wide.update(tree)
+    setattr(owner, attribute, wide)
+    return True
+
+
+def widen_intid_and_relation_trees():
+    """The site's intid utility and relation catalog with wide trees. Returns the
+    trees widened."""
+    widened = []
+    intids = queryUtility(IIntIds)
+    if intids is not None:
+        for attribute, wide_class in (("refs", WideIOBTree), ("ids", WideOIBTree)):
+            if widen(intids, attribute, wide_class):
+                widened.append(f"intids.{attribute}")
+    relations = queryUtility(ICatalog)
+    if relations is not None and widen(relations, RELATION_VALUES, WideOOBTree):
+        widened.append(f"relations.{RELATION_VALUES}")
+    return widened
+
+
+# zc.relation's table of each relation's values, one key per (relation, index)
+RELATION_VALUES = "_reltoken_name_TO_objtokenset"

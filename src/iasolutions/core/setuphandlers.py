@@ -1,6 +1,7 @@
 """Install and import handlers of the core."""
 
 from iasolutions.core import workingdays
+from iasolutions.core.catalog import widen_intid_and_relation_trees
 from iasolutions.core.catalog import words_in_their_own_trees
 from iasolutions.core.organisation import define_counter
 from iasolutions.core.organisation import profile_value
@@ -53,11 +54,12 @@ class HiddenProfiles:
 
 
 def post_install(context):
-    """Create the contacts directory and the organisation's own node; full-text
-    indexes that concurrent agents write without conflicts."""
+    """Create the contacts directory and the organisation's own node; catalogs that
+    concurrent agents write without conflicts (iasolutions.core.catalog)."""
     ensure_contacts()
     sync_all_groups()
     words_in_their_own_trees(api.portal.get_tool("portal_catalog"))
+    widen_intid_and_relation_trees()
 
 
 def uninstall(context):

@@ -1,10 +1,9 @@
 """A storage that does not answer (the ZEO server or PostgreSQL restarting) is a 503.
 
-The errors are transient: Zope retries the request, then renders the error's
-``index.html`` view (``browser/unavailable.py``: Plone's own would answer 500).
-When even that needs the storage (Zope's error log is loaded after the view), the
-error leaves Zope: the WSGI filter ``egg:iasolutions#storage_unavailable``, first
-in the instance's pipeline, answers the same 503. Neither reads the database; the
+The errors are transient: Zope retries the request, then lets the error leave the
+application (the error's view, ``browser/unavailable.py``, keeps Plone's 500 page
+away); the WSGI filter ``egg:iasolutions#storage_unavailable``, first in the
+instance's pipeline, answers 503. It reads nothing from the database; the
 transaction was aborted, nothing was written.
 """
 

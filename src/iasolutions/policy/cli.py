@@ -60,6 +60,7 @@ def parser():
     instance.add_argument("--zeo-address", help="ZEO server host:port (storage zeo)")
     instance.add_argument("--zeo-var", help="the ZEO server's var directory (its blobs)")
     instance.add_argument("--dsn", help="PostgreSQL DSN (storage relstorage)")
+    instance.add_argument("--threads", type=int, default=None, help="waitress threads (default: 2)")
 
     host = commands.add_parser("host", help="municipalities served by this host (hosting.toml)")
     host.add_argument("--root", default="hosting", help="the host's folder (default: %(default)s)")
@@ -196,6 +197,7 @@ def write_config(args):
                 zeo_address=args.zeo_address,
                 zeo_var=args.zeo_var,
                 dsn=args.dsn,
+                threads=args.threads,
             )
         )
     except instance.InstanceError as error:

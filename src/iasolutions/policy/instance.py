@@ -20,12 +20,23 @@ from pathlib import Path
 
 STORAGES = ("filestorage", "zeo", "relstorage")
 
+# Waitress threads of a Zope client. Python runs one thread at a time: threads beyond
+# what waits on I/O only stretch each request's transaction, and a longer transaction
+# meets more concurrent ones (ZODB conflicts; docs/operations.rst has the figures).
+# Scale with clients (one per core), not threads.
+DEFAULT_THREADS = 2
+
 FILESTORAGE = """\
   <filestorage>
     path $VAR/filestorage/Data.fs
     blob-dir $VAR/blobstorage
   </filestorage>"""
 
+# server-sync: each transaction starts with a round trip to the server, so that it
+# has every invalidation up to then. Without it a request that Zope retries after a
+# ConflictError may start again from the same stale objects and conflict again
+# (measured: the failed requests were those conflicting four times in a row).
+#
 # How long a request waits for a ZEO server that went away before it fails (503
 # after Zope's retries, about four times this): long enough for a restart.
 ZEO_WAIT_SECONDS = 5
@@ -39,6 +50,7 @@ ZEO_CLIENT = """\
     blob-dir {zeo_blobs}
     shared-blob-dir on
     cache-size 256MB
+    server-sync on
     wait-timeout {zeo_wait}
   </clientstorage>"""
 
@@ -89,7 +101,7 @@ zope_conf = %(here)s/zope.conf
 [server:main]
 use = egg:waitress#main
 listen = {host}:{port}
-threads = 4
+threads = {threads}
 
 [pipeline:main]
 pipeline =
@@ -197,6 +209,7 @@ def make_instance(
     zeo_address=None,
     zeo_var=None,
     dsn=None,
+    threads=None,
 ):
     """Write etc/zope.conf, etc/zope.ini and etc/site.zcml; return the zope.conf path."""
     instance = Path(directory).resolve()
@@ -216,6 +229,7 @@ def make_instance(
         "var": var,
         "host": host,
         "port": port,
+        "threads": threads or DEFAULT_THREADS,
         "storage": section,
         # one FileStorage process: the worker runs in it; else `iasolutions worker`
         "worker": "inline" if storage == "filestorage" else "external",

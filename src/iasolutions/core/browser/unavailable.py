@@ -1,15 +1,16 @@
-"""The 503 of a storage that does not answer, as the error's view (see
-``iasolutions.core.unavailable``)."""
+"""A storage that does not answer is the WSGI filter's to answer (503, see
+``iasolutions.core.unavailable``).
 
-from iasolutions.core import unavailable
+This view stands in the way of Plone's own error view, which would answer 500
+(and needs the database to render). It gives the error back to Zope, which lets
+it leave the application for the filter: when the error comes as the transaction
+starts, before Zope's publishing has begun, a view that answered would leave
+Zope without a response at all.
+"""
+
 from Products.Five.browser import BrowserView
 
 
 class StorageUnavailable(BrowserView):
     def __call__(self):
-        status, headers, body = unavailable.answer(self.request.getHeader("Accept"))
-        response = self.request.response
-        response.setStatus(int(status.split()[0]))
-        for name, value in headers:
-            response.setHeader(name, value)
-        return body.decode("utf-8")
+        raise self.context
