@@ -149,3 +149,33 @@ def test_missing_instance(tmp_path):
     result = iasolutions("list-sites", conf=tmp_path / "nope.conf")
     assert result.returncode == 2
     assert "no zope.conf" in result.stderr
+
+
+VERSION_BACK = """
+import sys, transaction
+site = app.unrestrictedTraverse(sys.argv[-1])
+site.portal_setup.setLastVersionForProfile("iasolutions.core:default", "1004")
+transaction.commit()
+"""
+
+
+def test_upgrade_site_runs_the_pending_steps(instance):
+    """Upgrading a municipality to new code: one command per site."""
+    script = instance.parent.parent / "version_back.py"
+    script.write_text(VERSION_BACK)
+    result = subprocess.run(
+        [str(BIN / "zconsole"), "run", str(instance), str(script), "demo"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    upgraded = iasolutions("upgrade-site", "demo", conf=instance)
+    assert upgraded.returncode == 0, upgraded.stderr[-3000:]
+    lines = dict(line.split("\t", 1) for line in upgraded.stdout.splitlines())
+    assert lines["iasolutions.core:default"].endswith("1004 -> 1005")
+    assert lines["iasolutions.mail:default"].endswith("up to date")
+    again = iasolutions("upgrade-site", "demo", conf=instance)
+    assert "->" not in again.stdout
+    missing = iasolutions("upgrade-site", "nowhere", conf=instance)
+    assert missing.returncode == 2 and "No Plone site 'nowhere'" in missing.stderr

@@ -47,6 +47,11 @@ def parser():
     apply.add_argument("site_id")
     apply.add_argument("profile")
 
+    upgrade = commands.add_parser(
+        "upgrade-site", help="run the suite's pending upgrade steps on a site (new code)"
+    )
+    upgrade.add_argument("site_id")
+
     commands.add_parser("list-sites", help="list the Plone sites of the instance")
     commands.add_parser("list-modules", help="list the module add-ons of the suite")
 
@@ -206,45 +211,80 @@ def write_config(args):
     return 0
 
 
-def run(app, args):
+def list_sites(app, args):
+    from iasolutions.policy import sites
+
+    for site in sites.list_sites(app):
+        print(f"{site.getId()}\t{site.title}")
+
+
+def list_modules(app, args):
     from iasolutions.core.modules import all_modules
+
+    for module in all_modules():
+        print(f"{module.id}\t{module.profile}\t{module.title}")
+
+
+def create_site(app, args):
+    from iasolutions.core.modules import all_modules
+    from iasolutions.policy import sites
+    import transaction
+
+    modules = [m.id for m in all_modules()] if args.all_modules else args.modules
+    site = sites.create_site(
+        app, args.site_id, args.title, args.profile, modules=modules, language=args.language
+    )
+    failures = sites.add_demo(site) if args.demo else []
+    transaction.commit()
+    for failure in failures:  # the site is kept, without that demo
+        print(f"warning: {failure}", file=sys.stderr)
+    print(f"Site {site.getId()} ready: {args.profile}, modules: {', '.join(modules) or 'none'}")
+
+
+def upgrade_site(app, args):
+    from iasolutions.policy import sites
+    import transaction
+
+    site = sites.get_site(app, args.site_id)
+    upgraded = sites.upgrade_site(site)
+    transaction.commit()
+    for profile, before, after in upgraded:
+        if before is None:
+            continue  # not installed on this site
+        change = "up to date" if before == after else f"{before} -> {after}"
+        print(f"{profile}\t{after}\t{change}")
+
+
+def apply_profile(app, args):
+    from iasolutions.policy import sites
+    import transaction
+
+    site = sites.get_site(app, args.site_id)
+    profile_id = sites.apply_organisation_profile(site, args.profile)
+    transaction.commit()
+    print(f"Profile {profile_id} applied to {args.site_id}")
+
+
+SITE_COMMANDS = {
+    "list-sites": list_sites,
+    "list-modules": list_modules,
+    "create-site": create_site,
+    "upgrade-site": upgrade_site,
+    "apply-profile": apply_profile,
+}
+
+
+def run(app, args):
     from iasolutions.policy import sites
     import transaction
     from zope.component.hooks import setSite
 
+    command = SITE_COMMANDS.get(args.command)
+    if command is None:
+        return 2
     try:
-        if args.command == "list-sites":
-            for site in sites.list_sites(app):
-                print(f"{site.getId()}\t{site.title}")
-            return 0
-        if args.command == "list-modules":
-            for module in all_modules():
-                print(f"{module.id}\t{module.profile}\t{module.title}")
-            return 0
-        if args.command == "create-site":
-            modules = [m.id for m in all_modules()] if args.all_modules else args.modules
-            site = sites.create_site(
-                app,
-                args.site_id,
-                args.title,
-                args.profile,
-                modules=modules,
-                language=args.language,
-            )
-            failures = sites.add_demo(site) if args.demo else []
-            transaction.commit()
-            for failure in failures:  # the site is kept, without that demo
-                print(f"warning: {failure}", file=sys.stderr)
-            print(
-                f"Site {site.getId()} ready: {args.profile}, modules: {', '.join(modules) or 'none'}"
-            )
-            return 0
-        if args.command == "apply-profile":
-            site = sites.get_site(app, args.site_id)
-            profile_id = sites.apply_organisation_profile(site, args.profile)
-            transaction.commit()
-            print(f"Profile {profile_id} applied to {args.site_id}")
-            return 0
+        command(app, args)
+        return 0
     except sites.SetupError as error:
         setSite(None)
         transaction.abort()
@@ -255,7 +295,6 @@ def run(app, args):
         transaction.abort()
         logging.getLogger("iasolutions").exception("The command failed")
         return 1
-    return 2
 
 
 if __name__ == "__main__":

@@ -90,6 +90,33 @@ def install_profiles(site, profiles):
             setup.upgradeProfile(profile)
 
 
+SUITE_PROFILES = ("iasolutions.core:default", "iasolutions.policy:default")
+
+
+def upgrade_site(site):
+    """Run the pending upgrade steps of the suite's installed profiles: the core, the
+    installed modules, the policy. Returns ``(profile, before, after)`` for each."""
+    from iasolutions.core.modules import installed_modules
+
+    setSite(site)
+    setup = site.portal_setup
+    core, policy = SUITE_PROFILES
+    profiles = [core, *(module.profile for module in installed_modules()), policy]
+    done = []
+    for profile in profiles:
+        before = version_of(setup, profile)
+        if before is not None and setup.listUpgrades(profile):
+            logger.info("Upgrading %s from %s", profile, before)
+            setup.upgradeProfile(profile)
+        done.append((profile, before, version_of(setup, profile)))
+    return done
+
+
+def version_of(setup, profile):
+    version = setup.getLastVersionForProfile(profile)
+    return None if version == UNKNOWN else ".".join(version)
+
+
 def apply_organisation_profile(site, profile):
     """Apply an organisation profile (short name or id); safe to repeat."""
     profile_id = organisation_profile_id(profile)
