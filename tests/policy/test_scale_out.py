@@ -41,6 +41,17 @@ def on_relstorage(tmp_path_factory):
     yield from deployment(tmp_path_factory, "relstorage", 1, ("mail",))
 
 
+def a_mail(title, services, sender, number=0):
+    """The body of an incoming mail as the scanning agent posts it."""
+    return {
+        "@type": "dmsincomingmail",
+        "title": title,
+        "mail_type": "courrier",
+        "treating_groups": services[number % len(services)],
+        "sender": [sender],
+    }
+
+
 def an_agents_round(base, services, sender, number):
     """An incoming mail created and proposed to its manager, a College item created
     and proposed: what came back from each request."""
@@ -48,13 +59,7 @@ def an_agents_round(base, services, sender, number):
     answers = []
     mail = http.post(
         f"{base}/incoming-mail",
-        json={
-            "@type": "dmsincomingmail",
-            "title": f"Demande de subside réf. {number:06d}",
-            "mail_type": "courrier",
-            "treating_groups": services[number % len(services)],
-            "sender": [sender],
-        },
+        json=a_mail(f"Demande de subside réf. {number:06d}", services, sender, number),
         timeout=300,
     )
     answers.append(("mail", mail))
@@ -174,15 +179,7 @@ def outage_answers(base, services, sender):
     """What a reader and a writer get while the storage is away."""
     http = session()
     written = http.post(
-        f"{base}/incoming-mail",
-        json={
-            "@type": "dmsincomingmail",
-            "title": "Pendant la panne",
-            "mail_type": "courrier",
-            "treating_groups": services[0],
-            "sender": [sender],
-        },
-        timeout=180,
+        f"{base}/incoming-mail", json=a_mail("Pendant la panne", services, sender), timeout=180
     )
     read = http.get(f"{base}/@search", params={"SearchableText": "panne"}, timeout=180)
     return written, read
@@ -192,15 +189,7 @@ def wait_for_a_201(base, services, sender, seconds=180):
     http, deadline = session(), time.monotonic() + seconds
     while True:
         answer = http.post(
-            f"{base}/incoming-mail",
-            json={
-                "@type": "dmsincomingmail",
-                "title": "Après la panne",
-                "mail_type": "courrier",
-                "treating_groups": services[0],
-                "sender": [sender],
-            },
-            timeout=180,
+            f"{base}/incoming-mail", json=a_mail("Après la panne", services, sender), timeout=180
         )
         if answer.status_code == 201:
             return
