@@ -273,7 +273,7 @@ def test_mail_folders_are_unordered_and_upgrade_1008_drops_their_order(mail_port
 
 
 def test_mail_folders_have_wide_id_tables_and_upgrade_1009_widens_older_ones(mail_portal):
-    """Their id tables split ten times less often under concurrent additions."""
+    """Their id tables split five to ten times less often under concurrent additions."""
     from BTrees.OIBTree import OIBTree
     from BTrees.OOBTree import OOBTree
     from iasolutions.core.catalog import WideOIBTree

@@ -97,7 +97,7 @@ def words_in_their_own_trees(catalog):
 # creations, and a split rewrites the node above it; two transactions splitting at
 # once both rewrite the tree's root, a ConflictError ZODB cannot resolve. A relation
 # writes five keys (one per relation index), so its tree split every third mail.
-# Wider buckets split ten times less often; concurrent additions inside a bucket
+# Wider buckets split five to ten times less often; concurrent additions inside a bucket
 # are merged by ZODB's conflict resolution.
 
 WIDE_LEAF, WIDE_NODE = 300, 500

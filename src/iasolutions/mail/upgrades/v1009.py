@@ -1,5 +1,5 @@
 """1009: the mail folders' id tables are wide trees (iasolutions.core.catalog):
-they split ten times less often when agents add mails at once."""
+they split five to ten times less often when agents add mails at once."""
 
 from plone import api
 

@@ -1,5 +1,5 @@
 """1008: the item folders' id tables are wide trees (iasolutions.core.catalog): they
-split ten times less often when agents create items at once."""
+split five to ten times less often when agents create items at once."""
 
 from plone import api
 
