@@ -3,7 +3,7 @@
 A module declares a job as a named ``IJob`` utility, a ``Job(name, title,
 function)`` whose function ``fn(site, progress, **arguments)`` returns what the
 agent reads as its result (a text or a JSON-able value); ``daily=True`` also
-runs it every night on every site where its module is installed. ``submit(name, **arguments)`` queues it for the current
+runs it every night on every site where its module is installed. ``worker.submit_here(name, **arguments)`` queues it for the current
 site and user and returns the job's id; the job's record (state, progress,
 result or error, attempts) is kept in the same SQLite file, so that an agent sees
 it (``@@jobs``, REST ``@jobs``) and a failure is never lost.

@@ -24,6 +24,16 @@ def submit(name, site_path, userid, **arguments):
     return job_id
 
 
+def submit_here(name, **arguments):
+    """Queue a job on the current site as the current user (a view or a REST
+    service that hands its work to the worker); return its id."""
+    from plone import api
+
+    site = api.portal.get()
+    userid = api.user.get_current().getId()
+    return submit(name, "/".join(site.getPhysicalPath()), userid, **arguments)
+
+
 def enqueue(job_id):
     """Hand a job to the worker; ``IASOLUTIONS_JOBS_IMMEDIATE=1`` runs it at once in
     the caller's site and transaction instead (tests, scripts without a worker)."""

@@ -44,9 +44,8 @@ class JobsPost(JsonBodyService):
             return self.refuse("arguments must be a JSON object")
         from iasolutions.core import worker  # its queue opens the jobs' file
 
-        userid = api.user.get_current().getId()
         try:
-            job_id = worker.submit(definition.name, site_path(self.context), userid, **arguments)
+            job_id = worker.submit_here(definition.name, **arguments)
         except jobs.JobError as refused:
             return self.refuse(str(refused))
         self.request.response.setStatus(202)
