@@ -177,6 +177,17 @@ def test_a_failing_generation_stores_nothing_and_keeps_its_error(meeting, immedi
     assert all(annexes == [] for annexes in stored(meeting).values())  # the first too
 
 
+def test_an_item_the_manager_may_not_annex_is_left_and_listed(meeting, immediate):
+    closed = items_of(meeting, unrestricted=True)[2]
+    closed.manage_permission(stored_documents.ADD_ANNEX, roles=["Manager"], acquire=False)
+    with as_user("manager"):
+        found = jobs.record(stored_documents.submit(meeting, "deliberation", "odt"))
+    assert found["state"] == "done", found["error"]
+    assert found["result"]["count"] == 3
+    assert found["result"]["refused"] == [{"item": closed.title, "item_url": closed.absolute_url()}]
+    assert [len(annexes) for annexes in stored(meeting).values()] == [1, 1, 0, 1]
+
+
 def test_a_pdf_per_item(meeting, immediate):
     uid = items_of(meeting, unrestricted=True)[1].UID()
     with as_user("manager"):
