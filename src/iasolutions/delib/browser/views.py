@@ -5,6 +5,7 @@ history) and show their messages.
 """
 
 from datetime import datetime
+from iasolutions.core import documents
 from iasolutions.core.guards import refused_transitions
 from iasolutions.core.services import fullname
 from iasolutions.core.services import service_title
@@ -19,6 +20,7 @@ from iasolutions.delib.meetingconfigs import free_id
 from iasolutions.delib.meetingconfigs import is_meeting_manager
 from iasolutions.delib.recurring import item_templates
 from iasolutions.delib.recurring import values_from_template
+from iasolutions.delib.stored_documents import templates_for_items
 from iasolutions.delib.transitions import TransitionRefused
 from iasolutions.delib.transitions import available_transitions
 from iasolutions.delib.transitions import do_transition
@@ -394,6 +396,18 @@ class MeetingView(DelibBaseView):
 
     def can_edit(self):
         return bool(api.user.has_permission("Modify portal content", obj=self.context))
+
+    def generation_templates(self):
+        """The items' templates offered to *Generate and store* (meeting managers only)."""
+        if not self.is_manager():
+            return []
+        return [
+            {"id": template.getId(), "title": template.title}
+            for template in templates_for_items(self.context)
+        ]
+
+    def generation_formats(self):
+        return list(documents.FORMATS)
 
     def publication_stages(self):
         """The publication buttons that apply now (meeting managers only)."""
