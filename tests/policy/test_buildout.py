@@ -110,6 +110,7 @@ def test_buildout_builds_a_working_instance(tmp_path):
 
     check = tmp_path / "check.py"
     check.write_text(
+        "import redis  # the redis extra: the jobs on a shared Redis when jobs-redis is set\n"
         "from Products.GenericSetup.registry import _profile_registry\n"
         "print('PROFILES', sorted(p['id'] for p in _profile_registry.listProfileInfo()"
         " if p['id'].startswith('iasolutions.policy')))\n"
@@ -170,6 +171,7 @@ def test_zeo_buildout_serves_two_clients_on_one_storage(tmp_path):
         f"[zeoserver]\nzeo-address = 127.0.0.1:{zeo_port}\n"
         f"[client1]\nhttp-address = 127.0.0.1:{client_ports[0]}\n"
         f"[client2]\nhttp-address = 127.0.0.1:{client_ports[1]}\n"
+        "jobs-redis = redis://10.0.0.5:6379/1\n"
     )
     built = subprocess.run(
         [str(BIN / "buildout"), "-c", "buildout.cfg"],
@@ -190,6 +192,13 @@ def test_zeo_buildout_serves_two_clients_on_one_storage(tmp_path):
         assert "<filestorage>" not in conf and f"name {client}" in conf
         wsgi_ini = (tmp_path / "parts" / client / "etc" / "wsgi.ini").read_text()
         assert "egg:iasolutions#storage_unavailable" in pipeline_of(wsgi_ini)
+    # the jobs of client2 on a shared Redis, client1's in the SQLite file
+    client1, client2 = (
+        (tmp_path / "parts" / client / "etc" / "zope.conf").read_text()
+        for client in ("client1", "client2")
+    )
+    assert "IASOLUTIONS_JOBS_REDIS redis://10.0.0.5:6379/1" in client2
+    assert "IASOLUTIONS_JOBS_REDIS redis" not in client1
     processes = []
 
     def start(name):
