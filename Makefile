@@ -36,13 +36,13 @@ $(AXE): package.json package-lock.json
 
 # Debian packages the suite needs: LibreOffice converts generated documents to PDF;
 # the tests read PDFs with poppler-utils (pdftotext) and drive Chromium; npm (nodejs)
-# installs axe-core; PostgreSQL serves the RelStorage instances (tests start their own
-# server on loopback, nothing runs as a service).
+# installs axe-core; PostgreSQL serves the RelStorage instances and Redis the jobs' shared
+# broker (tests start their own servers on loopback, nothing runs as a service).
 SYSTEM_PACKAGES := libreoffice-writer-nogui fonts-liberation poppler-utils chromium chromium-driver \
-  nodejs npm postgresql
+  nodejs npm postgresql redis-server
 PG_BIN := /usr/lib/postgresql/15/bin
 system-deps:
-	@for command in soffice pdftotext chromium chromedriver npm $(PG_BIN)/initdb; do \
+	@for command in soffice pdftotext chromium chromedriver npm $(PG_BIN)/initdb redis-server; do \
 	  command -v $$command >/dev/null || missing=1; done; \
 	test -z "$$missing" || { \
 	  echo "Installing $(SYSTEM_PACKAGES) (Debian)"; \

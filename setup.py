@@ -47,6 +47,9 @@ setup(
         "huey",
     ],
     extras_require={
+        # the jobs' records and queue on a Redis server shared by several hosts
+        # (IASOLUTIONS_JOBS_REDIS, docs/operations.rst)
+        "redis": ["redis"],
         "test": [
             "plone.app.testing",
             "pytest",
@@ -58,6 +61,7 @@ setup(
             "zpretty",
             "hypothesis",
             "plone.recipe.zope2instance",
+            "redis",
         ],
     },
     entry_points={

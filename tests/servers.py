@@ -1,7 +1,8 @@
-"""Servers the storage tests start on loopback: a ZEO server, a PostgreSQL cluster.
+"""Servers the storage tests start on loopback: a ZEO server, a PostgreSQL cluster,
+a Redis server (the jobs' shared broker).
 
 Each runs from a temporary directory and is stopped by the test's fixture; nothing
-runs as a system service. PostgreSQL comes from Debian (``make install``).
+runs as a system service. PostgreSQL and Redis come from Debian (``make install``).
 """
 
 import os
@@ -16,6 +17,7 @@ import time
 
 BIN = Path(sys.executable).parent
 PG_BIN = Path(os.environ.get("IASOLUTIONS_PG_BIN", "/usr/lib/postgresql/15/bin"))
+REDIS_SERVER = Path(os.environ.get("IASOLUTIONS_REDIS_SERVER", "/usr/bin/redis-server"))
 
 
 def free_port():
@@ -121,6 +123,38 @@ class PostgresCluster:
     def stop(self):
         self.halt()
         shutil.rmtree(self.directory, ignore_errors=True)
+
+
+class RedisServer:
+    """A private redis-server on a free loopback port, its files in ``directory``
+    (nothing saved to disk: a throwaway broker)."""
+
+    def __init__(self, directory):
+        self.directory = Path(directory)
+        self.port = free_port()
+        self.process = None
+
+    def url(self, database=0):
+        return f"redis://127.0.0.1:{self.port}/{database}"
+
+    def start(self):
+        if not REDIS_SERVER.exists():
+            raise RuntimeError(f"Redis is not installed ({REDIS_SERVER}): run `make install`")
+        self.directory.mkdir(parents=True, exist_ok=True)
+        log = open(self.directory / "redis.out", "ab")  # noqa: SIM115 -- kept for the process
+        self.process = subprocess.Popen(
+            [str(REDIS_SERVER), "--bind", "127.0.0.1", "--port", str(self.port),
+             "--dir", str(self.directory), "--save", "", "--appendonly", "no"],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        wait_for_port(self.port, process=self.process)
+
+    def stop(self):
+        if self.process is not None:
+            self.process.terminate()
+            self.process.wait(timeout=30)
+            self.process = None
 
 
 PLAIN_SITE = """

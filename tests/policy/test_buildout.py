@@ -1,6 +1,7 @@
 """The administrators' buildout: same pins as pip's, and it builds a working bin/instance."""
 
 import configparser
+from iasolutions.policy import instance as make_instance
 import os
 from pathlib import Path
 import pytest
@@ -38,6 +39,37 @@ def test_buildout_and_pip_use_the_same_pins():
     assert pins_of_versions_cfg() == pins_of_constraints()
 
 
+def buildout_option(name, section, option):
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.read(ROOT / name)
+    return parser[section][option]
+
+
+def pipeline_of(wsgi_ini):
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.read_string(wsgi_ini)
+    return parser["pipeline:main"]["pipeline"].split()
+
+
+def test_the_buildout_pipeline_answers_503_when_the_storage_is_away():
+    """As make-instance's zope.ini: the storage_unavailable filter around Zope."""
+    pipeline = buildout_option("buildout.cfg", "instance", "pipeline").split()
+    assert pipeline[-3:] == [
+        "egg:iasolutions#storage_unavailable",
+        "egg:Zope#httpexceptions",
+        "zope",
+    ]
+
+
+def test_the_buildout_zeo_clients_are_zeo_clientstorages_with_server_sync():
+    """zeo.cfg writes ZEO's <clientstorage> as make-instance does (checked again on the
+    zope.conf a real buildout writes in test_zeo_buildout_serves_two_clients_on_one_storage)."""
+    section = buildout_option("zeo.cfg", "client1", "storage-wrapper")
+    assert "%%import ZEO" in section and "<clientstorage>" in section
+    assert "server-sync on" in section
+    assert f"wait-timeout {make_instance.ZEO_WAIT_SECONDS}" in section
+
+
 def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -69,9 +101,16 @@ def test_buildout_builds_a_working_instance(tmp_path):
     zope_conf = (tmp_path / "parts" / "instance" / "etc" / "zope.conf").read_text()
     assert "blob-dir" in zope_conf
     assert "IASOLUTIONS_JOBS_WORKER inline" in zope_conf  # one process: the worker inside
+    wsgi_ini = (tmp_path / "parts" / "instance" / "etc" / "wsgi.ini").read_text()
+    assert pipeline_of(wsgi_ini)[-3:] == [
+        "egg:iasolutions#storage_unavailable",
+        "egg:Zope#httpexceptions",
+        "zope",
+    ]
 
     check = tmp_path / "check.py"
     check.write_text(
+        "import redis  # the redis extra: the jobs on a shared Redis when jobs-redis is set\n"
         "from Products.GenericSetup.registry import _profile_registry\n"
         "print('PROFILES', sorted(p['id'] for p in _profile_registry.listProfileInfo()"
         " if p['id'].startswith('iasolutions.policy')))\n"
@@ -132,6 +171,7 @@ def test_zeo_buildout_serves_two_clients_on_one_storage(tmp_path):
         f"[zeoserver]\nzeo-address = 127.0.0.1:{zeo_port}\n"
         f"[client1]\nhttp-address = 127.0.0.1:{client_ports[0]}\n"
         f"[client2]\nhttp-address = 127.0.0.1:{client_ports[1]}\n"
+        "jobs-redis = redis://10.0.0.5:6379/1\n"
     )
     built = subprocess.run(
         [str(BIN / "buildout"), "-c", "buildout.cfg"],
@@ -145,6 +185,20 @@ def test_zeo_buildout_serves_two_clients_on_one_storage(tmp_path):
         conf = (tmp_path / "parts" / client / "etc" / "zope.conf").read_text()
         assert f"server 127.0.0.1:{zeo_port}" in conf and "shared-blob-dir on" in conf
         assert "IASOLUTIONS_JOBS_WORKER external" in conf  # bin/iasolutions … worker
+        # ZEO's own client section, as make-instance writes it, in place of the recipe's
+        assert "%import ZEO" in conf and "<clientstorage>" in conf and "<zeoclient>" not in conf
+        assert "server-sync on" in conf
+        assert f"wait-timeout {make_instance.ZEO_WAIT_SECONDS}" in conf
+        assert "<filestorage>" not in conf and f"name {client}" in conf
+        wsgi_ini = (tmp_path / "parts" / client / "etc" / "wsgi.ini").read_text()
+        assert "egg:iasolutions#storage_unavailable" in pipeline_of(wsgi_ini)
+    # the jobs of client2 on a shared Redis, client1's in the SQLite file
+    client1, client2 = (
+        (tmp_path / "parts" / client / "etc" / "zope.conf").read_text()
+        for client in ("client1", "client2")
+    )
+    assert "IASOLUTIONS_JOBS_REDIS redis://10.0.0.5:6379/1" in client2
+    assert "IASOLUTIONS_JOBS_REDIS redis" not in client1
     processes = []
 
     def start(name):

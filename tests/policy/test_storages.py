@@ -34,6 +34,12 @@ def test_each_storage_writes_its_section(tmp_path):
     assert "threads = 4" in (tmp_path / "four" / "etc" / "zope.ini").read_text()
     assert "server-sync on" in zeo  # a retried request starts from fresh objects
 
+    # the jobs in the instance's SQLite file, unless a shared Redis is named
+    assert "IASOLUTIONS_JOBS_DB" in zeo and "IASOLUTIONS_JOBS_REDIS" not in zeo
+    redis = "redis://10.0.0.5:6379/1"
+    shared = instance.make_instance(tmp_path / "shared", jobs_redis=redis).read_text()
+    assert f"  IASOLUTIONS_JOBS_REDIS {redis}\n" in shared
+
     server = instance.make_zeo(tmp_path / "zeo", address="127.0.0.1:8100").read_text()
     assert "address 127.0.0.1:8100" in server and "<filestorage 1>" in server
 
@@ -44,6 +50,7 @@ def test_each_storage_writes_its_section(tmp_path):
         (["--storage", "zeo"], "ZEO client needs the server's address"),
         (["--storage", "relstorage"], "PostgreSQL DSN"),
         (["--storage", "mysql"], "Unknown storage 'mysql'"),
+        (["--jobs-redis", "10.0.0.5:6379"], "A Redis URL starts with redis://"),
     ],
 )
 def test_an_incomplete_storage_is_refused_with_a_message(tmp_path, options, message):

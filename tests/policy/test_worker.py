@@ -8,6 +8,7 @@ import requests
 import subprocess
 from tests.policy.test_cli import BIN
 from tests.policy.test_cli import iasolutions
+from tests.servers import RedisServer
 from tests.servers import ZeoServer
 from tests.servers import free_port
 from tests.servers import wait_for_port
@@ -79,13 +80,24 @@ def test_the_worker_runs_inside_a_filestorage_instance(tmp_path):
         stop(server)
 
 
-def test_a_worker_beside_a_zeo_client(tmp_path):
+@pytest.mark.parametrize("broker", ["sqlite", "redis"])
+def test_a_worker_beside_a_zeo_client(tmp_path, broker):
+    """With ``--jobs-redis`` the queue and the records are on Redis only: the client
+    and the worker share no file, as on two hosts."""
     zeo = ZeoServer(tmp_path / "zeo")
     instance.make_zeo(zeo.directory, address=zeo.address)
     zeo.start()
+    redis = RedisServer(tmp_path / "redis") if broker == "redis" else None
+    if redis:
+        redis.start()
     port = free_port()
     conf = instance.make_instance(
-        tmp_path / "client", port=port, storage="zeo", zeo_address=zeo.address, zeo_var=zeo.var
+        tmp_path / "client",
+        port=port,
+        storage="zeo",
+        zeo_address=zeo.address,
+        zeo_var=zeo.var,
+        jobs_redis=redis.url() if redis else None,
     )
     assert "IASOLUTIONS_JOBS_WORKER external" in conf.read_text()
     processes = []
@@ -101,6 +113,9 @@ def test_a_worker_beside_a_zeo_client(tmp_path):
         )
         wait_for_port(port, seconds=180)
         job_done_over_http(port)
+        assert (tmp_path / "client" / "var" / "jobs.sqlite").exists() == (redis is None)
     finally:
         stop(*processes)
         zeo.stop()
+        if redis:
+            redis.stop()

@@ -1,11 +1,12 @@
-"""Long and daily jobs, run by a worker: huey on SQLite (no server to run).
+"""Long and daily jobs, run by a worker: huey on SQLite (no server to run), or on
+a Redis server that workers on several hosts share.
 
 A module declares a job as a named ``IJob`` utility, a ``Job(name, title,
 function)`` whose function ``fn(site, progress, **arguments)`` returns what the
 agent reads as its result (a text or a JSON-able value); ``daily=True`` also
 runs it every night on every site where its module is installed. ``worker.submit_here(name, **arguments)`` queues it for the current
 site and user and returns the job's id; the job's record (state, progress,
-result or error, attempts) is kept in the same SQLite file, so that an agent sees
+result or error, attempts) is kept beside the queue, so that an agent sees
 it (``@@jobs``, REST ``@jobs``) and a failure is never lost.
 
 Where the worker runs (``IASOLUTIONS_JOBS_WORKER``, written by ``make-instance``):
@@ -15,20 +16,21 @@ Where the worker runs (``IASOLUTIONS_JOBS_WORKER``, written by ``make-instance``
 - ``external`` (ZEO, RelStorage): ``iasolutions worker -C zope.conf``, as many
   as wanted, beside the Zope clients.
 
-The file is ``IASOLUTIONS_JOBS_DB`` (``var/jobs.sqlite``). Huey can use a shared
-Redis broker instead when the workers run on several hosts (``RedisHuey``).
+Where the queue and the records are (``store()``): the SQLite file
+``IASOLUTIONS_JOBS_DB`` (``var/jobs.sqlite``), which the processes of one host
+share; or, when ``IASOLUTIONS_JOBS_REDIS`` names a Redis server
+(``redis://host:6379/0``), that server, which every Zope client and worker of
+every host then reads and writes (huey's ``RedisHuey``; the records as
+``jobstores.RedisStore`` keeps them).
 """
 
-from contextlib import closing
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC
 from datetime import datetime
+from iasolutions.core import jobstores
 import json
 import logging
 import os
-import sqlite3
-import threading
 import traceback
 import uuid
 
@@ -76,18 +78,7 @@ class JobError(ValueError):
 
 # -- the record of jobs ------------------------------------------------------
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS iasolutions_jobs (
-    id TEXT PRIMARY KEY, site TEXT, name TEXT, title TEXT, userid TEXT,
-    arguments TEXT, state TEXT, done INTEGER DEFAULT 0, total INTEGER DEFAULT 0,
-    message TEXT DEFAULT '', result TEXT, error TEXT, attempts INTEGER DEFAULT 0,
-    created TEXT, started TEXT, finished TEXT);
-CREATE INDEX IF NOT EXISTS iasolutions_jobs_site_user ON iasolutions_jobs (site, userid);
-CREATE TABLE IF NOT EXISTS iasolutions_worker (key TEXT PRIMARY KEY, value TEXT);
-"""
-
-_schema_lock = threading.Lock()
-_ready = set()
+_stores = {}
 
 
 def database():
@@ -102,16 +93,20 @@ def database():
     return os.path.join(home if home and os.path.isdir(home) else ".", "jobs.sqlite")
 
 
-@contextmanager
-def _connection():
-    path = database()
-    with closing(sqlite3.connect(path, timeout=30, isolation_level=None)) as connection:
-        connection.row_factory = sqlite3.Row
-        if path not in _ready:
-            with _schema_lock:
-                connection.executescript(SCHEMA)
-                _ready.add(path)
-        yield connection
+def redis_url():
+    """The shared Redis of the jobs (``IASOLUTIONS_JOBS_REDIS``, e.g.
+    ``redis://127.0.0.1:6379/0``), or None: the SQLite file."""
+    return os.environ.get("IASOLUTIONS_JOBS_REDIS") or None
+
+
+def store():
+    """Where the records are: on the shared Redis when there is one, else in the
+    SQLite file (``iasolutions.core.jobstores``)."""
+    url = redis_url()
+    key = ("redis", url) if url else ("sqlite", database())
+    if key not in _stores:
+        _stores[key] = jobstores.RedisStore(url) if url else jobstores.SqliteStore(key[1])
+    return _stores[key]
 
 
 def now_text():
@@ -120,23 +115,13 @@ def now_text():
 
 def record(job_id):
     """The job's record as a dict, or None."""
-    with _connection() as connection:
-        row = connection.execute(
-            "SELECT * FROM iasolutions_jobs WHERE id = ?", (job_id,)
-        ).fetchone()
+    row = store().get(job_id)
     return _as_dict(row) if row else None
 
 
 def records(site, userid=None, limit=50):
     """The latest jobs of a site (of one user when ``userid`` is given)."""
-    query = "SELECT * FROM iasolutions_jobs WHERE site = ?"
-    values = [site]
-    if userid is not None:
-        query += " AND userid = ?"
-        values.append(userid)
-    query += " ORDER BY created DESC LIMIT ?"
-    with _connection() as connection:
-        return [_as_dict(row) for row in connection.execute(query, (*values, limit))]
+    return [_as_dict(row) for row in store().latest(site, userid, limit)]
 
 
 def _as_dict(row):
@@ -147,26 +132,15 @@ def _as_dict(row):
 
 
 def _update(job_id, **values):
-    assignments = ", ".join(f"{key} = ?" for key in values)
-    with _connection() as connection:
-        connection.execute(
-            f"UPDATE iasolutions_jobs SET {assignments} WHERE id = ?", (*values.values(), job_id)
-        )
+    store().update(job_id, values)
 
 
 def worker_value(key):
-    with _connection() as connection:
-        row = connection.execute(
-            "SELECT value FROM iasolutions_worker WHERE key = ?", (key,)
-        ).fetchone()
-    return row["value"] if row else None
+    return store().value(key)
 
 
 def set_worker_value(key, value):
-    with _connection() as connection:
-        connection.execute(
-            "INSERT OR REPLACE INTO iasolutions_worker (key, value) VALUES (?, ?)", (key, value)
-        )
+    store().set_value(key, value)
 
 
 # -- submitting and running ---------------------------------------------------
@@ -181,20 +155,18 @@ def new_record(name, site_path, userid, **arguments):
         raise JobError(f"Unknown job {name!r}")
     check_arguments(definition, arguments)
     job_id = uuid.uuid4().hex
-    with _connection() as connection:
-        connection.execute(
-            "INSERT INTO iasolutions_jobs (id, site, name, title, userid, arguments, state, "
-            "created) VALUES (?, ?, ?, ?, ?, ?, 'queued', ?)",
-            (
-                job_id,
-                site_path,
-                name,
-                str(definition.title),
-                userid,
-                json.dumps(arguments),
-                now_text(),
-            ),
-        )
+    store().add(
+        {
+            "id": job_id,
+            "site": site_path,
+            "name": name,
+            "title": str(definition.title),
+            "userid": userid,
+            "arguments": json.dumps(arguments),
+            "state": "queued",
+            "created": now_text(),
+        }
+    )
     return job_id
 
 

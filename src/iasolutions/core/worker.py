@@ -2,6 +2,7 @@
 runs a job on its site, the nightly run and the worker's heartbeat."""
 
 from contextlib import contextmanager
+from huey import RedisHuey
 from huey import SqliteHuey
 from huey import crontab
 from iasolutions.core import jobs
@@ -12,9 +13,18 @@ import signal
 
 logger = logging.getLogger("iasolutions.jobs")
 
-# Huey's own queue in the jobs' SQLite file (read when this module is first
-# imported: after zope.conf's <environment>).
-queue = SqliteHuey("iasolutions", filename=jobs.database())
+
+def make_queue():
+    """Huey's queue: on the shared Redis when ``IASOLUTIONS_JOBS_REDIS`` names one,
+    else in the jobs' SQLite file. Huey keeps no results: the job's record has it."""
+    url = jobs.redis_url()
+    if url:
+        return RedisHuey("iasolutions", url=url, results=False)
+    return SqliteHuey("iasolutions", filename=jobs.database(), results=False)
+
+
+# Read when this module is first imported: after zope.conf's <environment>.
+queue = make_queue()
 
 
 def submit(name, site_path, userid, **arguments):
@@ -143,7 +153,7 @@ def start_inline(event=None):
     for number, handler in handlers.items():
         signal.signal(number, handler)
     heartbeat.call_local()  # alive from the start, not at the next minute
-    logger.info("Jobs: worker started in this process (%s)", jobs.database())
+    logger.info("Jobs: worker started in this process (%s)", jobs.store().where)
 
 
 def run_external(workers=1, periodic=True):
@@ -151,6 +161,6 @@ def run_external(workers=1, periodic=True):
     worker of a municipality runs the periodic tasks (``periodic``), the others not."""
     from huey.consumer import Consumer
 
-    logger.info("Jobs: worker on %s", jobs.database())
+    logger.info("Jobs: worker on %s", jobs.store().where)
     heartbeat.call_local()
     Consumer(queue, workers=workers, worker_type="thread", periodic=periodic).run()

@@ -66,6 +66,12 @@ def parser():
     instance.add_argument("--zeo-var", help="the ZEO server's var directory (its blobs)")
     instance.add_argument("--dsn", help="PostgreSQL DSN (storage relstorage)")
     instance.add_argument("--threads", type=int, default=None, help="waitress threads (default: 2)")
+    instance.add_argument(
+        "--jobs-redis",
+        metavar="URL",
+        help="the jobs' queue and records on this shared Redis, e.g. redis://127.0.0.1:6379/0 "
+        "(default: var/jobs.sqlite)",
+    )
 
     host = commands.add_parser("host", help="municipalities served by this host (hosting.toml)")
     host.add_argument("--root", default="hosting", help="the host's folder (default: %(default)s)")
@@ -203,6 +209,7 @@ def write_config(args):
                 zeo_var=args.zeo_var,
                 dsn=args.dsn,
                 threads=args.threads,
+                jobs_redis=args.jobs_redis,
             )
         )
     except instance.InstanceError as error:

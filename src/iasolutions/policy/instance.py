@@ -11,8 +11,9 @@ An instance's storage is one of:
   database with a local blob cache (RelStorage's advice when the clients do
   not share a file system).
 
-Waitress listens on loopback. Buildout administrators get the same from
-``buildout.cfg`` instead.
+The jobs' queue and records are in ``var/jobs.sqlite``, or on a Redis server
+shared by several hosts (``jobs_redis``, ``--jobs-redis``). Waitress listens on
+loopback. Buildout administrators get the same from ``buildout.cfg`` instead.
 """
 
 from pathlib import Path
@@ -76,7 +77,7 @@ default-zpublisher-encoding utf-8
 <environment>
   CHAMELEON_CACHE $VAR/cache
   IASOLUTIONS_JOBS_DB $VAR/jobs.sqlite
-  IASOLUTIONS_JOBS_WORKER {worker}
+  IASOLUTIONS_JOBS_WORKER {worker}{jobs_redis}
   zope_i18n_compile_mo_files true
   zope_i18n_allowed_languages fr en nl de
   PTS_LANGUAGES fr en nl de
@@ -182,6 +183,19 @@ class InstanceError(ValueError):
     """Settings an instance cannot be written with."""
 
 
+REDIS_SCHEMES = ("redis://", "rediss://", "unix://")
+
+
+def jobs_redis_line(url):
+    """The ``<environment>`` line that puts the jobs on a shared Redis (else none:
+    the instance's SQLite file)."""
+    if not url:
+        return ""
+    if not url.startswith(REDIS_SCHEMES):
+        raise InstanceError(f"A Redis URL starts with {', '.join(REDIS_SCHEMES)}: not {url!r}")
+    return f"\n  IASOLUTIONS_JOBS_REDIS {url}"
+
+
 def storage_section(storage, var, zeo_address=None, zeo_var=None, dsn=None, name="main"):
     """The ``<zodb_db>`` storage of an instance, as zope.conf text."""
     if storage == "filestorage":
@@ -210,11 +224,15 @@ def make_instance(
     zeo_var=None,
     dsn=None,
     threads=None,
+    jobs_redis=None,
 ):
-    """Write etc/zope.conf, etc/zope.ini and etc/site.zcml; return the zope.conf path."""
+    """Write etc/zope.conf, etc/zope.ini and etc/site.zcml; return the zope.conf path.
+    ``jobs_redis``: the Redis URL of the jobs' queue and records, shared by the
+    clients and workers of several hosts (default: ``var/jobs.sqlite``)."""
     instance = Path(directory).resolve()
     var = Path(var).resolve() if var else instance / "var"
     section = storage_section(storage, var, zeo_address, zeo_var, dsn, name=instance.name)
+    redis_line = jobs_redis_line(jobs_redis)
     for folder in (
         instance / "etc",
         var / "filestorage",
@@ -233,6 +251,7 @@ def make_instance(
         "storage": section,
         # one FileStorage process: the worker runs in it; else `iasolutions worker`
         "worker": "inline" if storage == "filestorage" else "external",
+        "jobs_redis": redis_line,
     }
     (instance / "etc" / "zope.conf").write_text(ZOPE_CONF.format(**values))
     (instance / "etc" / "zope.ini").write_text(ZOPE_INI.format(**values))

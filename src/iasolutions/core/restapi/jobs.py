@@ -76,7 +76,7 @@ class HealthGet(Service):
         try:
             worker, beat = worker_state()
             last_daily = jobs.worker_value("last_daily")
-        except Exception as error:  # the jobs' file cannot be read
+        except Exception as error:  # the jobs' records (file or Redis) cannot be read
             worker, beat, last_daily = f"unreadable: {type(error).__name__}", None, None
         healthy = storage == "ok" and worker == "alive"
         if not healthy:
