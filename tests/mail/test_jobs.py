@@ -1,7 +1,7 @@
 """The mail module's long jobs (``iasolutions.mail.jobs``): the letters of an
-outgoing mail, queued when there are too many for the request or they are PDF.
-Jobs run at once in the caller (``IASOLUTIONS_JOBS_IMMEDIATE=1``), recorded in a
-file of the test's own."""
+outgoing mail, queued when there are too many for the request or they are PDF,
+and the import of the municipality's import directory. Jobs run at once in the
+caller (``IASOLUTIONS_JOBS_IMMEDIATE=1``), recorded in a file of the test's own."""
 
 from iasolutions.core import documents
 from iasolutions.core import jobs
@@ -9,13 +9,19 @@ from iasolutions.core.contacts import add_person
 from iasolutions.core.contacts import relation_to
 from iasolutions.core.i18n import site_language
 from iasolutions.mail import _
+from iasolutions.mail import importer
 from iasolutions.mail import letters
+import json
 from plone import api
 from plone.protect.authenticator import createToken
 import pytest
 from tests.helpers import as_user
+from tests.helpers import create_user
 from tests.helpers import rest
 from tests.mail.helpers import outgoing_mail
+from tests.mail.test_import import EMAIL
+from tests.mail.test_import import PDF
+from tests.mail.test_import import scan
 from zope.i18n import translate
 
 
@@ -197,3 +203,109 @@ def test_rest_queues_pdf_letters_and_makes_few_odt_ones(
         url, json={"template_uid": template.UID(), "output_format": "pdf"}
     )
     assert refused.status_code == 400, refused.text
+
+
+# -- import ---------------------------------------------------------------------
+
+
+def fill_inbox(root, portal):
+    """The site's import directory with a scan, an email and two bad scans."""
+    inbox = root / portal.getId()
+    inbox.mkdir()
+    (inbox / "0001.pdf").write_bytes(PDF)
+    (inbox / "0001.json").write_text(json.dumps(scan("050000000000901")))
+    (inbox / "0002.pdf").write_bytes(PDF)  # no metadata
+    (inbox / "0003.pdf").write_bytes(b"garbage")
+    (inbox / "0003.json").write_text(json.dumps(scan("050000000000903")))
+    (inbox / "message.eml").write_bytes(EMAIL)
+    (inbox / "notes.txt").write_text("not for the import")
+    return inbox
+
+
+@pytest.fixture
+def import_root(tmp_path, monkeypatch):
+    root = tmp_path / "imports"
+    root.mkdir()
+    monkeypatch.setenv(importer.INBOX_VARIABLE, str(root))
+    return root
+
+
+def test_the_import_job_reports_imported_and_refused_files(
+    people, mail_portal, immediate, import_root
+):
+    fill_inbox(import_root, mail_portal)
+    create_user("scanner", roles=["Member", "Batch importer"])
+    with as_user("scanner"):
+        job_id = submit_here("mail.import_directory")
+    found = jobs.record(job_id)
+    assert found["state"] == "done", found["error"]
+    assert (found["done"], found["total"]) == (4, 4)
+    report = found["result"]
+    assert [entry["filename"] for entry in report["created"]] == ["0001.pdf", "message.eml"]
+    assert report["replaced"] == []
+    reasons = {entry["filename"]: entry["message"] for entry in report["errors"]}
+    assert sorted(reasons) == ["0002.pdf", "0003.pdf"]
+    assert "0002.json" in reasons["0002.pdf"] and "not a PDF" in reasons["0003.pdf"]
+    scanned = api.content.get(path="/" + report["created"][0]["path"])
+    assert scanned.portal_type == "dmsincomingmail"
+    assert [obj.scan_id for obj in scanned.objectValues()] == ["050000000000901"]
+    assert scanned.internal_reference_no == report["created"][0]["internal_reference_no"]
+    assert report["message"] == in_site_language(
+        _(
+            "${created} files imported, ${replaced} replaced, ${refused} refused.",
+            mapping={"created": 2, "replaced": 0, "refused": 2},
+        )
+    )
+
+
+def test_the_import_job_needs_an_import_directory(people, mail_portal, immediate, monkeypatch):
+    monkeypatch.delenv(importer.INBOX_VARIABLE, raising=False)
+    job_id = submit_here("mail.import_directory")
+    found = jobs.record(job_id)
+    assert found["state"] == "failed" and importer.INBOX_VARIABLE in found["error"]
+
+
+def test_only_importers_run_the_import_job(people, mail_portal, immediate, import_root):
+    inbox = fill_inbox(import_root, mail_portal)
+    with as_user("agent_a"):
+        job_id = submit_here("mail.import_directory")
+    found = jobs.record(job_id)
+    assert found["state"] == "failed"
+    assert in_site_language(_("You may not import mail.")) in found["error"]
+    assert len(api.content.find(portal_type="dmsmainfile", scan_id="050000000000901")) == 0
+    assert (inbox / "0001.pdf").exists() and not (inbox / "done").exists()
+
+
+def test_the_import_job_over_rest_moves_what_it_imported(
+    mail_functional_portal, functional_people, immediate, import_root
+):
+    inbox = fill_inbox(import_root, mail_functional_portal)
+    create_user("scanner", roles=["Member", "Batch importer"])
+    refused = rest(mail_functional_portal, "agent_a").post(
+        "@jobs", json={"job": "mail.import_directory"}
+    )
+    assert refused.status_code == 403, refused.text
+    odd = rest(mail_functional_portal, "scanner").post(
+        "@jobs", json={"job": "mail.import_directory", "arguments": {"directory": "/etc"}}
+    )
+    assert odd.status_code == 400 and "takes no argument directory" in odd.text
+
+    response = rest(mail_functional_portal, "scanner").post(
+        "@jobs", json={"job": "mail.import_directory"}
+    )
+    assert response.status_code == 202, response.text
+    record = response.json()
+    assert record["state"] == "done", record["error"]
+    assert len(record["result"]["created"]) == 2 and len(record["result"]["errors"]) == 2
+    # once the request committed, what was imported is in done/, the rest stays
+    assert sorted(p.name for p in (inbox / "done").iterdir()) == [
+        "0001.json",
+        "0001.pdf",
+        "message.eml",
+    ]
+    assert sorted(p.name for p in inbox.iterdir() if p.is_file()) == [
+        "0002.pdf",
+        "0003.json",
+        "0003.pdf",
+        "notes.txt",
+    ]

@@ -2,7 +2,9 @@
 
 - ``mail.prepare_period_folders``: the week folders, every night;
 - ``mail.generate_letters``: the letters of an outgoing mail, when there are too
-  many for the agent's request or they are PDF (``letters.in_request``).
+  many for the agent's request or they are PDF (``letters.in_request``);
+- ``mail.import_directory``: the scans and emails of the municipality's import
+  directory (``importer.inbox``), for batch importers.
 
 A job runs as the user who submitted it, who is checked again. Its result
 names what it made by paths in the site (the worker does not know the site's
@@ -12,13 +14,16 @@ public address); its ``message`` is what the agent reads on ``@@jobs``.
 from iasolutions.core.i18n import site_language
 from iasolutions.core.jobs import Job
 from iasolutions.mail import _
+from iasolutions.mail import importer
 from iasolutions.mail import letters
 from iasolutions.mail.folders import prepare_period_folders
+import os
 from plone import api
 from zExceptions import Unauthorized
 from zope.i18n import translate
 
 
+IMPORT = "iasolutions.mail: Import mail"
 # Who may submit the letters job (``POST @jobs``): the municipality's agents; the
 # job checks that the user may add files to the mail itself.
 AGENTS = "iasolutions.core: View internal data"
@@ -31,6 +36,12 @@ def _text(message):
 def site_relative(site, obj):
     """The path of ``obj`` in the site: ``outgoing-mail/202648/reponse/lettre-type.odt``."""
     return "/".join(obj.getPhysicalPath()[len(site.getPhysicalPath()) :])
+
+
+def in_caller_transaction():
+    """Whether the job runs in its caller's transaction (``IASOLUTIONS_JOBS_IMMEDIATE=1``,
+    ``iasolutions.core.worker.enqueue``): a job must then not commit by itself."""
+    return os.environ.get("IASOLUTIONS_JOBS_IMMEDIATE") == "1"
 
 
 def prepare_folders(site, progress):
@@ -101,4 +112,48 @@ GENERATE_LETTERS = Job(
     function=generate_letters,
     module="mail",
     permission=AGENTS,
+)
+
+
+# -- import -------------------------------------------------------------------
+
+
+def import_directory(site, progress):
+    """The scans and emails of the site's import directory (``importer.inbox``).
+
+    The worker commits each imported file and moves it to ``done``: a job that
+    stops half-way starts again with the files left. The result is the import
+    report: ``created``, ``replaced`` and ``errors`` (file and reason)."""
+    try:
+        if not api.user.has_permission(IMPORT, obj=site):
+            raise importer.ImportError_(_("You may not import mail."))
+        directory = importer.inbox(site)
+    except importer.ImportError_ as error:
+        raise importer.ImportError_(_text(error.args[0])) from error
+    progress(0, len(importer.importable_files(directory)))
+    report = importer.import_directory(
+        directory, progress=progress, commit=not in_caller_transaction()
+    )
+    result = report.as_dict()
+    prefix = site.absolute_url() + "/"
+    for entry in report.created + report.replaced:
+        entry["path"] = entry.pop("@id").removeprefix(prefix)
+    message = _(
+        "${created} files imported, ${replaced} replaced, ${refused} refused.",
+        mapping={
+            "created": len(report.created),
+            "replaced": len(report.replaced),
+            "refused": len(report.errors),
+        },
+    )
+    result["message"] = _text(message)
+    return result
+
+
+IMPORT_DIRECTORY = Job(
+    name="mail.import_directory",
+    title=_("Import the scans and emails of the import directory"),
+    function=import_directory,
+    module="mail",
+    permission=IMPORT,
 )
