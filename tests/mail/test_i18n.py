@@ -71,3 +71,14 @@ def test_outgoing_adaptations_in_french(mail_portal):
     assert translate(message, target_language="fr") == (
         "Le courrier doit d'abord être approuvé par le N+1 du service."
     )
+
+
+def test_job_messages_in_french(mail_portal):
+    from iasolutions.mail import _
+
+    message = _("${count} letters generated for ${title}.", mapping={"count": 3, "title": "Avis"})
+    assert translate(message, target_language="fr") == "3 lettre(s) générée(s) pour « Avis »."
+    title = _("Import the scans and emails of the import directory")
+    assert translate(title, target_language="fr") == (
+        "Importer les scans et e-mails du dossier d'import"
+    )

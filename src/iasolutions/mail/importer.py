@@ -46,6 +46,7 @@ from iasolutions.mail.interfaces import ROUTING_STATES
 from iasolutions.mail.restapi.deserializers import service_uid
 import json
 import logging
+import os
 from pathlib import Path
 from plone import api
 import transaction
@@ -382,54 +383,108 @@ def _route(mail, state):
 
 # --- directories -------------------------------------------------------------
 
+# Where the import job reads a municipality's scans and emails: a folder named
+# after the site under this directory, set by whoever runs the server
+# (``zope.conf``'s ``<environment>``), never by a web user.
+INBOX_VARIABLE = "IASOLUTIONS_MAIL_IMPORT_DIR"
 
-def import_directory(directory, done=None):
+
+def inbox(site):
+    """The import directory of ``site``: ``$IASOLUTIONS_MAIL_IMPORT_DIR/<site id>``.
+
+    Raises ImportError_ when the server sets no import directory or the site's
+    folder does not exist (several sites of an instance never share one)."""
+    root = os.environ.get(INBOX_VARIABLE)
+    if not root:
+        raise ImportError_(
+            _(
+                "The server has no import directory (${variable} in zope.conf).",
+                mapping={"variable": INBOX_VARIABLE},
+            )
+        )
+    directory = Path(root) / site.getId()
+    if not directory.is_dir():
+        raise ImportError_(
+            _("The import directory ${path} does not exist.", mapping={"path": str(directory)})
+        )
+    return directory
+
+
+def importable_files(directory):
+    """The scans (``*.pdf``) and emails (``*.eml``) of a directory, in name order."""
+    return [
+        path
+        for path in sorted(Path(directory).iterdir())
+        if path.is_file() and path.suffix.lower() in (".pdf", ".eml")
+    ]
+
+
+def _refused(report, filename, message):
+    report.errors.append({"filename": filename, "message": translate(message)})
+
+
+def import_path(path, report):
+    """Import one file of a directory (a scan with its ``.json``, or an email);
+    return the files to move once imported, or None when it was refused."""
+    if path.suffix.lower() == ".eml":
+        return [path] if import_email(path.name, path.read_bytes(), report) else None
+    meta_path = path.with_suffix(".json")
+    if not meta_path.exists():
+        _refused(
+            report, path.name, _("No metadata file ${name}.", mapping={"name": meta_path.name})
+        )
+        return None
+    try:
+        metadata = json.loads(meta_path.read_text(encoding="utf-8"))
+    except ValueError as error:
+        _refused(
+            report,
+            meta_path.name,
+            _("The metadata is not valid JSON: ${error}.", mapping={"error": str(error)}),
+        )
+        return None
+    return (
+        [path, meta_path] if import_scan(path.name, path.read_bytes(), metadata, report) else None
+    )
+
+
+def _move(paths, done):
+    done.mkdir(exist_ok=True)
+    for source in paths:
+        source.rename(done / source.name)
+
+
+def _move_after_commit(paths, done):
+    """Move the imported files once the caller's transaction is committed (never
+    when it is aborted: the files are then imported again next time)."""
+
+    def move(committed):
+        if committed:
+            _move(paths, done)
+
+    transaction.get().addAfterCommitHook(move)
+
+
+def import_directory(directory, done=None, progress=None, commit=True):
     """Import the scans (``*.pdf`` + ``*.json``) and emails (``*.eml``) of a directory.
 
     Each imported file is committed, then moved to ``done`` (default
     ``<directory>/done``); bad files stay where they are and are reported.
+    ``commit=False`` leaves the transaction to the caller (a job run in its
+    caller's): the imported files are moved when it is committed.
+    ``progress(done, total, filename)`` is told after each file (a job's).
     """
     directory = Path(directory)
     done = Path(done) if done else directory / "done"
     report = Report()
-    for path in sorted(directory.iterdir()):
-        if not path.is_file() or path.suffix.lower() not in (".pdf", ".eml"):
-            continue
-        moved = [path]
-        if path.suffix.lower() == ".eml":
-            ok = import_email(path.name, path.read_bytes(), report)
-        else:
-            meta_path = path.with_suffix(".json")
-            if not meta_path.exists():
-                report.errors.append(
-                    {
-                        "filename": path.name,
-                        "message": translate(
-                            _("No metadata file ${name}.", mapping={"name": meta_path.name})
-                        ),
-                    }
-                )
-                continue
-            try:
-                metadata = json.loads(meta_path.read_text(encoding="utf-8"))
-            except ValueError as error:
-                report.errors.append(
-                    {
-                        "filename": meta_path.name,
-                        "message": translate(
-                            _(
-                                "The metadata is not valid JSON: ${error}.",
-                                mapping={"error": str(error)},
-                            )
-                        ),
-                    }
-                )
-                continue
-            ok = import_scan(path.name, path.read_bytes(), metadata, report)
-            moved.append(meta_path)
-        if ok:
+    paths = importable_files(directory)
+    for number, path in enumerate(paths, 1):
+        moved = import_path(path, report)
+        if moved and commit:
             transaction.commit()
-            done.mkdir(exist_ok=True)
-            for source in moved:
-                source.rename(done / source.name)
+            _move(moved, done)
+        elif moved:
+            _move_after_commit(moved, done)
+        if progress is not None:
+            progress(number, len(paths), path.name)
     return report

@@ -8,6 +8,12 @@ administrators replace with their own ODT. Generating a letter for an
 outgoing mail stores it as a main file of the mail (``dmsommainfile``),
 editable ODT or PDF; a postal mail to several recipients gets one letter per
 recipient.
+
+Letters are generated in the agent's request only when that is quick: at most
+``LETTERS_IN_REQUEST`` letters in ODT (no conversion). PDF (LibreOffice, about a
+second a letter) or more letters go to the worker as the job
+``mail.generate_letters`` (``iasolutions.mail.jobs``), which reports its
+progress letter by letter.
 """
 
 from iasolutions.core import documents
@@ -18,12 +24,18 @@ from iasolutions.mail import _
 from iasolutions.mail.folders import TEMPLATES
 from plone import api
 from plone.dexterity.utils import createContentInContainer
+from plone.i18n.normalizer.interfaces import IFileNameNormalizer
 from plone.namedfile.file import NamedBlobFile
+from zope.component import getUtility
 from zope.globalrequest import getRequest
 
 
 POSTAL_MODES = ("post", "post_registered")
 BASE_LETTER = "lettre-type"
+ADD_FILE = "iasolutions.mail: Add file"
+# The most letters generated in the agent's request, and only in ODT; more
+# letters, or PDF, are a job of the worker (``in_request``).
+LETTERS_IN_REQUEST = 5
 
 
 class LetterError(ValueError):
@@ -204,14 +216,38 @@ def letter_recipients(mail):
     return recipients if postal else recipients[:1]
 
 
-def generate_letters(mail, template, output_format="odt"):
-    """Generate the letters of ``mail`` and store them as its main files."""
-    if not api.user.has_permission("iasolutions.mail: Add file", obj=mail):
+def in_request(mail, output_format):
+    """Whether the letters of ``mail`` are generated in the agent's request: ODT
+    (no conversion) and at most ``LETTERS_IN_REQUEST`` letters. Otherwise they
+    are queued as the job ``mail.generate_letters``."""
+    return output_format == "odt" and len(letter_recipients(mail)) <= LETTERS_IN_REQUEST
+
+
+def check_letters(mail, template, output_format):
+    """Refuse (``LetterError``) what would make every letter fail: checked in the
+    request before the job is queued, and again when the letters are generated."""
+    if not api.user.has_permission(ADD_FILE, obj=mail):
         raise LetterError(_("You may not add files to this mail."))
+    if output_format not in (template.output_formats or ()):
+        raise LetterError(
+            _(
+                "The template ${template} does not produce ${format} letters.",
+                mapping={"template": template.title, "format": str(output_format)},
+            )
+        )
+
+
+def generate_letters(mail, template, output_format="odt", progress=None):
+    """Generate the letters of ``mail`` and store them as its main files.
+
+    All or nothing: every letter is generated before any file is created.
+    ``progress(done, total, message)`` is told after each letter (a job's)."""
+    check_letters(mail, template, output_format)
     letters = []
     request = getRequest()
+    recipients = letter_recipients(mail)
     try:
-        for recipient in letter_recipients(mail):
+        for recipient in recipients:
             if request is not None:
                 request.other[CURRENT_RECIPIENT] = recipient
             try:
@@ -219,27 +255,26 @@ def generate_letters(mail, template, output_format="odt"):
             except documents.DocumentError as error:
                 raise LetterError(str(error))
             letters.append((recipient, document))
+            if progress is not None:
+                progress(len(letters), len(recipients), recipient["name"])
     finally:
         if request is not None:
             request.other.pop(CURRENT_RECIPIENT, None)
-    created = []
-    for recipient, document in letters:
-        title = f"{template.title} - {recipient['name']}" if recipient["name"] else template.title
-        filename = document.filename.rsplit(".", 1)
-        if recipient["name"]:
-            from plone.i18n.normalizer.interfaces import IFileNameNormalizer
-            from zope.component import getUtility
+    return [_store(mail, template, recipient, document) for recipient, document in letters]
 
-            suffix = getUtility(IFileNameNormalizer).normalize(recipient["name"])
-            filename = [f"{filename[0]}-{suffix}", filename[1]]
-        created.append(
-            api.content.create(
-                container=mail,
-                type="dmsommainfile",
-                title=title,
-                file=NamedBlobFile(
-                    document.data, filename=".".join(filename), contentType=document.content_type
-                ),
-            )
-        )
-    return created
+
+def _store(mail, template, recipient, document):
+    """The letter as a main file of the mail."""
+    title = f"{template.title} - {recipient['name']}" if recipient["name"] else template.title
+    filename = document.filename.rsplit(".", 1)
+    if recipient["name"]:
+        suffix = getUtility(IFileNameNormalizer).normalize(recipient["name"])
+        filename = [f"{filename[0]}-{suffix}", filename[1]]
+    return api.content.create(
+        container=mail,
+        type="dmsommainfile",
+        title=title,
+        file=NamedBlobFile(
+            document.data, filename=".".join(filename), contentType=document.content_type
+        ),
+    )

@@ -124,13 +124,16 @@ class LabelView(BrowserView):
 
 class LettersView(BrowserView):
     """``@@mail-letters`` (POST ``letter=<template uid>|<odt or pdf>``): generate
-    the letters of an outgoing mail as its main files, one per postal recipient."""
+    the letters of an outgoing mail as its main files, one per postal recipient.
+    PDF or more than ``letters.LETTERS_IN_REQUEST`` letters are queued as a job,
+    whose progress the agent follows on the site's ``@@jobs`` page."""
 
     def __call__(self):
         from iasolutions.mail import letters
 
         CheckAuthenticator(self.request)
         uid, _sep, output_format = (self.request.form.get("letter") or "").partition("|")
+        output_format = output_format or "odt"
         template = api.content.get(UID=uid) if uid else None
         if template is None or template.portal_type != "pod_template":
             api.portal.show_message(
@@ -138,7 +141,11 @@ class LettersView(BrowserView):
             )
         else:
             try:
-                made = letters.generate_letters(self.context, template, output_format or "odt")
+                letters.check_letters(self.context, template, output_format)
+                if letters.in_request(self.context, output_format):
+                    made = letters.generate_letters(self.context, template, output_format)
+                else:
+                    return self.queue(template, output_format)
             except letters.LetterError as error:
                 api.portal.show_message(error.args[0], request=self.request, type="error")
             else:
@@ -147,6 +154,26 @@ class LettersView(BrowserView):
                     request=self.request,
                 )
         self.request.response.redirect(self.context.absolute_url())
+        return ""
+
+    def queue(self, template, output_format):
+        """Hand the letters to the worker; the agent goes to the jobs page."""
+        from iasolutions.core import worker  # its queue opens the jobs' file
+
+        worker.submit_here(
+            "mail.generate_letters",
+            mail_uid=api.content.get_uuid(self.context),
+            template_uid=api.content.get_uuid(template),
+            output_format=output_format,
+        )
+        api.portal.show_message(
+            _(
+                "The letters of ${title} are being generated: their progress is shown here.",
+                mapping={"title": self.context.title},
+            ),
+            request=self.request,
+        )
+        self.request.response.redirect(f"{api.portal.get().absolute_url()}/@@jobs")
         return ""
 
 

@@ -1,6 +1,11 @@
 """``POST <outgoing mail>/@mail-letters`` ``{"template_uid": …, "output_format": "odt"|"pdf"}``:
-generate the letters of the mail (one per postal recipient) as its main files."""
+generate the letters of the mail (one per postal recipient) as its main files.
 
+201 and the files made in the request (ODT, at most ``letters.LETTERS_IN_REQUEST``
+letters); otherwise 202 and the record of the job ``mail.generate_letters`` the
+worker runs (follow it with ``GET @jobs``)."""
+
+from iasolutions.core import jobs
 from iasolutions.core.restapi.errors import bad_request
 from iasolutions.core.restapi.input import JsonBodyService
 from iasolutions.core.restapi.input import text
@@ -17,6 +22,9 @@ class LettersPost(JsonBodyService):
         if template is None or template.portal_type != "pod_template":
             return bad_request(self.request, "template_uid must be the UID of a letter template")
         try:
+            letters.check_letters(self.context, template, output_format)
+            if not letters.in_request(self.context, output_format):
+                return self.queue(template, output_format)
             made = letters.generate_letters(self.context, template, output_format)
         except letters.LetterError as error:
             return bad_request(self.request, translate(error.args[0], context=self.request))
@@ -32,3 +40,15 @@ class LettersPost(JsonBodyService):
                 for obj in made
             ]
         }
+
+    def queue(self, template, output_format):
+        from iasolutions.core import worker  # its queue opens the jobs' file
+
+        job_id = worker.submit_here(
+            "mail.generate_letters",
+            mail_uid=api.content.get_uuid(self.context),
+            template_uid=api.content.get_uuid(template),
+            output_format=output_format,
+        )
+        self.request.response.setStatus(202)
+        return jobs.record(job_id)
