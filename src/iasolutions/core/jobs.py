@@ -76,6 +76,11 @@ class JobError(ValueError):
     """A job that cannot be submitted (unknown name, no site)."""
 
 
+class JobRefused(ValueError):
+    """Raised by a job that cannot run as asked (the user's rights, an object gone, a
+    setting missing): recorded as failed with its message at once, not tried again."""
+
+
 # -- the record of jobs ------------------------------------------------------
 
 _stores = {}
@@ -170,6 +175,13 @@ def new_record(name, site_path, userid, **arguments):
     return job_id
 
 
+def in_caller_transaction():
+    """Whether jobs run at once in their caller's transaction
+    (``IASOLUTIONS_JOBS_IMMEDIATE=1``, tests and scripts without a worker): a job
+    must then not commit by itself."""
+    return os.environ.get("IASOLUTIONS_JOBS_IMMEDIATE") == "1"
+
+
 def check_arguments(definition, arguments):
     """The job's function takes ``(site, progress, **arguments)``: refuse the others."""
     import inspect
@@ -215,9 +227,10 @@ def perform(job_id, site, last_attempt=True, commit=True):
         else:
             savepoint.rollback()
         logger.exception("Job %s (%s) failed", found["name"], job_id)
-        state = "failed" if last_attempt else "retrying"
-        _update(job_id, state=state, error=_error_text(error), finished=now_text())
-        if not last_attempt:
+        final = last_attempt or isinstance(error, JobRefused)
+        message = str(error) if isinstance(error, JobRefused) else _error_text(error)
+        _update(job_id, state="failed" if final else "retrying", error=message, finished=now_text())
+        if not final:
             raise
         return None
     _update(job_id, state="done", result=json.dumps(result), error=None, finished=now_text())

@@ -7,7 +7,6 @@ from huey import SqliteHuey
 from huey import crontab
 from iasolutions.core import jobs
 import logging
-import os
 import signal
 
 
@@ -47,7 +46,7 @@ def submit_here(name, **arguments):
 def enqueue(job_id):
     """Hand a job to the worker; ``IASOLUTIONS_JOBS_IMMEDIATE=1`` runs it at once in
     the caller's site and transaction instead (tests, scripts without a worker)."""
-    if os.environ.get("IASOLUTIONS_JOBS_IMMEDIATE") == "1":
+    if jobs.in_caller_transaction():
         from zope.component.hooks import getSite
 
         jobs.perform(job_id, getSite(), commit=False)

@@ -153,13 +153,11 @@ def generate_documents(site, progress, meeting, template, output_format="pdf", i
     each document as a decision annex of its item."""
     found_meeting = api.content.get(UID=meeting) if isinstance(meeting, str) else None
     if found_meeting is None:
-        raise GenerationRefused(f"No meeting {meeting!r} that this user may see")
+        raise jobs.JobRefused(f"No meeting {meeting!r} that this user may see")
     try:
         found, targets = check(found_meeting, template, output_format, items)
     except GenerationRefused as refused:  # since submitted: recorded as the job's error
-        raise GenerationRefused(
-            translate(refused.message, target_language=site_language())
-        ) from None
+        raise jobs.JobRefused(translate(refused.message, target_language=site_language())) from None
     total = len(targets)
     progress(0, total)
     stored, refused = [], []

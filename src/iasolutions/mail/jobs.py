@@ -13,11 +13,12 @@ public address); its ``message`` is what the agent reads on ``@@jobs``.
 
 from iasolutions.core.i18n import site_language
 from iasolutions.core.jobs import Job
+from iasolutions.core.jobs import JobRefused
+from iasolutions.core.jobs import in_caller_transaction
 from iasolutions.mail import _
 from iasolutions.mail import importer
 from iasolutions.mail import letters
 from iasolutions.mail.folders import prepare_period_folders
-import os
 from plone import api
 from zExceptions import Unauthorized
 from zope.i18n import translate
@@ -36,12 +37,6 @@ def _text(message):
 def site_relative(site, obj):
     """The path of ``obj`` in the site: ``outgoing-mail/202648/reponse/lettre-type.odt``."""
     return "/".join(obj.getPhysicalPath()[len(site.getPhysicalPath()) :])
-
-
-def in_caller_transaction():
-    """Whether the job runs in its caller's transaction (``IASOLUTIONS_JOBS_IMMEDIATE=1``,
-    ``iasolutions.core.worker.enqueue``): a job must then not commit by itself."""
-    return os.environ.get("IASOLUTIONS_JOBS_IMMEDIATE") == "1"
 
 
 def prepare_folders(site, progress):
@@ -80,17 +75,19 @@ def generate_letters(site, progress, mail_uid, template_uid, output_format="odt"
     """The letters of an outgoing mail (``letters.generate_letters``), one by one.
 
     All or nothing: a letter that fails leaves no file (the worker aborts the
-    job's transaction, records the error and tries again)."""
+    job's transaction, records the error and tries again); a refusal (rights, a
+    format the template does not make) is recorded at once, not tried again."""
     mail = _find(mail_uid, "dmsoutgoingmail")
     template = _find(template_uid, "pod_template")
+    if mail is None or template is None:
+        raise JobRefused(
+            _text(_("The outgoing mail or its template cannot be found, or you may not see them."))
+        )
     try:
-        if mail is None or template is None:
-            raise letters.LetterError(
-                _("The outgoing mail or its template cannot be found, or you may not see them.")
-            )
-        made = letters.generate_letters(mail, template, output_format, progress=progress)
-    except letters.LetterError as error:
-        raise letters.LetterError(_text(error.args[0])) from error
+        letters.check_letters(mail, template, output_format)
+    except letters.LetterError as refused:  # not worth trying again
+        raise JobRefused(_text(refused.args[0])) from refused
+    made = letters.generate_letters(mail, template, output_format, progress=progress)
     message = _(
         "${count} letters generated for ${title}.",
         mapping={"count": len(made), "title": mail.title},
@@ -129,7 +126,7 @@ def import_directory(site, progress):
             raise importer.ImportError_(_("You may not import mail."))
         directory = importer.inbox(site)
     except importer.ImportError_ as error:
-        raise importer.ImportError_(_text(error.args[0])) from error
+        raise JobRefused(_text(error.args[0])) from error
     progress(0, len(importer.importable_files(directory)))
     report = importer.import_directory(
         directory, progress=progress, commit=not in_caller_transaction()
