@@ -1,23 +1,14 @@
-"""Catalogs that concurrent agents write without conflicts (iasolutions.core.catalog):
-full-text indexes, wide trees; the same under real load: tests/policy/test_scale_out.py."""
+"""Full-text indexes that concurrent agents write without conflicts
+(iasolutions.core.catalog); the same under real load: tests/policy/test_scale_out.py."""
 
 from BTrees.IIBTree import IIBTree
-from BTrees.IIBTree import IITreeSet
 from BTrees.IOBTree import IOBTree
-from BTrees.OOBTree import OOBTree
-from iasolutions.core.catalog import BY_VALUE
-from iasolutions.core.catalog import HOT_SET
-from iasolutions.core.catalog import WIDE_CLASSES
 from iasolutions.core.catalog import SharedWordsOkapiIndex
-from iasolutions.core.catalog import WideIITreeSet
 from iasolutions.core.catalog import WideIOBTree
 from iasolutions.core.catalog import WideOIBTree
 from iasolutions.core.catalog import WideOOBTree
-from iasolutions.core.catalog import catalog_tree_owners
 from iasolutions.core.catalog import full_text_indexes
 from iasolutions.core.catalog import widen
-from iasolutions.core.catalog import widen_catalog
-from iasolutions.core.catalog import widen_hot_sets
 from iasolutions.core.catalog import widen_intid_and_relation_trees
 from iasolutions.core.catalog import words_in_their_own_trees
 from plone import api
@@ -137,61 +128,3 @@ def test_widening_keeps_every_entry():
     owner = Owner()
     assert widen(owner, "table", WideOOBTree)
     assert type(owner.table) is WideOOBTree and dict(owner.table) == dict(Owner.table)
-
-
-def plain_trees(catalog):
-    """The catalog's trees keyed by value as Plone makes them (not wide)."""
-    return [
-        f"{getattr(owner, 'id', type(owner).__name__)}.{attribute}"
-        for owner in catalog_tree_owners(catalog)
-        for attribute in BY_VALUE
-        if type(getattr(owner, attribute, None)) in WIDE_CLASSES
-    ]
-
-
-def test_every_tree_of_the_sites_catalog_is_wide(portal):
-    """Plone's and core's indexes (a module's: tests/mail/test_profiles.py)."""
-    catalog = api.portal.get_tool("portal_catalog")
-    assert {"contact_email", "getId", "UID"} <= set(catalog.indexes())
-    assert plain_trees(catalog) == []
-    assert widen_catalog(catalog) == 0  # nothing left to do
-
-
-def test_the_nightly_job_widens_what_clear_and_rebuild_made_plain(portal, monkeypatch):
-    from iasolutions.core import worker
-    from iasolutions.core.jobs import record
-
-    monkeypatch.setenv("IASOLUTIONS_JOBS_IMMEDIATE", "1")
-    catalog = api.portal.get_tool("portal_catalog")
-    catalog.manage_catalogRebuild()
-    assert "getId._index" in plain_trees(catalog)  # Plone's clear() made new trees
-    job_id = worker.submit_here("core.widen_catalog")
-    assert record(job_id)["state"] == "done"
-    assert record(job_id)["result"]["widened"] > 20
-    assert plain_trees(catalog) == []
-    assert catalog(SearchableText="Contacts")  # still searchable
-
-
-def test_values_shared_by_many_documents_get_wide_sets():
-    forward = OOBTree(
-        {"created": IITreeSet(range(HOT_SET + 1)), "rare": IITreeSet([1, 2]), "one": 3}
-    )
-    assert widen_hot_sets(forward) == 1
-    assert type(forward["created"]) is WideIITreeSet
-    assert list(forward["created"]) == list(range(HOT_SET + 1))
-    assert type(forward["rare"]) is IITreeSet and forward["one"] == 3
-    assert widen_hot_sets(forward) == 0
-
-
-def test_the_upgrade_widens_the_catalog_of_a_site_before_it(portal):
-    from iasolutions.core.upgrades.v1006 import upgrade
-
-    catalog = api.portal.get_tool("portal_catalog")
-    index = catalog._catalog.getIndex("portal_type")
-    found = sorted(brain.getPath() for brain in catalog(portal_type="organization"))
-    index._index = OOBTree(index._index)  # as 1005 left it
-    upgrade(None)
-    assert type(index._index) is WideOOBTree
-    assert type(index._unindex) is IOBTree  # keyed by document: left as it is
-    assert sorted(brain.getPath() for brain in catalog(portal_type="organization")) == found
-    assert found

@@ -27,11 +27,6 @@ def test_installs_alone_on_the_core(bare_site):
 
     assert counters.get_definition("incoming_mail").format == "E%04d"
     assert settings.get("due_date_extension") == 0
-    # its indexes get the catalog's wide trees (iasolutions.core.catalog)
-    from iasolutions.core.catalog import WideOOBTree
-
-    index = api.portal.get_tool("portal_catalog")._catalog.getIndex("internal_reference_no")
-    assert type(index._index) is WideOOBTree
 
 
 def test_the_organisation_part_is_skipped_while_not_installed(bare_site):

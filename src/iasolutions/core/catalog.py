@@ -1,5 +1,5 @@
 """Catalogs written by concurrent agents without conflicts: the full-text indexes,
-the portal catalog's trees, the intid utility and the relation catalog.
+the intid utility and the relation catalog.
 
 ZCTextIndex keeps, for each word, the documents that contain it: in a plain dict
 stored inside the bucket of its word table while the word has fewer than ten
@@ -16,15 +16,10 @@ keys of the word's tree, which ZODB's conflict resolution merges. The cost is on
 small persistent object per word.
 """
 
-from Acquisition import aq_base
-from BTrees.IFBTree import IFBTree
 from BTrees.IIBTree import IIBTree
-from BTrees.IIBTree import IITreeSet
 from BTrees.IOBTree import IOBTree
 from BTrees.OIBTree import OIBTree
 from BTrees.OOBTree import OOBTree
-from iasolutions.core import _
-from iasolutions.core.jobs import Job
 from Products.ZCTextIndex.OkapiIndex import OkapiIndex
 from zc.relation.interfaces import ICatalog
 from zope.component import queryUtility
@@ -38,9 +33,9 @@ class SharedWordsOkapiIndex(OkapiIndex):
         """The word's tree, and whether the word table must store it (new or moved)."""
         documents = self._wordinfo.get(wid)
         if documents is None:
-            return WideIIBTree(), True
+            return IIBTree(), True
         if isinstance(documents, dict):  # written before this index
-            return WideIIBTree(documents), True
+            return IIBTree(documents), True
         return documents, False
 
     def _add_wordinfo(self, wid, f, docid):
@@ -120,42 +115,16 @@ class WideOOBTree(OOBTree):
     max_leaf_size, max_internal_size = WIDE_LEAF, WIDE_NODE
 
 
-class WideIIBTree(IIBTree):
-    max_leaf_size, max_internal_size = WIDE_LEAF, WIDE_NODE
-
-
-class WideIFBTree(IFBTree):
-    max_leaf_size, max_internal_size = WIDE_LEAF, WIDE_NODE
-
-
-class WideIITreeSet(IITreeSet):
-    max_leaf_size, max_internal_size = WIDE_LEAF, WIDE_NODE
-
-
-WIDE_CLASSES = {
-    IOBTree: WideIOBTree,
-    OIBTree: WideOIBTree,
-    OOBTree: WideOOBTree,
-    IIBTree: WideIIBTree,
-    IFBTree: WideIFBTree,
-    IITreeSet: WideIITreeSet,
-}
-
-
 def widen(owner, attribute, wide_class):
     """Replace ``owner.attribute`` by a wide tree with the same items; False when it
     already is one."""
     tree = getattr(owner, attribute)
     if type(tree) is wide_class:
         return False
-    setattr(owner, attribute, wide_copy(tree, wide_class))
-    return True
-
-
-def wide_copy(tree, wide_class):
     wide = wide_class()
     wide.update(tree)
-    return wide
+    setattr(owner, attribute, wide)
+    return True
 
 
 def widen_intid_and_relation_trees():
@@ -175,102 +144,3 @@ def widen_intid_and_relation_trees():
 
 # zc.relation's table of each relation's values, one key per (relation, index)
 RELATION_VALUES = "_reltoken_name_TO_objtokenset"
-
-
-# --- the portal catalog -----------------------------------------------------------
-#
-# A creation adds an entry to some sixty catalog trees. Those keyed by a value (an
-# id, a title, a path, a UID, a word) take every client's additions anywhere: each
-# splits every fifteen to thirty creations of the whole site, and two concurrent
-# creations that both split one, or one splitting a bucket the other writes, cannot
-# be merged. Measured with eight writers on two clients, they were most of the
-# catalog's conflicts. Wide, they split ten times less often; a bucket of them holds
-# short keys and a number each, about 10 kB rewritten at each addition.
-# Trees keyed by document id are left as Plone makes them: a client hands document
-# ids out in sequence from a random start, so its additions fall in a bucket of
-# its own and two clients rarely split the same tree at once; wide, their buckets
-# would be rewritten whole at each creation (the metadata table holds half a
-# kilobyte a document). The sets of documents sharing a value (a type, a state, a
-# word) are cheap to widen (four bytes a document) and are, past ``HOT_SET``.
-# Plone makes plain trees again when an index is cleared (Clear and Rebuild) and
-# sets when a value gets its second document: the nightly job
-# ``core.widen_catalog`` widens what came since.
-
-BY_VALUE = (
-    "_index",  # every index: value -> documents (a boolean index: its documents)
-    "_index_items",  # path index: path -> document
-    "_index_parents",  # path index: parent path -> documents
-    "uids",  # catalog: path -> document
-    "_wids",  # lexicon: word -> word id
-    "_words",  # lexicon: word id -> word
-    "_wordinfo",  # full-text index: word id -> documents
-)
-HOT_SET = 60  # documents sharing a value past which their set is widened
-
-
-def catalog_tree_owners(catalog):
-    """The objects holding the catalog's trees: its tables, its indexes, the
-    full-text indexes' tables and lexicons."""
-    tables = aq_base(catalog._catalog)
-    owners = [tables]
-    for name in tables.indexes:
-        index = aq_base(tables.getIndex(name))
-        owners.append(index)
-        if index.meta_type == "ZCTextIndex":
-            owners.append(index.index)
-            lexicon = aq_base(getattr(catalog, index.lexicon_id, None))
-            if lexicon is not None and all(lexicon is not known for known in owners):
-                owners.append(lexicon)
-    return owners
-
-
-def widen_catalog(catalog, sets=True):
-    """Give the catalog's trees keyed by value wide buckets (and, with ``sets``,
-    the values more than ``HOT_SET`` documents share wide sets). Returns how many
-    trees and sets were widened."""
-    widened = 0
-    for owner in catalog_tree_owners(catalog):
-        for attribute in BY_VALUE:
-            tree = getattr(owner, attribute, None)
-            wide_class = WIDE_CLASSES.get(type(tree))
-            if wide_class is not None:
-                setattr(owner, attribute, wide_copy(tree, wide_class))
-                widened += 1
-            if sets and isinstance(tree, OOBTree | IOBTree):
-                widened += widen_hot_sets(getattr(owner, attribute))
-    return widened
-
-
-def widen_hot_sets(forward):
-    """The documents of an index's values (or of a word), widened once many."""
-    hot = [
-        (key, documents)
-        for key, documents in forward.items()
-        if type(documents) in (IITreeSet, IIBTree) and len(documents) > HOT_SET
-    ]
-    for key, documents in hot:
-        forward[key] = wide_copy(documents, WIDE_CLASSES[type(documents)])
-    return len(hot)
-
-
-def widen_after_profile(event):
-    """A suite profile imported (a module's indexes added): its trees are wide."""
-    if (event.profile_id or "").startswith("profile-iasolutions."):
-        from Products.CMFCore.utils import getToolByName
-
-        widen_catalog(getToolByName(event.tool, "portal_catalog"), sets=False)
-
-
-def widen_catalog_job(site, progress):
-    progress(0, 1)
-    widened = widen_catalog(site.portal_catalog)
-    progress(1, 1)
-    return {"widened": widened}
-
-
-WIDEN_CATALOG = Job(
-    name="core.widen_catalog",
-    title=_("Widen the catalog's trees"),
-    function=widen_catalog_job,
-    daily=True,
-)
