@@ -66,7 +66,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--storage", default="zeo", choices=instance.STORAGES)
     parser.add_argument("--clients", type=int, default=2)
-    parser.add_argument("--threads", type=int, help="waitress threads per client (default 2)")
+    parser.add_argument(
+        "--threads", type=int, help="waitress threads per client (default: make-instance's)"
+    )
     parser.add_argument("--writers", type=int, nargs="+", default=[1, 2, 4, 8])
     parser.add_argument("--seconds", type=int, default=20)
     parser.add_argument("--warm-up", type=int, default=20, help="seconds of one writer first")
@@ -84,7 +86,7 @@ def main():
             # an instance in use: its common words are known, its folders hold mails
             for kind in ("mail", "document"):
                 load(deployment, 1, args.warm_up, kind, services, sender, clients=1)
-            threads = args.threads or instance.DEFAULT_THREADS
+            threads = args.threads or instance.DEFAULT_THREADS[args.storage]
             print(
                 f"# {args.storage}, {args.clients} client(s) of {threads} threads, {args.seconds} s a run"
             )

@@ -4,12 +4,14 @@
 from BTrees.IIBTree import IIBTree
 from BTrees.IOBTree import IOBTree
 from iasolutions.core.catalog import SharedWordsOkapiIndex
+from iasolutions.core.catalog import WideIIBTree
 from iasolutions.core.catalog import WideIOBTree
 from iasolutions.core.catalog import WideOIBTree
 from iasolutions.core.catalog import WideOOBTree
 from iasolutions.core.catalog import full_text_indexes
 from iasolutions.core.catalog import widen
 from iasolutions.core.catalog import widen_intid_and_relation_trees
+from iasolutions.core.catalog import widen_lexicons
 from iasolutions.core.catalog import words_in_their_own_trees
 from plone import api
 from Products.ZCTextIndex.Lexicon import Lexicon
@@ -128,3 +130,31 @@ def test_widening_keeps_every_entry():
     owner = Owner()
     assert widen(owner, "table", WideOOBTree)
     assert type(owner.table) is WideOOBTree and dict(owner.table) == dict(Owner.table)
+
+
+def test_the_sites_lexicon_and_word_tables_are_wide(portal):
+    catalog = api.portal.get_tool("portal_catalog")
+    lexicon = catalog.plone_lexicon
+    assert type(lexicon._wids) is WideOIBTree and type(lexicon._words) is WideIOBTree
+    for text_index in full_text_indexes(catalog):
+        assert type(text_index.index._wordinfo) is WideIOBTree
+        text_index.clear()  # Clear and Rebuild keeps it
+        assert type(text_index.index._wordinfo) is WideIOBTree
+    okapi = catalog._catalog.getIndex("SearchableText").index
+    okapi.index_doc(424242, "Parapluie jaune")
+    wid = lexicon._wids["parapluie"]
+    assert type(okapi._wordinfo[wid]) is WideIIBTree  # a new word's documents
+    assert widen_lexicons(catalog) == []  # once
+
+
+def test_the_upgrade_widens_the_lexicon_of_a_site_before_it(portal):
+    from BTrees.OIBTree import OIBTree
+    from iasolutions.core.upgrades.v1006 import upgrade
+
+    catalog = api.portal.get_tool("portal_catalog")
+    lexicon = catalog.plone_lexicon
+    lexicon._wids = OIBTree(lexicon._wids)  # as 1005 left it
+    words = dict(lexicon._wids)
+    upgrade(None)
+    assert type(lexicon._wids) is WideOIBTree and dict(lexicon._wids) == words
+    assert catalog(SearchableText="Contacts")

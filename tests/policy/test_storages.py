@@ -28,8 +28,11 @@ def test_each_storage_writes_its_section(tmp_path):
     assert "%import relstorage" in rel and f"dsn {dsn}" in rel
     assert "keep-history false" in rel and "shared-blob-dir false" in rel
 
-    # two waitress threads unless asked (scale with clients, not threads)
+    # unless asked: one waitress thread a client of a shared storage, two for the
+    # single process of a FileStorage (scale with clients, not threads)
     assert "threads = 2" in (tmp_path / "fs" / "etc" / "zope.ini").read_text()
+    assert "threads = 1" in (tmp_path / "client1" / "etc" / "zope.ini").read_text()
+    assert "threads = 1" in (tmp_path / "rel" / "etc" / "zope.ini").read_text()
     instance.make_instance(tmp_path / "four", threads=4)
     assert "threads = 4" in (tmp_path / "four" / "etc" / "zope.ini").read_text()
     assert "server-sync on" in zeo  # a retried request starts from fresh objects

@@ -2,6 +2,7 @@
 
 from iasolutions.core import workingdays
 from iasolutions.core.catalog import widen_intid_and_relation_trees
+from iasolutions.core.catalog import widen_lexicons
 from iasolutions.core.catalog import words_in_their_own_trees
 from iasolutions.core.organisation import define_counter
 from iasolutions.core.organisation import profile_value
@@ -58,7 +59,9 @@ def post_install(context):
     concurrent agents write without conflicts (iasolutions.core.catalog)."""
     ensure_contacts()
     sync_all_groups()
-    words_in_their_own_trees(api.portal.get_tool("portal_catalog"))
+    catalog = api.portal.get_tool("portal_catalog")
+    words_in_their_own_trees(catalog)
+    widen_lexicons(catalog)
     widen_intid_and_relation_trees()
 
 

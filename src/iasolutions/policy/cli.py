@@ -65,7 +65,12 @@ def parser():
     instance.add_argument("--zeo-address", help="ZEO server host:port (storage zeo)")
     instance.add_argument("--zeo-var", help="the ZEO server's var directory (its blobs)")
     instance.add_argument("--dsn", help="PostgreSQL DSN (storage relstorage)")
-    instance.add_argument("--threads", type=int, default=None, help="waitress threads (default: 2)")
+    instance.add_argument(
+        "--threads",
+        type=int,
+        default=None,
+        help="waitress threads (default: 1 for a client of ZEO or RelStorage, 2 on FileStorage)",
+    )
     instance.add_argument(
         "--jobs-redis",
         metavar="URL",

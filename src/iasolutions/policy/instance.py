@@ -24,8 +24,9 @@ STORAGES = ("filestorage", "zeo", "relstorage")
 # Waitress threads of a Zope client. Python runs one thread at a time: threads beyond
 # what waits on I/O only stretch each request's transaction, and a longer transaction
 # meets more concurrent ones (ZODB conflicts; docs/operations.rst has the figures).
-# Scale with clients (one per core), not threads.
-DEFAULT_THREADS = 2
+# Scale with clients (one per core), not threads: a client of a shared storage has
+# one thread, the single process of a FileStorage two.
+DEFAULT_THREADS = {"filestorage": 2, "zeo": 1, "relstorage": 1}
 
 FILESTORAGE = """\
   <filestorage>
@@ -247,7 +248,7 @@ def make_instance(
         "var": var,
         "host": host,
         "port": port,
-        "threads": threads or DEFAULT_THREADS,
+        "threads": threads or DEFAULT_THREADS[storage],
         "storage": section,
         # one FileStorage process: the worker runs in it; else `iasolutions worker`
         "worker": "inline" if storage == "filestorage" else "external",
