@@ -185,6 +185,18 @@ def test_daily_path_of_an_item_and_its_meeting(site, browser, tmp_path):
     press(page, "transition-decide")
     assert "Décidée" in page.find(".delib-state").text
     shot(page, "5a-director-decided")
+    # Each item's deliberation stored in the item: the meeting's items (with its
+    # recurring ones) go to the worker, whose progress the jobs page shows (the job
+    # itself: tests/delib/test_stored_documents.py)
+    Select(page.find("#delib-generate-format")).select_by_value("odt")
+    press(page, "delib-generate-documents")
+    page.wait_for("#jobs")
+    assert "en cours de génération" in page.find(".statusmessage").text
+    assert "Générer" in page.find("#jobs tbody tr").text
+    assert axe_violations(page, "#content") == []
+    shot(page, "5b-director-documents-queued")
+    page.driver.get(meeting_url)
+    page.wait_for(".delib-meeting")
     press(page, "transition-close")
     # Closing asks first; the meeting is still decided until confirmed.
     question = page.wait_for(".delib-confirm .alert")
