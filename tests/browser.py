@@ -17,6 +17,7 @@ functional layer of the module::
 from pathlib import Path
 import pytest
 from selenium import webdriver
+from selenium.common.exceptions import ElementClickInterceptedException
 from selenium.common.exceptions import StaleElementReferenceException
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
@@ -25,6 +26,7 @@ from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 import shutil
 from tests.helpers import PASSWORD
+import time
 import transaction
 
 
@@ -129,6 +131,27 @@ class Page:
             )
         )
         return self
+
+    def press(self, css, timeout=20):
+        """Click the element (a button, a link) as a user does, once nothing covers it
+        (a page still settling moves its forms), and wait for the page it loads."""
+        element = self.find(css)
+
+        def click():
+            deadline = time.monotonic() + timeout
+            while True:
+                self.driver.execute_script(
+                    "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});",
+                    element,
+                )
+                try:
+                    return element.click()
+                except ElementClickInterceptedException:
+                    if time.monotonic() > deadline:
+                        raise
+                    time.sleep(0.5)
+
+        return self.loads(click, timeout)
 
     def screenshot(self, path):
         self.driver.save_screenshot(str(path))

@@ -218,11 +218,12 @@ class Deployment:
     def bases(self, site="commune"):
         return [f"http://127.0.0.1:{port}/{site}" for port in self.ports]
 
-    def build(self, modules=("mail",), plain=False):
+    def build(self, modules=("mail",), plain=False, demo=False):
         conf = str(self.confs[0])
         run([str(BIN / "addzopeuser"), "-c", conf, "admin", "admin"])
         run([str(BIN / "iasolutions"), "-C", conf, "create-site", "commune", "--title",
-             "Commune", "--profile", "commune", "--modules", *modules])  # fmt: skip
+             "Commune", "--profile", "commune", "--modules", *modules,
+             *(["--demo"] if demo else [])])  # fmt: skip
         if plain:
             script = self.folder / "plain.py"
             script.write_text(PLAIN_SITE)

@@ -8,7 +8,6 @@ import json
 from pathlib import Path
 from plone import api
 import pytest
-from selenium.common.exceptions import ElementClickInterceptedException
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
@@ -82,20 +81,7 @@ def click_add_menu(page, entry_id):
 def press(page, target):
     """Click a button (its id, or a CSS selector) once the page has settled (the editor's
     loading moves the form)."""
-    button = page.find(target if target[0] in ".[" or " " in target else f"#{target}")
-
-    def click():
-        for _attempt in range(40):
-            page.driver.execute_script(
-                "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", button
-            )
-            try:
-                return button.click()
-            except ElementClickInterceptedException:
-                time.sleep(0.5)
-        button.click()
-
-    page.loads(click)
+    page.press(target if target[0] in ".[" or " " in target else f"#{target}")
 
 
 @pytest.fixture

@@ -104,3 +104,24 @@ def test_advice_deadline_reads_dd_mm_yyyy(site):
     reviewer.open(item.absolute_url())
     assert f'<td class="delib-advice-limit">{limit:%d/%m/%Y}</td>' in reviewer.contents
     assert limit.isoformat() not in reviewer.contents
+
+
+def test_an_item_in_a_meeting_links_it_without_rendering_it(site, monkeypatch):
+    """The item's page names its meeting; rendering the whole agenda for that (a path
+    expression calls what it finds) made an item's page grow with its meeting."""
+    from iasolutions.delib.browser.views import MeetingView
+
+    portal, services, app = site
+    college = portal["meeting-configs"]["meeting-config-college"]
+    meeting = make_meeting(college)
+    item = validated_item(college, services, title="Voirie")
+    transition(item, "manager", "present")
+    transaction.commit()
+
+    def agenda_rendered(view, *args, **kwargs):
+        raise AssertionError("the item's page rendered its meeting's page")
+
+    monkeypatch.setattr(MeetingView, "__call__", agenda_rendered)
+    manager = browser_for(app, "manager")
+    manager.open(item.absolute_url())
+    assert f'href="{meeting.absolute_url()}"' in manager.contents

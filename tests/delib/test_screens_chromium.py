@@ -22,7 +22,7 @@ def test_meeting_manager_orders_the_agenda_in_chromium(delib_functional_portal, 
     numbers = [cell.text for cell in page.find_all("#delib-agenda .delib-number")]
     assert numbers == ["1", "2"]
     assert page.find_all("#delib-agenda .delib-item-state")[1].text in ("Présenté", "Presented")
-    page.loads(page.find(f"#present-{park.UID()}").click)
+    page.press(f"#present-{park.UID()}")
     rows = page.find_all("#delib-agenda tbody tr")
     assert "Aménagement du parc" in rows[2].text
     field = page.find(f"#move-{park.UID()}")

@@ -1,0 +1,238 @@
+"""Per-request cost of the suite beside plain Plone, side by side in one run.
+
+    .venv/bin/python bench/ratios.py [--samples 60] [--keep DIR]
+
+One FileStorage instance holds the commune demo site (mail and delib) and a plain
+Plone site with plone.restapi. Creating a municipality with every module is timed
+against creating a plain site in the same Zope process, before serving. Then each
+pair of requests (the suite's, plain Plone's) is warmed up and timed alternately,
+suite then plain, ``--samples`` times; the table gives both medians and p90 in ms and
+the ratio of the medians, which is what holds on this noisy machine. Sequential
+requests over real HTTP on loopback, as the demo users the issue names.
+"""
+
+import argparse
+from dataclasses import dataclass
+from dataclasses import field
+from pathlib import Path
+import random
+import statistics
+import sys
+import tempfile
+import time
+
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.servers import BIN  # noqa: E402
+from tests.servers import Deployment  # noqa: E402
+from tests.servers import run  # noqa: E402
+from tests.writers import a_sender  # noqa: E402
+from tests.writers import a_title  # noqa: E402
+from tests.writers import service_uids  # noqa: E402
+from tests.writers import session  # noqa: E402
+
+
+DEMO_PASSWORD = "demo1234"
+WARM_UP = 10
+CREATE_SITES = """
+import sys, time, transaction
+from Products.CMFPlone.factory import addPloneSite
+from iasolutions.policy.sites import create_site
+from Testing.makerequest import makerequest
+from zope.globalrequest import setRequest
+app = makerequest(app)
+setRequest(app.REQUEST)
+started = time.perf_counter()
+create_site(app, "timed-commune", "Commune", "commune", modules=("mail", "delib"))
+transaction.commit()
+suite = time.perf_counter() - started
+started = time.perf_counter()
+addPloneSite(app, "timed-plain", extension_ids=["plone.app.contenttypes:default",
+                                                "plone.restapi:default"])
+transaction.commit()
+plain = time.perf_counter() - started
+app.manage_delObjects(["timed-commune", "timed-plain"])
+transaction.commit()
+print(suite, plain)
+"""
+
+
+@dataclass
+class Request:
+    """One request as a user sends it; calling it returns its duration in seconds."""
+
+    user: str
+    url: str
+    method: str = "GET"
+    body: dict | None = None
+    html: bool = False
+    make_body: object = None  # a fresh body for each POST
+    _http: object = field(default=None, repr=False)
+
+    def __call__(self):
+        if self._http is None:
+            password = "admin" if self.user == "admin" else DEMO_PASSWORD
+            self._http = session(self.user, password)
+            if self.html:
+                self._http.headers["Accept"] = "text/html"
+        body = self.make_body() if self.make_body else self.body
+        started = time.perf_counter()
+        answer = self._http.request(self.method, self.url, json=body, timeout=120)
+        seconds = time.perf_counter() - started
+        if answer.status_code >= 400:
+            raise SystemExit(f"{self.method} {self.url} as {self.user}: {answer.status_code}")
+        return seconds
+
+
+def side_by_side(suite, plain, samples):
+    """Both requests warmed up, then timed alternately: (suite times, plain times)."""
+    for _ in range(WARM_UP):
+        suite(), plain()
+    timings = [(suite(), plain()) for _ in range(samples)]
+    return [a for a, _b in timings], [b for _a, b in timings]
+
+
+def p90(values):
+    return statistics.quantiles(values, n=10)[-1]
+
+
+def row(name, suite_times, plain_times):
+    a, b = statistics.median(suite_times), statistics.median(plain_times)
+    return (
+        f"{name:<52} {a * 1000:7.1f} ({p90(suite_times) * 1000:6.1f})  "
+        f"{b * 1000:7.1f} ({p90(plain_times) * 1000:6.1f})  {a / b:5.2f}x"
+    )
+
+
+def admin():
+    return session()
+
+
+def one(base, portal_type, wanted=lambda found: True, **query):
+    """The first object of that type (its JSON, as the administrator) that ``wanted``."""
+    found = admin().get(
+        f"{base}/@search", params={"portal_type": portal_type, "b_size": 50, **query}
+    )
+    for brain in found.json()["items"]:
+        obj = admin().get(brain["@id"]).json()
+        if wanted(obj):
+            return obj
+    raise SystemExit(f"no {portal_type} as wanted on {base}")
+
+
+def token(value):
+    return value.get("token") if isinstance(value, dict) else value
+
+
+def requests_to_compare(deployment):
+    """(name, suite request, plain request) for each line of the table."""
+    base, plain = deployment.bases()[0], deployment.bases("plain")[0]
+    for number in range(40):  # a plain site with some content, 30 rows to search
+        admin().post(plain, json={"@type": "Document", "title": f"Page {number}", "text": "x"})
+    document = admin().get(f"{plain}/page-0").json()["@id"]
+    item = one(
+        base,
+        "MeetingItemCollege",
+        lambda obj: obj["creators"] and obj["creators"][0] not in ("admin", "manager"),
+    )
+    creator = item["creators"][0]
+    mail = one(base, "dmsincomingmail", lambda obj: bool(token(obj.get("assigned_user"))))
+    agent = token(mail["assigned_user"])
+    dashboard = session(creator, DEMO_PASSWORD).get(
+        f"{base}/@search", params={"portal_type": "dashboard", "id": "mes-points"}
+    )
+    my_items = dashboard.json()["items"][0]["@id"]
+    services, sender, rng = service_uids(base), a_sender(base), random.Random(1)
+
+    def new_mail():
+        return {
+            "@type": "dmsincomingmail",
+            "title": a_title(rng),
+            "mail_type": "courrier",
+            "treating_groups": rng.choice(services),
+            "sender": [sender],
+        }
+
+    def new_item():
+        return {
+            "config_id": "meeting-config-college",
+            "title": a_title(rng),
+            "proposingGroup": token(item["proposingGroup"]),
+            "category": token(item.get("category")),
+            "wf_transitions": ["propose"],
+        }
+
+    def new_document():
+        return {"@type": "Document", "title": a_title(rng)}
+
+    page = Request("admin", document, html=True)
+    get = Request("admin", document)
+    return [
+        ("REST GET of an item, admin", Request("admin", item["@id"]), get),
+        (f"REST GET of an item, its creator ({creator})", Request(creator, item["@id"]), get),
+        ("REST GET of an incoming mail, admin", Request("admin", mail["@id"]), get),
+        (f"REST GET of an incoming mail, its agent ({agent})", Request(agent, mail["@id"]), get),
+        ("HTML view of an item, admin", Request("admin", item["@id"], html=True), page),
+        ("HTML view of an item, its creator", Request(creator, item["@id"], html=True), page),
+        ("HTML view of a mail, admin", Request("admin", mail["@id"], html=True), page),
+        ("HTML view of a mail, its agent", Request(agent, mail["@id"], html=True), page),
+        (
+            "POST of an incoming mail vs a Document",
+            Request("admin", f"{base}/incoming-mail", "POST", make_body=new_mail),
+            Request("admin", plain, "POST", make_body=new_document),
+        ),
+        (
+            "POST @item with propose vs a Document",
+            Request(creator, f"{base}/@item", "POST", make_body=new_item),
+            Request("admin", plain, "POST", make_body=new_document),
+        ),
+        (
+            "faceted query of Mes points vs @search, 30 rows",
+            Request(creator, f"{my_items}/@@faceted_query?b_start=0", html=True),
+            Request("admin", f"{plain}/@search?b_size=30&portal_type=Document"),
+        ),
+        (
+            f"home page of an agent ({agent}) vs the plain root",
+            Request(agent, base, html=True),
+            Request("admin", plain, html=True),
+        ),
+    ]
+
+
+def time_site_creation(deployment, folder):
+    """Seconds to create a municipality with every module, and a plain site."""
+    script = Path(folder) / "create_sites.py"
+    script.write_text(CREATE_SITES)
+    output = run([str(BIN / "zconsole"), "run", str(deployment.confs[0]), str(script)])
+    suite, plain = (float(word) for word in output.stdout.split()[-2:])
+    return suite, plain
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--samples", type=int, default=60)
+    parser.add_argument("--keep", help="build the instance in this folder and keep it")
+    args = parser.parse_args(argv)
+    folder = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="ratios-"))
+    deployment = Deployment(folder, "filestorage", clients=1)
+    deployment.build(modules=("mail", "delib"), plain=True, demo=True)
+    suite_site, plain_site = time_site_creation(deployment, folder)
+    try:
+        deployment.serve()
+        print(f"# {args.samples} samples a request after {WARM_UP} of warm-up; ms: median (p90)")
+        print(f"{'request':<52} {'suite':>15}  {'plain Plone':>15}  ratio")
+        for name, suite, plain in requests_to_compare(deployment):
+            print(row(name, *side_by_side(suite, plain, args.samples)), flush=True)
+        print(
+            f"{'creating a municipality, every module (no demo)':<52} "
+            f"{suite_site:7.1f} s          {plain_site:7.1f} s          "
+            f"{suite_site / plain_site:5.2f}x"
+        )
+    finally:
+        deployment.stop()
+
+
+if __name__ == "__main__":
+    main()
