@@ -37,13 +37,19 @@ def publication_buttons(browser):
     )
 
 
-def test_publication_buttons_follow_the_meeting(site):
-    portal, services, app = site
+def meeting_with_an_item(portal, services):
+    """A College meeting with one item presented, committed for the browsers."""
     college = portal["meeting-configs"]["meeting-config-college"]
     meeting = make_meeting(college)
     item = validated_item(college, services, title="Voirie")
     transition(item, "manager", "present")
     transaction.commit()
+    return meeting, item
+
+
+def test_publication_buttons_follow_the_meeting(site):
+    portal, services, app = site
+    meeting, item = meeting_with_an_item(portal, services)
     manager = browser_for(app, "manager")
     manager.open(meeting.absolute_url())
     assert publication_buttons(manager) == []  # in preparation: nothing to publish
@@ -112,11 +118,7 @@ def test_an_item_in_a_meeting_links_it_without_rendering_it(site, monkeypatch):
     from iasolutions.delib.browser.views import MeetingView
 
     portal, services, app = site
-    college = portal["meeting-configs"]["meeting-config-college"]
-    meeting = make_meeting(college)
-    item = validated_item(college, services, title="Voirie")
-    transition(item, "manager", "present")
-    transaction.commit()
+    meeting, item = meeting_with_an_item(portal, services)
 
     def agenda_rendered(view, *args, **kwargs):
         raise AssertionError("the item's page rendered its meeting's page")
