@@ -204,3 +204,50 @@ def test_full_names(portal):
     assert services.fullname("jdupont") == "Jean Dupont"
     assert services.fullname("nobody") == "nobody"
     assert services.fullname(None) == services.fullname("") == ""
+
+
+def test_services_kept_across_requests_until_one_changes(portal):
+    """The list outlives the request (each thread and client reads the stamp); while
+    this transaction changes the services nothing is kept (it may be aborted)."""
+    first = services._service_records()
+    assert services._service_records() is first  # another request, same services
+    assert all(isinstance(record, services.ServiceRecord) for record in first)
+    finances = next(record for record in first if record.acronym == "FIN")
+    assert finances.getObject().title == finances.Title
+    assert finances.getURL() == finances.getObject().absolute_url()
+
+    services.add_service("Service Jeunesse", acronym="JEU")
+    changed = services._service_records()
+    assert "JEU" in {record.acronym for record in changed}
+    assert services._service_records() is not changed  # uncommitted: read each time
+
+
+def test_contacts_organisations_leave_the_services_stamp_alone(portal):
+    own = services.get_own_organization()
+    stamp = getattr(own, services.SERVICES_STAMP)
+    api.content.create(container=portal["contacts"], type="organization", title="Électrabel")
+    assert getattr(own, services.SERVICES_STAMP) == stamp
+    services.add_service("Service Jeunesse")
+    assert getattr(own, services.SERVICES_STAMP) != stamp
+
+
+def test_a_deleted_user_leaves_its_groups(portal):
+    """Plone keeps a deleted user in its groups: one created later under the same id
+    would hold the former agent's rights."""
+    uid = services.get_services()[0].UID
+    groupname = services.group_id(uid, services.active_functions()[0].id)
+    create_user("ancien", groups=[groupname])
+    assert "ancien" in services.group_member_ids(groupname)
+    api.user.delete(username="ancien")
+    assert "ancien" not in services.group_member_ids(groupname)
+    create_user("ancien")
+    assert groupname not in api.user.get(userid="ancien").getGroups()
+
+
+def test_upgrade_takes_deleted_users_out_of_their_groups(portal):
+    uid = services.get_services()[0].UID
+    groupname = services.group_id(uid, services.active_functions()[0].id)
+    portal.acl_users.source_groups.addPrincipalToGroup("parti", groupname)  # no such user
+    create_user("reste", groups=[groupname])
+    assert services.remove_deleted_members() == ["parti"]
+    assert services.service_members(uid, services.active_functions()[0].id) == ["reste"]

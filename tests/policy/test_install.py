@@ -76,7 +76,7 @@ PROFILES = [
 
 
 # The profiles' versions since the first release (1000).
-VERSIONS = {"iasolutions.core:default": "1006", "iasolutions.policy:default": "1001"}
+VERSIONS = {"iasolutions.core:default": "1007", "iasolutions.policy:default": "1001"}
 
 
 @pytest.mark.parametrize("profile", PROFILES)

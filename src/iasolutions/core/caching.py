@@ -17,7 +17,8 @@ lives only as long as the request needs no invalidation across threads or ZEO
 clients; within the request, the changes that matter forget it (``forget``,
 ``forget_membership``). Domain functions have no request argument, so the
 request is the global one (zope.globalrequest); without one (a script) the
-value is computed each time.
+value is computed each time. The list of services is the one value kept across
+requests (``iasolutions.core.services``, under a stamp stored in the database).
 """
 
 from plone.memoize import volatile

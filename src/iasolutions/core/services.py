@@ -7,16 +7,22 @@ service and each active function there is a Plone group
 ``<service uid>_<function id>``, created, renamed and removed with the service.
 """
 
+from Acquisition import aq_base
+from dataclasses import dataclass
 from iasolutions.core.caching import forget
 from iasolutions.core.caching import request_cached
 from iasolutions.core.i18n import site_language
 from iasolutions.core.modules import active_functions
 from plone import api
+from plone.memoize import ram
+import uuid
+from zope.globalrequest import getRequest
 from zope.i18n import translate
 
 
 CONTACTS_ID = "contacts"
 OWN_ORGANIZATION_ID = "plonegroup-organization"
+SERVICES_STAMP = "_iasolutions_services_stamp"
 
 
 def get_own_organization():
@@ -38,18 +44,61 @@ def is_service(obj):
     return len(path) > len(own_path) and path[: len(own_path)] == own_path
 
 
+@dataclass(frozen=True)
+class ServiceRecord:
+    """What lists of services read of a service, with a brain's names. Unlike a
+    brain (bound to one request's connection), it is kept across requests and
+    threads (``_service_records``)."""
+
+    UID: str
+    getId: str
+    Title: str
+    acronym: str
+    review_state: str
+    path: str
+
+    def getPath(self):
+        return self.path
+
+    def getURL(self):
+        request = getRequest()
+        if request is None:
+            return api.portal.get().unrestrictedTraverse(self.path).absolute_url()
+        return request.physicalPathToURL(self.path)
+
+    def getObject(self):
+        return api.portal.get().unrestrictedTraverse(self.path)
+
+
 @request_cached()
 def get_services(active_only=False):
-    """Internal services as catalog brains, depth-first in the order of the tree.
+    """Internal services (``ServiceRecord``), depth-first in the order of the tree.
 
     The services are no secret to agents, and profiles applied from the command
     line run as the Zope system user, for whom a restricted search finds
-    nothing: the search is unrestricted. Remembered for the request; adding,
-    changing, moving or removing a service forgets it (``forget_services``).
+    nothing: the search is unrestricted. Kept across requests until a service is
+    added, changed, moved or removed (``forget_services``).
     """
+    return _service_records(active_only)
+
+
+def _services_key(function, active_only=False):
+    """The services' stamp: a new one each time a service changes (``forget_services``),
+    stored on the organisation, so that every thread and every Zope client of the
+    database sees the change when it commits. Nothing is kept while this transaction
+    changes the services (it may be aborted), nor for a site without a stamp."""
+    own = get_own_organization()
+    stamp = getattr(own, SERVICES_STAMP, None) if own is not None else None
+    if stamp is None or own._p_changed:
+        raise ram.DontCache
+    return (stamp, active_only)
+
+
+@ram.cache(_services_key)
+def _service_records(active_only=False):
     own = get_own_organization()
     if own is None:
-        return []
+        return ()
     own_path = "/".join(own.getPhysicalPath())
     query = {
         "portal_type": "organization",
@@ -66,16 +115,49 @@ def get_services(active_only=False):
 
     def walk(path):
         for brain in children.get(path, ()):
-            ordered.append(brain)
+            ordered.append(
+                ServiceRecord(
+                    UID=brain.UID,
+                    getId=brain.getId,
+                    Title=brain.Title,
+                    acronym=brain.acronym or "",
+                    review_state=brain.review_state,
+                    path=brain.getPath(),
+                )
+            )
             walk(brain.getPath())
 
     walk(own_path)
     return tuple(ordered)
 
 
-def forget_services(*args):
-    """A service was added, changed, moved or removed: the next lookups search again."""
+def stamp_services():
+    """Give the services a new stamp: what was kept of them is read again."""
+    own = get_own_organization()
+    if own is not None:
+        setattr(own, SERVICES_STAMP, uuid.uuid4().hex)
+
+
+def forget_services():
+    """The services changed: the next lookups search again, in this request and
+    (once committed) in every other."""
+    stamp_services()
     forget(get_services, _services_by_uid)
+
+
+def service_changed(obj, event):
+    """An organisation was added, changed, moved or removed: forget the services if it
+    is one of them, or the organisation itself. Contacts' organisations (senders,
+    recipients) leave the stamp alone: agents add them all day, concurrently."""
+    try:
+        own = get_own_organization()
+    except api.exc.CannotGetPortalError:
+        return  # the whole site is being removed
+    if own is None:
+        return
+    parents = (obj, getattr(event, "oldParent", None), getattr(event, "newParent", None))
+    if any(p is not None and (aq_base(p) is aq_base(own) or is_service(p)) for p in parents):
+        forget_services()
 
 
 def service_uid(reference):
@@ -209,7 +291,40 @@ def services_of_user(user=None, function_id=None):
 
 def service_members(service_uid, function_id):
     """User ids in the group of a service and function."""
-    group = api.group.get(groupname=group_id(service_uid, function_id))
-    if group is None:
-        return []
-    return list(group.getGroupMemberIds())
+    return list(group_member_ids(group_id(service_uid, function_id)))
+
+
+@request_cached(membership=True)
+def group_member_ids(groupname):
+    """Ids of the users and groups directly in a group, sorted (none for an unknown
+    group). Read from the group plugins without loading each member, which
+    ``getGroupMemberIds`` does to leave out deleted users: here a deleted user
+    leaves its groups (``principal_deleted``)."""
+    return tuple(sorted(api.portal.get_tool("portal_groups").getGroupMembers(groupname)))
+
+
+def principal_deleted(event):
+    """A user or group was deleted: it leaves every group. Plone keeps it in them
+    otherwise, and a user created later with the same id would hold its rights."""
+    remove_from_groups(event.principal)
+
+
+def remove_from_groups(principal_id):
+    groups_tool = api.portal.get_tool("portal_groups")
+    for groupname in groups_tool.getGroupIds():
+        if principal_id in groups_tool.getGroupMembers(groupname):
+            groups_tool.removePrincipalFromGroup(principal_id, groupname)
+
+
+def remove_deleted_members():
+    """Take out of every group the principals that no longer exist (deleted before
+    ``principal_deleted`` existed). Returns their ids."""
+    acl_users = api.portal.get_tool("acl_users")
+    groups_tool = api.portal.get_tool("portal_groups")
+    gone = set()
+    for groupname in groups_tool.getGroupIds():
+        for member in groups_tool.getGroupMembers(groupname):
+            if acl_users.getUserById(member) is None and groups_tool.getGroupById(member) is None:
+                groups_tool.removePrincipalFromGroup(member, groupname)
+                gone.add(member)
+    return sorted(gone)

@@ -63,15 +63,20 @@ def item_brains_of(meeting, **query):
     return catalog(meeting_uid=api.content.get_uuid(meeting), sort_on="getItemNumber", **query)
 
 
-def meetings_accepting_items(cfg):
-    """Meetings of the configuration that still accept items, the soonest first."""
+def meeting_brains_accepting_items(cfg):
+    """Catalog brains of the meetings of the configuration that still accept items, the
+    soonest first."""
     catalog = api.portal.get_tool("portal_catalog")
-    brains = catalog.unrestrictedSearchResults(
+    return catalog.unrestrictedSearchResults(
         portal_type=cfg.getMeetingTypeName(),
         review_state=list(MEETING_STATES_ACCEPTING_ITEMS),
         sort_on="meeting_date",
     )
-    return [brain._unrestrictedGetObject() for brain in brains]
+
+
+def meetings_accepting_items(cfg):
+    """Meetings of the configuration that still accept items, the soonest first."""
+    return [brain._unrestrictedGetObject() for brain in meeting_brains_accepting_items(cfg)]
 
 
 def meeting_to_present_in(item, cfg):

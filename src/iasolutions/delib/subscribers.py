@@ -148,8 +148,10 @@ def service_added(obj, event):
     from iasolutions.delib.localroles import update_folder_roles
     from iasolutions.delib.meetingconfigs import items_root
 
-    forget_services()
-    if not is_service(obj) or not is_installed(MODULE):
+    if not is_service(obj):
+        return
+    forget_services()  # this handler may run before the core's
+    if not is_installed(MODULE):
         return
     root = items_root()
     if root is None:

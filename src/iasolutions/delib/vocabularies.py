@@ -10,7 +10,7 @@ from iasolutions.delib import _
 from iasolutions.delib.advices import ADVICE_TYPES
 from iasolutions.delib.advices import addable_advice_groups
 from iasolutions.delib.agenda import INSERTING_METHODS
-from iasolutions.delib.agenda import meetings_accepting_items
+from iasolutions.delib.agenda import meeting_brains_accepting_items
 from iasolutions.delib.interfaces import IAdvice
 from iasolutions.delib.interfaces import IMeetingItem
 from iasolutions.delib.meetingconfigs import ITEM_STATES_AFTER_VALIDATION
@@ -185,12 +185,15 @@ def config_advice_types(context):
 @provider(IVocabularyFactory)
 def service_groups(context):
     """Plone groups of the services for the module's functions ('Finances (Réviseurs)')."""
-    terms = []
     request = getRequest()
+    functions = [
+        (function.id, translate(function.title, context=request) if request else function.title)
+        for function in FUNCTIONS
+    ]
+    terms = []
     for brain in get_services(active_only=True):
-        for function in FUNCTIONS:
-            gid = group_id(brain.UID, function.id)
-            title = translate(function.title, context=request) if request else function.title
+        for function_id, title in functions:
+            gid = group_id(brain.UID, function_id)
             terms.append(SimpleTerm(gid, gid, f"{brain.Title} ({title})"))
     return SimpleVocabulary(terms)
 
@@ -289,15 +292,10 @@ def meetings_accepting(context):
     cfg = config_of(context) if context is not None else None
     if cfg is None:
         return SimpleVocabulary([])
-    terms = []
-    for meeting in meetings_accepting_items(cfg):
-        terms.append(
-            SimpleTerm(
-                api.content.get_uuid(meeting),
-                api.content.get_uuid(meeting),
-                meeting.title or meeting.getId(),
-            )
-        )
+    terms = [
+        SimpleTerm(brain.UID, brain.UID, brain.Title or brain.getId)
+        for brain in meeting_brains_accepting_items(cfg)
+    ]
     if (
         IMeetingItem.providedBy(context)
         and context.preferredMeeting

@@ -3,8 +3,8 @@ functions (editeur and the N+ levels)."""
 
 from iasolutions.core.caching import request_cached
 from iasolutions.core.services import group_id
+from iasolutions.core.services import group_member_ids
 from iasolutions.mail.module import EDITOR_FUNCTIONS
-from plone import api
 
 
 def agents_of(service_uid, functions=EDITOR_FUNCTIONS):
@@ -16,9 +16,7 @@ def agents_of(service_uid, functions=EDITOR_FUNCTIONS):
 def _agents_of(service_uid, functions):
     users = set()
     for function in functions:
-        group = api.group.get(groupname=group_id(service_uid, function))
-        if group is not None:
-            users.update(group.getGroupMemberIds())
+        users.update(group_member_ids(group_id(service_uid, function)))
     return tuple(sorted(users))
 
 

@@ -16,6 +16,7 @@ Order of the states::
 
 from iasolutions.core.caching import request_cached
 from iasolutions.core.services import group_id
+from iasolutions.core.services import group_member_ids
 from iasolutions.core.services import split_group_id
 from iasolutions.mail import settings
 from plone import api
@@ -40,8 +41,7 @@ def state_level(state):
 @request_cached(membership=True)
 def has_members(groupname):
     """Does the group have members? (remembered for the request, until membership changes)"""
-    group = api.group.get(groupname=groupname)
-    return bool(group is not None and group.getGroupMemberIds())
+    return bool(group_member_ids(groupname))
 
 
 def service_levels(service_uid, portal_type="dmsincomingmail"):
