@@ -36,6 +36,7 @@ from tests.writers import session  # noqa: E402
 
 DEMO_PASSWORD = "demo1234"
 WARM_UP = 10
+MEETING_SIZE = 150
 CREATE_SITES = """
 import sys, time, transaction
 from Products.CMFPlone.factory import addPloneSite
@@ -134,9 +135,8 @@ def token(value):
 def requests_to_compare(deployment):
     """(name, suite request, plain request) for each line of the table."""
     base, plain = deployment.bases()[0], deployment.bases("plain")[0]
-    for number in range(40):  # a plain site with some content, 30 rows to search
-        admin().post(plain, json={"@type": "Document", "title": f"Page {number}", "text": "x"})
-    document = admin().get(f"{plain}/page-0").json()["@id"]
+    section = plain_section(plain)
+    document = f"{section}/page-0"
     item_url, creator = one(base, "MeetingItemCollege", "Creator")
     item = admin().get(item_url).json()
     mail_url, agent = one(base, "dmsincomingmail", "assigned_user")
@@ -169,6 +169,7 @@ def requests_to_compare(deployment):
 
     page = Request("admin", document, html=True)
     get = Request("admin", document)
+    meeting, item_in_meeting = big_meeting(base, token(item["proposingGroup"]))
     return [
         ("REST GET of an item, admin", Request("admin", item_url), get),
         (f"REST GET of an item, its creator ({creator})", Request(creator, item_url), get),
@@ -198,7 +199,53 @@ def requests_to_compare(deployment):
             Request(agent, base, html=True),
             Request("admin", plain, html=True),
         ),
+        (
+            f"agenda of a {MEETING_SIZE}-item meeting vs a listing of {MEETING_SIZE} pages",
+            Request("admin", meeting, html=True),
+            Request("admin", f"{section}/@@tabular_view?b_size={MEETING_SIZE}", html=True),
+        ),
+        (
+            "HTML view of an item in that meeting, admin",
+            Request("admin", item_in_meeting, html=True),
+            page,
+        ),
     ]
+
+
+def plain_section(plain):
+    """A folder in a folder of the plain site with MEETING_SIZE pages: the pages sit as
+    deep as the suite's items and mails (``/<folder>/<folder>/<object>``), so that both
+    pages show Plone's navigation portlet. Returns the folder's URL."""
+    section = admin().post(plain, json={"@type": "Folder", "title": "Section"}).json()["@id"]
+    inner = admin().post(section, json={"@type": "Folder", "title": "Pages"}).json()["@id"]
+    for number in range(MEETING_SIZE):
+        admin().post(inner, json={"@type": "Document", "title": f"Page {number}", "text": "x"})
+    return inner
+
+
+def big_meeting(base, proposing_group):
+    """A meeting of the college with MEETING_SIZE items presented in it (created,
+    proposed, validated and presented over REST): (its URL, the URL of its last item)."""
+    http = admin()
+    meeting = http.post(
+        f"{base}/deliberations/meeting-config-college",
+        json={"@type": "MeetingCollege", "date": "2030-01-07T09:00:00"},
+    ).json()
+    for number in range(MEETING_SIZE):
+        created = http.post(
+            f"{base}/@item",
+            json={
+                "config_id": "meeting-config-college",
+                "title": f"Point {number + 1} de la grande séance",
+                "proposingGroup": proposing_group,
+                "category": "administration",
+                "preferredMeeting": meeting["UID"],
+                "wf_transitions": ["propose", "validate", "present"],
+            },
+        )
+        if created.status_code != 201 or created.json()["meeting"] is None:
+            raise SystemExit(f"item {number} of the big meeting: {created.text[:300]}")
+    return meeting["@id"], created.json()["@id"]
 
 
 def time_site_creation(deployment, folder):

@@ -41,6 +41,26 @@ protect_vocabularies(
 )
 
 
+class LazyVocabulary(SimpleVocabulary):
+    """A SimpleVocabulary whose terms are made the first time they are read.
+
+    plone.restapi's serializer and z3c.form bind every Choice field of an object,
+    which calls each vocabulary factory, but read terms only for the fields that
+    hold a value: an empty field then costs no catalog search. ``make_terms``
+    returns the terms (an iterable of SimpleTerm).
+    """
+
+    def __init__(self, make_terms):
+        self._make_terms = make_terms
+
+    def __getattr__(self, name):
+        # only called for attributes not set yet: SimpleVocabulary's tables
+        if name in ("_terms", "by_value", "by_token"):
+            SimpleVocabulary.__init__(self, list(self._make_terms()))
+            return getattr(self, name)
+        raise AttributeError(name)
+
+
 def _directory(context):
     """The contacts directory holding ``context``, else the site's one."""
     obj = context
@@ -77,10 +97,12 @@ def genders(context):
 @provider(IVocabularyFactory)
 def internal_services(context):
     """Active internal services, titled with their acronym when they have one."""
-    terms = []
-    for brain in get_services(active_only=True):
-        terms.append(SimpleTerm(brain.UID, brain.UID, service_title(brain.UID, acronym=True)))
-    return SimpleVocabulary(terms)
+    return LazyVocabulary(
+        lambda: [
+            SimpleTerm(brain.UID, brain.UID, service_title(brain.UID, acronym=True))
+            for brain in get_services(active_only=True)
+        ]
+    )
 
 
 @provider(IVocabularyFactory)

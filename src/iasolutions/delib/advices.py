@@ -258,7 +258,7 @@ def advice_summary(item):
     """What the item view and the REST API show of the advices (hidden ones stay hidden;
     inherited ones are read on the item they were given on)."""
     summary = []
-    from iasolutions.core.services import get_service
+    from iasolutions.core.services import service_title
 
     for uid, info in advice_index(item).items():
         inherited = bool(inherited_from(item, uid))
@@ -269,11 +269,10 @@ def advice_summary(item):
             and advice.advice_hide_during_redaction
             and state == "advice_under_edit"
         )
-        service = get_service(uid)
         limit = limit_date(item, uid)
         row = {
             "service": uid,
-            "title": service.title if service is not None else uid,
+            "title": service_title(uid) or uid,
             "optional": info.get("optional", True),
             "state": state or "not_given",
             "hidden": bool(hidden),

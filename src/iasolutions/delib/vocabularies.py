@@ -4,6 +4,7 @@ from iasolutions.core.services import get_services
 from iasolutions.core.services import group_id
 from iasolutions.core.services import service_title
 from iasolutions.core.services import services_of_user
+from iasolutions.core.vocabularies import LazyVocabulary
 from iasolutions.core.vocabularies import protect_vocabularies
 from iasolutions.delib import PMF
 from iasolutions.delib import _
@@ -190,12 +191,14 @@ def service_groups(context):
         (function.id, translate(function.title, context=request) if request else function.title)
         for function in FUNCTIONS
     ]
-    terms = []
-    for brain in get_services(active_only=True):
-        for function_id, title in functions:
-            gid = group_id(brain.UID, function_id)
-            terms.append(SimpleTerm(gid, gid, f"{brain.Title} ({title})"))
-    return SimpleVocabulary(terms)
+
+    def terms():
+        for brain in get_services(active_only=True):
+            for function_id, title in functions:
+                gid = group_id(brain.UID, function_id)
+                yield SimpleTerm(gid, gid, f"{brain.Title} ({title})")
+
+    return LazyVocabulary(terms)
 
 
 @provider(IVocabularyFactory)
@@ -219,13 +222,15 @@ def configs_to_clone_to(context):
 @provider(IVocabularyFactory)
 def held_positions(context):
     """Held positions of the contacts (attendees, signatories, assembly members)."""
-    catalog = api.portal.get_tool("portal_catalog")
-    terms = []
-    for brain in catalog.unrestrictedSearchResults(
-        portal_type="held_position", sort_on="sortable_title"
-    ):
-        terms.append(SimpleTerm(brain.UID, brain.UID, brain.Title))
-    return SimpleVocabulary(terms)
+
+    def terms():
+        catalog = api.portal.get_tool("portal_catalog")
+        for brain in catalog.unrestrictedSearchResults(
+            portal_type="held_position", sort_on="sortable_title"
+        ):
+            yield SimpleTerm(brain.UID, brain.UID, brain.Title)
+
+    return LazyVocabulary(terms)
 
 
 def _services_terms(uids=None):
@@ -243,11 +248,11 @@ def proposing_groups(context):
     user = api.user.get_current()
     roles = user.getRoles() if user is not None else ()
     if "Manager" in roles or "Site Administrator" in roles:
-        return SimpleVocabulary(_services_terms())
+        return LazyVocabulary(_services_terms)
     uids = set(services_of_user(user, "creators"))
     if IMeetingItem.providedBy(context) and context.proposingGroup:
         uids.add(context.proposingGroup)
-    return SimpleVocabulary(_services_terms(uids))
+    return LazyVocabulary(lambda: _services_terms(uids))
 
 
 @provider(IVocabularyFactory)
@@ -255,8 +260,8 @@ def categories(context):
     cfg = config_of(context) if context is not None else None
     if cfg is None:
         return SimpleVocabulary([])
-    return SimpleVocabulary(
-        [
+    return LazyVocabulary(
+        lambda: [
             SimpleTerm(c.getId(), c.getId(), c.title)
             for c in config_categories(cfg, enabled_only=False)
         ]
@@ -268,10 +273,13 @@ def copy_groups(context):
     cfg = config_of(context) if context is not None else None
     if cfg is None:
         return SimpleVocabulary([])
-    all_groups = {term.value: term for term in service_groups(context)}
-    return SimpleVocabulary(
-        [all_groups[g] for g in cfg.selectableCopyGroups or () if g in all_groups]
-    )
+    selectable = cfg.selectableCopyGroups or ()
+
+    def terms():
+        all_groups = {term.value: term for term in service_groups(context)}
+        return [all_groups[g] for g in selectable if g in all_groups]
+
+    return LazyVocabulary(terms)
 
 
 @provider(IVocabularyFactory)
@@ -284,7 +292,7 @@ def optional_advisers(context):
     uids = set(cfg.selectableAdvisers or ()) | {
         row["uid"] for row in custom_advisers(cfg) if not row["categories"]
     }
-    return SimpleVocabulary(_services_terms(uids))
+    return LazyVocabulary(lambda: _services_terms(uids))
 
 
 @provider(IVocabularyFactory)
@@ -292,19 +300,18 @@ def meetings_accepting(context):
     cfg = config_of(context) if context is not None else None
     if cfg is None:
         return SimpleVocabulary([])
-    terms = [
-        SimpleTerm(brain.UID, brain.UID, brain.Title or brain.getId)
-        for brain in meeting_brains_accepting_items(cfg)
-    ]
-    if (
-        IMeetingItem.providedBy(context)
-        and context.preferredMeeting
-        and context.preferredMeeting not in [t.value for t in terms]
-    ):
-        terms.append(
-            SimpleTerm(context.preferredMeeting, context.preferredMeeting, context.preferredMeeting)
-        )
-    return SimpleVocabulary(terms)
+    preferred = context.preferredMeeting if IMeetingItem.providedBy(context) else None
+
+    def terms():
+        terms = [
+            SimpleTerm(brain.UID, brain.UID, brain.Title or brain.getId)
+            for brain in meeting_brains_accepting_items(cfg)
+        ]
+        if preferred and preferred not in [t.value for t in terms]:
+            terms.append(SimpleTerm(preferred, preferred, preferred))
+        return terms
+
+    return LazyVocabulary(terms)
 
 
 @provider(IVocabularyFactory)

@@ -7,6 +7,7 @@ from iasolutions.core.services import fullname
 from iasolutions.core.services import get_services
 from iasolutions.core.services import service_title
 from iasolutions.core.services import services_of_user
+from iasolutions.core.vocabularies import LazyVocabulary
 from iasolutions.core.vocabularies import protect_vocabularies
 from iasolutions.mail import _
 from iasolutions.mail import settings
@@ -98,12 +99,13 @@ def services():
 
 def _services_vocabulary(keep=lambda brain: True, current=()):
     """Active services (and deactivated ones a mail already uses)."""
-    terms = [
-        _service_term(b)
-        for b in services()
-        if (b.review_state == "active" and keep(b)) or b.UID in current
-    ]
-    return SimpleVocabulary(terms)
+    return LazyVocabulary(
+        lambda: [
+            _service_term(b)
+            for b in services()
+            if (b.review_state == "active" and keep(b)) or b.UID in current
+        ]
+    )
 
 
 @provider(IVocabularyFactory)
@@ -133,9 +135,18 @@ def om_treating_groups(context):
     return _services_vocabulary(keep=lambda b: b.UID in mine, current=current)
 
 
-def _users_vocabulary(userids):
-    terms = [SimpleTerm(uid, uid, fullname(uid)) for uid in userids]
-    return SimpleVocabulary(sorted(terms, key=lambda t: t.title.lower()))
+def _users_vocabulary(service, current=None):
+    """The agents of ``service`` (of every service without one), and ``current``, by
+    name; looked up only when a term is read."""
+
+    def terms():
+        userids = set(agents_of(service)) if service else _all_agents()
+        if current:
+            userids.add(current)
+        terms = [SimpleTerm(uid, uid, fullname(uid)) for uid in userids]
+        return sorted(terms, key=lambda t: t.title.lower())
+
+    return LazyVocabulary(terms)
 
 
 def _all_agents():
@@ -153,11 +164,8 @@ def assigned_users(context):
         if getattr(context, "portal_type", "").startswith("dms")
         else None
     )
-    users = set(agents_of(service)) if service else _all_agents()
     current = getattr(context, "assigned_user", None) if service else None
-    if current:
-        users.add(current)
-    return _users_vocabulary(users)
+    return _users_vocabulary(service, current)
 
 
 @provider(IVocabularyFactory)
@@ -167,8 +175,7 @@ def task_assigned_users(context):
         if getattr(context, "portal_type", "") == "task"
         else None
     )
-    users = set(agents_of(service)) if service else _all_agents()
-    return _users_vocabulary(users)
+    return _users_vocabulary(service)
 
 
 @request_cached()
