@@ -135,8 +135,7 @@ def token(value):
 def requests_to_compare(deployment):
     """(name, suite request, plain request) for each line of the table."""
     base, plain = deployment.bases()[0], deployment.bases("plain")[0]
-    section = plain_section(plain)
-    document = f"{section}/page-0"
+    document, listing = plain_content(plain)
     item_url, creator = one(base, "MeetingItemCollege", "Creator")
     item = admin().get(item_url).json()
     mail_url, agent = one(base, "dmsincomingmail", "assigned_user")
@@ -202,7 +201,7 @@ def requests_to_compare(deployment):
         (
             f"agenda of a {MEETING_SIZE}-item meeting vs a listing of {MEETING_SIZE} pages",
             Request("admin", meeting, html=True),
-            Request("admin", f"{section}/@@tabular_view?b_size={MEETING_SIZE}", html=True),
+            Request("admin", f"{listing}/@@tabular_view?b_size={MEETING_SIZE}", html=True),
         ),
         (
             "HTML view of an item in that meeting, admin",
@@ -212,15 +211,18 @@ def requests_to_compare(deployment):
     ]
 
 
-def plain_section(plain):
-    """A folder in a folder of the plain site with MEETING_SIZE pages: the pages sit as
-    deep as the suite's items and mails (``/<folder>/<folder>/<object>``), so that both
-    pages show Plone's navigation portlet. Returns the folder's URL."""
-    section = admin().post(plain, json={"@type": "Folder", "title": "Section"}).json()["@id"]
-    inner = admin().post(section, json={"@type": "Folder", "title": "Pages"}).json()["@id"]
+def plain_content(plain):
+    """The plain site's page, as deep as the suite's items and mails
+    (``/<folder>/<folder>/<object>``: both pages show Plone's navigation portlet), and
+    a folder of MEETING_SIZE pages to list and search: (the page's URL, the folder's)."""
+    http = admin()
+    section = http.post(plain, json={"@type": "Folder", "title": "Section"}).json()["@id"]
+    inner = http.post(section, json={"@type": "Folder", "title": "Pages"}).json()["@id"]
+    page = http.post(inner, json={"@type": "Document", "title": "Page", "text": "x"}).json()
+    listing = http.post(plain, json={"@type": "Folder", "title": "Listing"}).json()["@id"]
     for number in range(MEETING_SIZE):
-        admin().post(inner, json={"@type": "Document", "title": f"Page {number}", "text": "x"})
-    return inner
+        http.post(listing, json={"@type": "Document", "title": f"Page {number}", "text": "x"})
+    return page["@id"], listing
 
 
 def big_meeting(base, proposing_group):
