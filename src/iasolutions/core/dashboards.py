@@ -282,10 +282,15 @@ def column_title(column):
 
 def cell(brain, column):
     """The text of a column for a result (formatted by its IDashboardColumn if any)."""
+    return column_cell(column)(brain)
+
+
+def column_cell(column):
+    """The function giving a result's text in ``column`` (looked up once for all rows)."""
     utility = queryUtility(IDashboardColumn, name=column)
     if utility is not None:
-        return utility(brain)
-    return display(getattr(brain, column, ""))
+        return utility
+    return lambda brain: display(getattr(brain, column, ""))
 
 
 def display(value):
@@ -301,8 +306,9 @@ def display(value):
 def rows(dashboard, brains):
     columns = list(dashboard.columns or [])
     yield [column_title(column) for column in columns]
+    cells = [column_cell(column) for column in columns]
     for brain in brains:
-        yield [cell(brain, column) for column in columns]
+        yield [format_cell(brain) for format_cell in cells]
 
 
 def to_csv(table):

@@ -1,10 +1,12 @@
 """What the screens of every module say about workflow states."""
 
+from iasolutions.core.caching import request_cached
 from plone import api
 from zope.globalrequest import getRequest
 from zope.i18n import translate
 
 
+@request_cached()
 def state_title(portal_type, state):
     """The translated title of ``state`` in the workflow of ``portal_type`` (the
     state's id when no workflow of the type has it)."""

@@ -66,10 +66,9 @@ class ServiceColumn:
     title = _("Proposing group")
 
     def __call__(self, brain):
-        from iasolutions.core.services import get_service
+        from iasolutions.core.services import service_title
 
-        service = get_service(brain.getProposingGroup) if brain.getProposingGroup else None
-        return service.title if service is not None else ""
+        return service_title(brain.getProposingGroup)
 
 
 class NumberColumn:

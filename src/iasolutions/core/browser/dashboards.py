@@ -66,6 +66,31 @@ class DashboardTable(BrowserView):
     def cell(self, brain, column):
         return dashboards.cell(brain, column)
 
+    def rows(self, brains, with_checkbox=True):
+        """The table's rows as HTML, one string a result. Made here rather than cell by
+        cell in the template: thirty rows of eight cells were some seven hundred TALES
+        expressions, most of the time of a dashboard's query. Every text is escaped."""
+        columns = [
+            (column, dashboards.column_cell(column)) for column in self.context.columns or []
+        ]
+        for brain in brains:
+            cells = []
+            if with_checkbox:
+                cells.append(
+                    '<td><input type="checkbox" name="uids:list" value="{}" aria-label="{}" '
+                    "/></td>".format(escape(brain.UID or ""), escape(self.select_label(brain)))
+                )
+            for column, format_cell in columns:
+                if column == "Title":
+                    cells.append(
+                        '<td><a href="{}">{}</a></td>'.format(
+                            escape(brain.getURL()), escape(brain.Title or "", quote=False)
+                        )
+                    )
+                else:
+                    cells.append(f"<td><span>{escape(format_cell(brain), quote=False)}</span></td>")
+            yield "<tr>" + "".join(cells) + "</tr>"
+
     def select_label(self, brain):
         """The name a screen reader gives a row's checkbox: 'Sélectionner <title>'."""
         return translate(
