@@ -1,5 +1,6 @@
 """Faceted dashboards: per-user queries, the results table, pages of 30, export."""
 
+from eea.facetednavigation.interfaces import ICriteria
 from iasolutions.core import dashboards
 from iasolutions.core.browser.dashboards import QUERY_FAILED
 import io
@@ -265,3 +266,31 @@ def test_user_filter_without_its_utility_shows_nothing(folder, only_mine_filter)
     with as_user("anne"):
         assert len(dashboards.results(dashboard)) == 1
         assert len(dashboards.results(dashboard, Creator="mine")) == 0
+
+
+@pytest.mark.parametrize(
+    "criterion,message",
+    [
+        (("checkbox", "left", {"title": "X", "index": "no_such_index"}), "no such catalog index"),
+        (
+            ("checkbox", "left", {"title": "X", "index": "review_state", "vocabulary": "no.such"}),
+            "no vocabulary 'no.such'",
+        ),
+    ],
+)
+def test_a_filter_on_an_unknown_index_or_vocabulary_is_refused(folder, criterion, message):
+    with pytest.raises(ValueError, match=message):
+        dashboards.create_dashboard(folder, "bad", "Mauvais", query=[], criteria=[criterion])
+
+
+def test_filters_keep_only_the_properties_of_their_widget(folder):
+    dashboard = dashboards.create_dashboard(
+        folder,
+        "filters",
+        "Filtres",
+        query=[],
+        criteria=[("checkbox", "left", {"title": "État", "index": "review_state", "nope": 1})],
+    )
+    stored = [c for _cid, c in ICriteria(dashboard).items() if c.widget == "checkbox"][0]
+    assert (stored.index, stored.title, stored.position) == ("review_state", "État", "left")
+    assert not hasattr(stored, "nope")
