@@ -77,6 +77,25 @@ def test_each_user_sees_their_own_documents(folder, my_documents_query):
         assert len(dashboards.results(dashboard)) == 2
 
 
+def test_counted_as_listed_for_each_user(folder, my_documents_query, only_mine_filter):
+    """The home page's count (no sorting) is the length of the page's list."""
+    add_documents(folder, "anne", 3)
+    add_documents(folder, "bob", 2)
+    mine = make_dashboard(folder)
+    everyone = dashboards.create_dashboard(
+        folder,
+        "all",
+        "Tous",
+        query=[dashboards.type_is("Document")],
+        criteria=[dashboards.user_filter("Creator", "Les miens", "test.only_mine")],
+        sort_on="sortable_title",
+    )
+    for user, expected in (("anne", 3), ("bob", 2)):
+        with as_user(user):
+            assert dashboards.count(mine) == len(dashboards.results(mine)) == expected
+            assert dashboards.count(everyone) == len(dashboards.results(everyone)) == 5
+
+
 def test_unknown_user_query_shows_nothing(folder):
     add_documents(folder, "anne", 1)
     dashboard = dashboards.create_dashboard(

@@ -119,7 +119,7 @@ def test_a_failing_dashboard_does_not_refuse_the_home_page(portal, http_request,
     def broken(dashboard, **filters):
         raise TypeError("a catalog Missing value")
 
-    monkeypatch.setattr(dashboards, "results", broken)
+    monkeypatch.setattr(dashboards, "count", broken)
     create_user("agent")
     with as_user("agent"):
         view = api.content.get_view("iasolutions-home", portal, http_request)

@@ -298,6 +298,19 @@ def results(dashboard, batch=False, **filters):
     return query_view.query(batch=batch, **filters)
 
 
+def count(dashboard):
+    """How many results the dashboard shows the current user (its filters as the page
+    opens), counted without sorting them: the home page counts every dashboard, and
+    sorting was most of its time in a catalog of 100,000 documents. The query is the
+    one eea.facetednavigation runs: the collection's own, overlaid by the filters'."""
+    query_view = getMultiAdapter((dashboard, getRequest()), name="faceted_query")
+    query = parseFormquery(dashboard, dashboard.query or [])
+    query.update(query_view.criteria())
+    for key in ("sort_on", "sort_order", "sort_limit", "b_start", "b_size"):
+        query.pop(key, None)
+    return len(api.portal.get_tool("portal_catalog").searchResults(**query))
+
+
 def column_title(column):
     utility = queryUtility(IDashboardColumn, name=column)
     return getattr(utility, "title", column)

@@ -7,14 +7,15 @@ from iasolutions.core.services import forget_services
 from iasolutions.core.services import service_title
 from iasolutions.delib.interfaces import IMeetingItem
 from iasolutions.delib.module import MODULE
+from zope.container.interfaces import IContainerModifiedEvent
 from zope.lifecycleevent.interfaces import IObjectRemovedEvent
 
 
 def config_changed(cfg, event):
     from iasolutions.delib.generation import apply_config
 
-    if IObjectRemovedEvent.providedBy(event):
-        return
+    if IObjectRemovedEvent.providedBy(event) or IContainerModifiedEvent.providedBy(event):
+        return  # a category, template or annex type added or removed: nothing to apply
     if getattr(cfg, "shortName", None):
         apply_config(cfg)
 

@@ -58,7 +58,7 @@ class HomeView(BrowserView):
     def count(self, brain):
         """The number of results of a dashboard, or None when its query fails."""
         try:
-            return len(dashboards.results(brain.getObject()))
+            return dashboards.count(brain.getObject())
         except ConflictError:
             raise
         except Exception:
