@@ -1,6 +1,6 @@
 """Per-request cost of the suite beside plain Plone, side by side in one run.
 
-    .venv/bin/python bench/ratios.py [--samples 60] [--keep DIR]
+    .venv/bin/python bench/ratios.py [--samples 60] [--keep DIR] [--mails N]
 
 One FileStorage instance holds the commune demo site (mail and delib) and a plain
 Plone site with plone.restapi. Creating a municipality with every module is timed
@@ -8,7 +8,9 @@ against creating a plain site in the same Zope process, before serving. Then eac
 pair of requests (the suite's, plain Plone's) is warmed up and timed alternately,
 suite then plain, ``--samples`` times; the table gives both medians and p90 in ms and
 the ratio of the medians, which is what holds on this noisy machine. Sequential
-requests over real HTTP on loopback, as the demo users the issue names.
+requests over real HTTP on loopback, as the demo users the issue names. ``--mails N``
+adds N incoming mails to the demo before serving, to measure the home page and the
+dashboards at a municipality's scale (about 20 mails a second here).
 """
 
 import argparse
@@ -61,6 +63,32 @@ plain = time.perf_counter() - started
 app.manage_delObjects(["timed-commune", "timed-plain"])
 transaction.commit()
 print(suite, plain)
+"""
+
+
+SEED_MAILS = """
+import random, sys, transaction
+from AccessControl.SecurityManagement import newSecurityManager
+from iasolutions.core.services import get_services
+from plone import api
+from Testing.makerequest import makerequest
+from zope.component.hooks import setSite
+from zope.globalrequest import setRequest
+app = makerequest(app)
+setRequest(app.REQUEST)
+site = app["commune"]
+setSite(site)
+newSecurityManager(None, app.acl_users.getUserById("admin").__of__(app.acl_users))
+services = [service.UID for service in get_services(active_only=True)]
+words = ["facture", "demande", "plainte", "permis", "subside", "travaux"]
+rng = random.Random(1)
+for number in range(int(sys.argv[-1])):
+    api.content.create(container=site["incoming-mail"], type="dmsincomingmail",
+                       title=f"Courrier {number} {rng.choice(words)}", mail_type="courrier",
+                       treating_groups=rng.choice(services), safe_id=True)
+    if number % 500 == 499:
+        transaction.commit()
+transaction.commit()
 """
 
 
@@ -263,11 +291,22 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--samples", type=int, default=60)
     parser.add_argument("--keep", help="build the instance in this folder and keep it")
+    parser.add_argument(
+        "--mails",
+        type=int,
+        default=0,
+        help="incoming mails added to the demo before serving (about 20 a second here)",
+    )
     args = parser.parse_args(argv)
     folder = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="ratios-"))
     deployment = Deployment(folder, "filestorage", clients=1)
     deployment.build(modules=("mail", "delib"), plain=True, demo=True)
     suite_site, plain_site = time_site_creation(deployment, folder)
+    if args.mails:
+        script = folder / "seed_mails.py"
+        script.write_text(SEED_MAILS)
+        conf = str(deployment.confs[0])
+        run([str(BIN / "zconsole"), "run", conf, str(script), str(args.mails)])
     try:
         deployment.serve()
         print(f"# {args.samples} samples a request after {WARM_UP} of warm-up; ms: median (p90)")
