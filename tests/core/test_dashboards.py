@@ -47,6 +47,18 @@ def make_dashboard(container, **options):
     )
 
 
+def all_documents_dashboard(container, **options):
+    """Every document, with the per-user filter "Les miens" (``only_mine_filter``)."""
+    return dashboards.create_dashboard(
+        container,
+        "all",
+        "Tous",
+        query=[dashboards.type_is("Document")],
+        criteria=[dashboards.user_filter("Creator", "Les miens", "test.only_mine")],
+        **options,
+    )
+
+
 def add_documents(container, owner, count):
     with as_user(owner):
         for number in range(count):
@@ -82,14 +94,7 @@ def test_counted_as_listed_for_each_user(folder, my_documents_query, only_mine_f
     add_documents(folder, "anne", 3)
     add_documents(folder, "bob", 2)
     mine = make_dashboard(folder)
-    everyone = dashboards.create_dashboard(
-        folder,
-        "all",
-        "Tous",
-        query=[dashboards.type_is("Document")],
-        criteria=[dashboards.user_filter("Creator", "Les miens", "test.only_mine")],
-        sort_on="sortable_title",
-    )
+    everyone = all_documents_dashboard(folder, sort_on="sortable_title")
     for user, expected in (("anne", 3), ("bob", 2)):
         with as_user(user):
             assert dashboards.count(mine) == len(dashboards.results(mine)) == expected
@@ -251,13 +256,7 @@ def only_mine_filter():
 def test_user_filter_is_computed_for_the_current_user(folder, only_mine_filter):
     add_documents(folder, "anne", 2)
     add_documents(folder, "bob", 1)
-    dashboard = dashboards.create_dashboard(
-        folder,
-        "all",
-        "Tous",
-        query=[dashboards.type_is("Document")],
-        criteria=[dashboards.user_filter("Creator", "Les miens", "test.only_mine")],
-    )
+    dashboard = all_documents_dashboard(folder)
     with as_user("anne"):
         assert len(dashboards.results(dashboard)) == 3
         # sorted: two documents made in the same instant come in either order
