@@ -196,6 +196,11 @@ def service_title(uid, acronym=False):
     return brain.Title
 
 
+def service_record(uid):
+    """The ``ServiceRecord`` of the service with this UID, or None."""
+    return _services_by_uid().get(uid) if isinstance(uid, str) else None
+
+
 @request_cached()
 def _services_by_uid():
     return {brain.UID: brain for brain in get_services()}

@@ -47,11 +47,14 @@ class LazyVocabulary(SimpleVocabulary):
     plone.restapi's serializer and z3c.form bind every Choice field of an object,
     which calls each vocabulary factory, but read terms only for the fields that
     hold a value: an empty field then costs no catalog search. ``make_terms``
-    returns the terms (an iterable of SimpleTerm).
+    returns the terms (an iterable of SimpleTerm); ``term_of(value)``, when given,
+    returns the one term of ``value`` (None if the vocabulary has none), so that
+    showing a field's value or checking it does not make every term.
     """
 
-    def __init__(self, make_terms):
+    def __init__(self, make_terms, term_of=None):
         self._make_terms = make_terms
+        self._term_of = term_of
 
     def __getattr__(self, name):
         # only called for attributes not set yet: SimpleVocabulary's tables
@@ -59,6 +62,30 @@ class LazyVocabulary(SimpleVocabulary):
             SimpleVocabulary.__init__(self, list(self._make_terms()))
             return getattr(self, name)
         raise AttributeError(name)
+
+    def _one_term(self, value):
+        """The term of ``value`` from ``term_of`` while the tables are not made, else
+        ``NotImplemented`` (then the tables answer)."""
+        if self._term_of is None or "by_value" in self.__dict__:
+            return NotImplemented
+        try:
+            return self._term_of(value)
+        except TypeError:  # an unhashable value: no term, as SimpleVocabulary says
+            return None
+
+    def getTerm(self, value):
+        term = self._one_term(value)
+        if term is NotImplemented:
+            return SimpleVocabulary.getTerm(self, value)
+        if term is None:
+            raise LookupError(value)
+        return term
+
+    def __contains__(self, value):
+        term = self._one_term(value)
+        if term is NotImplemented:
+            return SimpleVocabulary.__contains__(self, value)
+        return term is not None
 
 
 def _directory(context):

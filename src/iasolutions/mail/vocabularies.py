@@ -5,6 +5,7 @@ from iasolutions.core.caching import request_cached
 from iasolutions.core.contacts import CONTACT_TYPES
 from iasolutions.core.services import fullname
 from iasolutions.core.services import get_services
+from iasolutions.core.services import service_record
 from iasolutions.core.services import service_title
 from iasolutions.core.services import services_of_user
 from iasolutions.core.vocabularies import LazyVocabulary
@@ -99,13 +100,15 @@ def services():
 
 def _services_vocabulary(keep=lambda brain: True, current=()):
     """Active services (and deactivated ones a mail already uses)."""
-    return LazyVocabulary(
-        lambda: [
-            _service_term(b)
-            for b in services()
-            if (b.review_state == "active" and keep(b)) or b.UID in current
-        ]
-    )
+
+    def offered(record):
+        return (record.review_state == "active" and keep(record)) or record.UID in current
+
+    def term_of(uid):
+        record = service_record(uid)
+        return _service_term(record) if record is not None and offered(record) else None
+
+    return LazyVocabulary(lambda: [_service_term(b) for b in services() if offered(b)], term_of)
 
 
 @provider(IVocabularyFactory)
@@ -139,14 +142,18 @@ def _users_vocabulary(service, current=None):
     """The agents of ``service`` (of every service without one), and ``current``, by
     name; looked up only when a term is read."""
 
+    def userids():
+        found = set(agents_of(service)) if service else _all_agents()
+        return found | {current} if current else found
+
     def terms():
-        userids = set(agents_of(service)) if service else _all_agents()
-        if current:
-            userids.add(current)
-        terms = [SimpleTerm(uid, uid, fullname(uid)) for uid in userids]
+        terms = [SimpleTerm(uid, uid, fullname(uid)) for uid in userids()]
         return sorted(terms, key=lambda t: t.title.lower())
 
-    return LazyVocabulary(terms)
+    def term_of(userid):
+        return SimpleTerm(userid, userid, fullname(userid)) if userid in userids() else None
+
+    return LazyVocabulary(terms, term_of)
 
 
 def _all_agents():
