@@ -304,7 +304,7 @@ def count(dashboard):
     sorting was most of its time in a catalog of 100,000 documents. The query is the
     one eea.facetednavigation runs: the collection's own, overlaid by the filters'."""
     query_view = getMultiAdapter((dashboard, getRequest()), name="faceted_query")
-    query = parseFormquery(dashboard, dashboard.query or [])
+    query = own_query(dashboard)
     query.update(query_view.criteria())
     for key in ("sort_on", "sort_order", "sort_limit", "b_start", "b_size"):
         query.pop(key, None)

@@ -63,9 +63,6 @@ class DashboardTable(BrowserView):
     def columns(self):
         return [(column, dashboards.column_title(column)) for column in self.context.columns or []]
 
-    def cell(self, brain, column):
-        return dashboards.cell(brain, column)
-
     def rows(self, brains, with_checkbox=True):
         """The table's rows as HTML, one string a result. Made here rather than cell by
         cell in the template: thirty rows of eight cells were some seven hundred TALES
